@@ -1,0 +1,3 @@
+package org.asyncio4j.processor;
+
+final class Placeholder {}

@@ -1,0 +1,155 @@
+package org.asyncio4j;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/** The asyncio module: entry point, tasks, sleeping and the combinators. */
+public final class Asyncio {
+    private Asyncio() {}
+
+    // ------------------------------------------------------------------ running
+
+    /**
+     * {@code asyncio.run(main())}: runs {@code main} on a new loop on this thread with the system
+     * clock. See {@link #run(Supplier, Clock)}.
+     */
+    public static <T> T run(Supplier<? extends Task<T>> main) {
+        return run(main, Clock.system());
+    }
+
+    /**
+     * Runs {@code main} on a new event loop driven by {@code clock}, on the calling thread: runs it to
+     * completion, then cancels the tasks still pending and waits for them, reports leftover failures,
+     * shuts the default executor down and closes the loop. Returns main's result or rethrows its
+     * failure unchanged. Throws {@link IllegalStateException} when called inside a running loop.
+     */
+    public static <T> T run(Supplier<? extends Task<T>> main, Clock clock) {
+        Objects.requireNonNull(main, "main");
+        Objects.requireNonNull(clock, "clock");
+        if (EventLoop.currentOrNull() != null) {
+            throw new IllegalStateException("Asyncio.run() cannot be called from a running event loop:"
+                    + " await the task (Await.on(...)) or use Asyncio.createTask(...) instead");
+        }
+        EventLoop loop = EventLoop.builder().clock(clock).build();
+        try {
+            return loop.runUntilComplete(main);
+        } finally {
+            try {
+                Shutdown.cancelAllTasks(loop);
+            } finally {
+                loop.close();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ tasks
+
+    /** {@code create_task}: {@code body} starts on the next loop iteration; returns at once. */
+    public static <T> Task<T> createTask(Supplier<? extends Task<T>> body) {
+        Objects.requireNonNull(body, "body");
+        EventLoop loop = EventLoop.current();
+        SupplierTask<T> t = new SupplierTask<>(loop, body);
+        t.scheduleFirstStep();
+        return t;
+    }
+
+    /** {@code create_task(coro, name=name)}. */
+    public static <T> Task<T> createTask(Supplier<? extends Task<T>> body, String name) {
+        Task<T> t = createTask(body);
+        t.setName(name);
+        return t;
+    }
+
+    /** The pending tasks of the running loop, oldest first. */
+    public static Set<Task<?>> allTasks() {
+        return new LinkedHashSet<>(EventLoop.current().allTasks());
+    }
+
+    // ------------------------------------------------------------------ sleeping
+
+    /** A task done after {@code delay}; zero or negative delays yield for exactly one iteration. */
+    public static Task<Void> sleep(Duration delay) {
+        return sleep(delay, null);
+    }
+
+    /** {@code sleep(delay, result)}: done with {@code result} after {@code delay}. */
+    public static <T> Task<T> sleep(Duration delay, T result) {
+        long nanos = Durations.require(delay, "sleep delay");
+        EventLoop loop = EventLoop.current();
+        if (nanos <= 0) {
+            return new YieldNow<>(loop, result);
+        }
+        return Sleep.start(loop, nanos, result);
+    }
+
+    /** {@code await asyncio.sleep(0)}: lets every other ready callback run once. */
+    public static Task<Void> yieldNow() {
+        return new YieldNow<>(EventLoop.current(), null);
+    }
+
+    // ------------------------------------------------------------------ combinators
+
+    /** Results in argument order; the first failure fails the gather; cancelling it cancels the children. */
+    public static <T> Task<List<T>> gather(List<? extends Task<? extends T>> tasks) {
+        return Gather.gather(tasks);
+    }
+
+    @SafeVarargs
+    public static <T> Task<List<T>> gather(Task<? extends T>... tasks) {
+        return Gather.gather(List.of(tasks));
+    }
+
+    /** {@code gather(..., return_exceptions=True)}: every child's outcome, in argument order. */
+    public static <T> Task<List<Outcome<T>>> gatherSettled(List<? extends Task<? extends T>> tasks) {
+        return Gather.gatherSettled(tasks);
+    }
+
+    /** {@code asyncio.wait}: never raises; a null timeout waits as long as {@code returnWhen} says. */
+    public static <T> Task<Done<T>> wait(Collection<? extends Task<T>> tasks, ReturnWhen returnWhen, Duration timeoutOrNull) {
+        return Wait.wait(tasks, returnWhen, timeoutOrNull);
+    }
+
+    /** The i-th returned task completes like the i-th input to finish. */
+    public static <T> List<Task<T>> asCompleted(Collection<? extends Task<T>> tasks) {
+        return AsCompleted.asCompleted(tasks, null);
+    }
+
+    /** As {@link #asCompleted(Collection)}; at the deadline every task not yet completed fails with AsyncTimeoutException. */
+    public static <T> List<Task<T>> asCompleted(Collection<? extends Task<T>> tasks, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout must not be null (use asCompleted(tasks) for no timeout)");
+        return AsCompleted.asCompleted(tasks, timeout);
+    }
+
+    /** {@code wait_for}: on timeout cancels {@code task}, waits for it, then fails with AsyncTimeoutException. */
+    public static <T> Task<T> waitFor(Task<T> task, Duration timeout) {
+        return WaitFor.waitFor(task, timeout);
+    }
+
+    /** {@code asyncio.timeout(delay)}: an {@link AsyncCloseable} deadline for a block. Null: no deadline. */
+    public static Timeout timeout(Duration delay) {
+        return Timeout.after(delay);
+    }
+
+    /** {@code asyncio.timeout_at(when)}, with {@code when} in loop time (nanoseconds). */
+    public static Timeout timeoutAt(long loopTimeNanos) {
+        return Timeout.at(loopTimeNanos);
+    }
+
+    /** {@code shield}: cancelling the returned task does not cancel {@code task}. */
+    public static <T> Task<T> shield(Task<T> task) {
+        return Shield.shield(task);
+    }
+
+    // ------------------------------------------------------------------ threads
+
+    /** {@code to_thread}: runs {@code work} on the default executor; the loop keeps running. */
+    public static <T> Task<T> toThread(Callable<T> work) {
+        return EventLoop.current().runInExecutor(null, work);
+    }
+}

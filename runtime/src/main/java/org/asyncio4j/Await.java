@@ -1,0 +1,31 @@
+package org.asyncio4j;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code await}. Calls to these methods are rewritten by the asyncio4j annotation processor inside
+ * {@code @Async} methods; they never run. Reaching one at run time means the blueprint class was
+ * used instead of the generated {@code AsyncFoo} (or the processor did not run).
+ */
+public final class Await {
+    private Await() {}
+
+    public static <T> T on(Task<T> task) {
+        throw notRewritten();
+    }
+
+    public static <T> T on(CompletionStage<T> stage) {
+        throw notRewritten();
+    }
+
+    public static <T, X extends Throwable> T on(Task<T> task, Class<X> declared) throws X {
+        throw notRewritten();
+    }
+
+    private static IllegalStateException notRewritten() {
+        return new IllegalStateException("Await.on(...) was called directly. It only works inside an @Async method"
+                + " compiled by the asyncio4j processor: call the generated class (new AsyncFoo(...) or"
+                + " AsyncFoo.method(...)) instead of the blueprint Foo, and make sure asyncio4j-processor is on"
+                + " the compiler's annotationProcessorPaths (JDK 23+ no longer runs processors from the class path).");
+    }
+}

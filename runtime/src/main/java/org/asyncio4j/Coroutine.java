@@ -1,0 +1,363 @@
+package org.asyncio4j;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The base class of every state machine the processor generates, and of the runtime's own
+ * hand-written coroutines. The machine <em>is</em> its task: one object per call, reused for every
+ * suspension (C#'s and Kotlin's shape).
+ *
+ * <h2>Protocol</h2>
+ * A machine implements {@link #resume()}, which continues from {@link #state} (0 = start):
+ * <pre>{@code
+ * case 0:
+ *     ...                                   // code before the await
+ *     if (await(someTask, 1)) return;       // state = 1; suspend unless someTask is already done
+ * case 1:
+ *     String s = awaited();                 // the result, or throws the failure / CancelledError
+ *     ...
+ *     returnValue(s);  return;              // complete the task (or returnTask(t): adopt t's outcome)
+ * }</pre>
+ * <ul>
+ * <li>{@link #await(Task, int)} records the state to continue from and the awaited task. If that task
+ *   is done it returns false and the machine goes straight on (no suspension, no allocation; asyncio
+ *   likewise does not yield on a done future). Otherwise the machine registers itself as the task's
+ *   waiter and returns true; the machine must then return from {@code resume()}.
+ * <li>When the awaited task completes, the loop puts the machine itself on the ready queue (one
+ *   iteration later, never inline) and calls {@code resume()} again.
+ * <li>{@link #awaited()} must be the first thing the continuation does: it returns the awaited
+ *   result or throws its failure unchanged. If the task was cancelled meanwhile it throws
+ *   {@link CancelledError} here, at the current await, so the machine's own catch/finally code runs.
+ * <li>Any exception escaping {@code resume()} fails the task; a {@link CancelledError} escaping it
+ *   makes the task cancelled.
+ * <li>Calling the method starts the machine eagerly ({@link #start()}): it runs on the caller's stack
+ *   up to its first suspension. {@link #startLazily()} queues the first step instead (createTask).
+ * </ul>
+ * Cancellation follows asyncio 3.13's {@code Task.cancel}: a suspended task forwards the cancel to
+ * what it awaits; otherwise the request is remembered and delivered at the next suspension.
+ */
+public abstract class Coroutine<T> extends FutureBase<T> {
+    static final byte MUST_CANCEL = 4;
+    static final byte THROW_CANCEL = 8;
+    /** State of a machine that returned a pending task and now waits to adopt its outcome. */
+    static final int ADOPT = -1;
+
+    /** Where {@link #resume()} continues: 0 = from the start. Set by {@link #await}. */
+    protected int state;
+    /** The task this machine awaits (set by await, cleared by awaited). */
+    Task<?> awaiting;
+    /** null, a custom name (String) or a {@link Extra} holding the name and the cancel message. */
+    private Object extra;
+    private final int id;
+    private int cancelRequests;
+    Coroutine<?> prevLive;
+    Coroutine<?> nextLive;
+
+    /** For generated machines: binds to the loop running on this thread. */
+    protected Coroutine() {
+        this(runningLoopForCall());
+    }
+
+    Coroutine(EventLoop loop) {
+        super(loop);
+        this.id = loop.nextTaskId();
+        loop.live().add(this);
+    }
+
+    private static EventLoop runningLoopForCall() {
+        EventLoop l = EventLoop.currentOrNull();
+        if (l == null) {
+            throw new IllegalStateException("an @Async method was called with no running event loop on thread '"
+                    + Thread.currentThread().getName() + "': run it with Asyncio.run(() -> ...) or call it from code"
+                    + " that Asyncio.run is running");
+        }
+        return l;
+    }
+
+    private static final class Extra {
+        String name;
+        String cancelMsg;
+    }
+
+    /** Continues the machine from {@link #state}. See the class comment for the protocol. */
+    protected abstract void resume() throws Throwable;
+
+    // ------------------------------------------------------------------ starting
+
+    /** Runs the machine now, up to its first suspension (an {@code @Async} call). Returns this task. */
+    protected final Task<T> start() {
+        EventLoop l = loop;
+        if (l.eagerDepth >= EventLoop.MAX_EAGER_DEPTH) {
+            // Deep eager recursion would overflow the Java stack: continue on the next iteration.
+            l.schedule(this);
+            return this;
+        }
+        Coroutine<?> prev = l.currentTask;
+        l.currentTask = this;
+        l.eagerDepth++;
+        try {
+            resume();
+        } catch (Throwable e) {
+            fail(e);
+        } finally {
+            l.eagerDepth--;
+            l.currentTask = prev;
+        }
+        return this;
+    }
+
+    /** Queues the first step for the next loop iteration (asyncio's create_task). Returns this task. */
+    protected final Task<T> startLazily() {
+        loop.checkThread();
+        loop.schedule(this);
+        return this;
+    }
+
+    @Override
+    final void runFromReady() {
+        step();
+    }
+
+    /** One step, run from the ready queue: deliver a pending cancel, then resume. */
+    final void step() {
+        if (outcome != PENDING) {
+            return;
+        }
+        EventLoop l = loop;
+        Coroutine<?> prev = l.currentTask;
+        l.currentTask = this;
+        try {
+            if ((flags & MUST_CANCEL) != 0) {
+                flags &= ~MUST_CANCEL;
+                if (state == 0) {
+                    // Cancelled before its first step: the body never runs (asyncio throws into an
+                    // unstarted coroutine, which raises at once).
+                    setCancelled(new CancelledError(cancelMessage()));
+                    return;
+                }
+                flags |= THROW_CANCEL;
+            }
+            if (state == ADOPT) {
+                adoptAwaited();
+                return;
+            }
+            resume();
+        } catch (Throwable e) {
+            fail(e);
+        } finally {
+            l.currentTask = prev;
+        }
+    }
+
+    // ------------------------------------------------------------------ awaiting
+
+    /**
+     * Awaits {@code task}: sets the continuation state and returns false if the task is already done
+     * (carry on), or registers this machine as its waiter and returns true (return from resume).
+     */
+    protected final boolean await(Task<?> task, int resumeAt) {
+        state = resumeAt;
+        awaiting = task;
+        if (task.isDone()) {
+            return false;
+        }
+        suspendOn(task);
+        return true;
+    }
+
+    /** Awaits a {@link CompletionStage}: completed on any thread, resumed on this loop. */
+    protected final boolean await(CompletionStage<?> stage, int resumeAt) {
+        if (stage == null) {
+            throw new NullPointerException("Await.on(null): the awaited CompletionStage is null");
+        }
+        return await(Promise.from(loop, stage), resumeAt);
+    }
+
+    private void suspendOn(Task<?> task) {
+        if (task == this) {
+            awaiting = null;
+            throw new IllegalStateException("Task cannot await on itself: " + name());
+        }
+        if (task instanceof FutureBase<?> f) {
+            EventLoop other = f.loop;
+            if (other == null) {
+                f.bindLoop(loop);
+                other = f.loop;
+            }
+            if (other != loop) {
+                awaiting = null;
+                throw new IllegalStateException("Task " + name() + " awaits " + task + ", which belongs to a different"
+                        + " event loop; a task can only be awaited on the loop that runs it");
+            }
+            if (f instanceof YieldNow<?>) {
+                loop.schedule(this); // sleep(0): resume after exactly one iteration
+            } else {
+                f.addWaiter(this);
+            }
+        } else {
+            EventLoop l = loop;
+            task.addDoneCallback(t -> l.schedule(this));
+        }
+        if ((flags & MUST_CANCEL) != 0 && task.cancel(cancelMessage())) {
+            flags &= ~MUST_CANCEL; // the cancel travels through the awaited task
+        }
+    }
+
+    /** The outcome of the task just awaited: its result, or its failure thrown unchanged. */
+    @SuppressWarnings("unchecked")
+    protected final <R> R awaited() {
+        Task<?> t = awaiting;
+        awaiting = null;
+        if ((flags & THROW_CANCEL) != 0) {
+            flags &= ~THROW_CANCEL;
+            throw new CancelledError(cancelMessage());
+        }
+        if (t instanceof FutureBase<?> f) {
+            Object o = f.outcome;
+            if (o instanceof Failure fl) {
+                f.markRetrieved(fl);
+                throw Sneaky.<RuntimeException>sneak(fl.error);
+            }
+            return (R) o;
+        }
+        return (R) t.result();
+    }
+
+    // ------------------------------------------------------------------ completing
+
+    /** Completes this task with {@code value} (or cancels it, if a self-cancel is pending). */
+    protected final void returnValue(T value) {
+        if ((flags & MUST_CANCEL) != 0) {
+            flags &= ~MUST_CANCEL;
+            setCancelled(new CancelledError(cancelMessage()));
+        } else {
+            setValue(value);
+        }
+    }
+
+    /** {@code return task;}: completes this task with {@code task}'s outcome, awaiting it if pending. */
+    @SuppressWarnings("unchecked")
+    protected final void returnTask(Task<? extends T> task) {
+        if (task == null) {
+            throw new NullPointerException("an @Async method returned null; return Task.completed(null) for a null result");
+        }
+        if (task instanceof Completed<?> c && !(c.outcome instanceof Failure)) {
+            returnValue((T) c.outcome);
+            return;
+        }
+        state = ADOPT;
+        awaiting = task;
+        if (task.isDone()) {
+            adoptAwaited();
+        } else {
+            suspendOn(task);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void adoptAwaited() {
+        T value;
+        try {
+            value = (T) awaited();
+        } catch (Throwable e) {
+            fail(e);
+            return;
+        }
+        returnValue(value);
+    }
+
+    /** A failure escaping the machine: a CancelledError cancels the task, anything else fails it. */
+    final void fail(Throwable e) {
+        flags &= ~(MUST_CANCEL | THROW_CANCEL);
+        if (e instanceof CancelledError ce) {
+            setCancelled(ce);
+        } else {
+            setFailure(e);
+        }
+    }
+
+    @Override
+    void onDone() {
+        awaiting = null;
+        loop.live().remove(this);
+    }
+
+    // ------------------------------------------------------------------ cancellation
+
+    @Override
+    public boolean cancel(String msg) {
+        loop.checkThread();
+        if (outcome != PENDING) {
+            markRetrieved(); // asyncio: cancel() on a done task clears the "never retrieved" flag
+            return false;
+        }
+        cancelRequests++;
+        Task<?> w = awaiting;
+        if (w != null && w.cancel(msg)) {
+            return true;
+        }
+        flags |= MUST_CANCEL;
+        setCancelMessage(msg);
+        return true;
+    }
+
+    @Override
+    public int cancelling() {
+        return cancelRequests;
+    }
+
+    @Override
+    public int uncancel() {
+        if (cancelRequests > 0) {
+            cancelRequests--;
+            if (cancelRequests == 0) {
+                flags &= ~MUST_CANCEL;
+            }
+        }
+        return cancelRequests;
+    }
+
+    private String cancelMessage() {
+        return extra instanceof Extra e ? e.cancelMsg : null;
+    }
+
+    private void setCancelMessage(String msg) {
+        if (msg == null && !(extra instanceof Extra)) {
+            return;
+        }
+        extraObject().cancelMsg = msg;
+    }
+
+    private Extra extraObject() {
+        if (extra instanceof Extra e) {
+            return e;
+        }
+        Extra e = new Extra();
+        e.name = (String) extra;
+        extra = e;
+        return e;
+    }
+
+    // ------------------------------------------------------------------ naming
+
+    @Override
+    public String name() {
+        Object x = extra;
+        if (x instanceof String s) {
+            return s;
+        }
+        if (x instanceof Extra e && e.name != null) {
+            return e.name;
+        }
+        return "Task-" + id;
+    }
+
+    @Override
+    public void setName(String name) {
+        if (extra instanceof Extra e) {
+            e.name = name;
+        } else {
+            extra = name;
+        }
+    }
+}

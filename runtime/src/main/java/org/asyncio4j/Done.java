@@ -1,0 +1,27 @@
+package org.asyncio4j;
+
+import java.util.Set;
+
+/** The result of {@code Asyncio.wait}: the tasks that are done and those still pending (in argument order). */
+public final class Done<T> {
+    private final Set<Task<T>> done;
+    private final Set<Task<T>> pending;
+
+    Done(Set<Task<T>> done, Set<Task<T>> pending) {
+        this.done = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(done));
+        this.pending = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(pending));
+    }
+
+    public Set<Task<T>> done() {
+        return done;
+    }
+
+    public Set<Task<T>> pending() {
+        return pending;
+    }
+
+    @Override
+    public String toString() {
+        return "Done[done=" + done + ", pending=" + pending + "]";
+    }
+}

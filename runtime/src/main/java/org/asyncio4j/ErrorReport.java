@@ -1,0 +1,13 @@
+package org.asyncio4j;
+
+/**
+ * What the loop reports to its {@link ExceptionHandler}: asyncio's context dict, e.g.
+ * {@code "Task exception was never retrieved"} with the exception and the task's name.
+ */
+public record ErrorReport(String message, Throwable exception, String taskName, EventLoop loop) {
+    @Override
+    public String toString() {
+        return message + (taskName != null ? " (task " + taskName + ")" : "")
+                + (exception != null ? ": " + exception : "");
+    }
+}

@@ -1,0 +1,502 @@
+package org.asyncio4j;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/**
+ * The event loop: one thread, a ready queue, a timer heap, and (once I/O is used) a NIO selector.
+ *
+ * <p>All methods except {@link #callSoonThreadsafe}, {@link #isRunning()} and {@link #isClosed()}
+ * must be called on the loop's thread; they throw {@link IllegalStateException} otherwise.
+ */
+public final class EventLoop {
+    private static final System.Logger LOG = System.getLogger("org.asyncio4j");
+    private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+    /** Eager starts nest on the Java stack; past this depth a start is queued instead (no overflow). */
+    static final int MAX_EAGER_DEPTH = 200;
+
+    private final Clock clock;
+    private final ReadyQueue ready = new ReadyQueue();
+    private final TimerHeap timers = new TimerHeap();
+    private int cancelledTimers;
+    private final ConcurrentLinkedQueue<Runnable> injected = new ConcurrentLinkedQueue<>();
+    private final LiveTasks live = new LiveTasks();
+    private final UnretrievedReports unretrieved = new UnretrievedReports(this);
+
+    private volatile Thread thread;
+    private volatile boolean running;
+    private volatile boolean closed;
+    private volatile boolean parked;
+    private Selector selector;
+    private IoDriver io;
+
+    Coroutine<?> currentTask;
+    int eagerDepth;
+    private int taskIds;
+    private ExceptionHandler exceptionHandler;
+    private volatile ExecutorService defaultExecutor;
+
+    private EventLoop(Clock clock) {
+        this.clock = clock;
+        this.thread = Thread.currentThread();
+    }
+
+    /** Builds loops for the explicit style: {@code EventLoop.builder().clock(c).build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private Clock clock = Clock.system();
+        private ExceptionHandler handler;
+
+        private Builder() {}
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder exceptionHandler(ExceptionHandler handler) {
+            this.handler = handler;
+            return this;
+        }
+
+        public EventLoop build() {
+            EventLoop loop = new EventLoop(clock);
+            loop.exceptionHandler = handler;
+            return loop;
+        }
+    }
+
+    // ------------------------------------------------------------------ identity and checks
+
+    /** The loop running on this thread; {@link IllegalStateException} if none. */
+    public static EventLoop current() {
+        EventLoop l = RUNNING.get();
+        if (l == null) {
+            throw new IllegalStateException("no running event loop on thread " + Thread.currentThread().getName()
+                    + ": start one with Asyncio.run(() -> main()) and call this from code it runs");
+        }
+        return l;
+    }
+
+    /** The loop running on this thread, or null. */
+    static EventLoop currentOrNull() {
+        return RUNNING.get();
+    }
+
+    boolean inEventLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Throws a clear error for a loop-only API used from another thread. */
+    void checkThread() {
+        if (Thread.currentThread() != thread) {
+            throw new IllegalStateException("event loop method called from thread '" + Thread.currentThread().getName()
+                    + "', but the loop belongs to thread '" + thread.getName()
+                    + "'; from other threads use callSoonThreadsafe(...)");
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the event loop is closed");
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    Coroutine<?> currentTask() {
+        checkThread();
+        return currentTask;
+    }
+
+    // ------------------------------------------------------------------ time and scheduling
+
+    /** The loop's time in nanoseconds (its clock's, not wall-clock time). */
+    public long time() {
+        return clock.nanoTime();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Runs {@code callback} on the next iteration, after the callbacks already ready (FIFO). */
+    public Handle callSoon(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkThread();
+        checkOpen();
+        Handle h = new Handle(callback);
+        ready.add(h);
+        return h;
+    }
+
+    /** Runs {@code callback} after {@code delay}; zero and negative delays mean "due now". */
+    public TimerHandle callLater(Duration delay, Runnable callback) {
+        Objects.requireNonNull(delay, "delay must not be null (use Duration.ZERO for 'as soon as possible')");
+        return callAt(time() + Durations.toNanos(delay), callback);
+    }
+
+    /** Runs {@code callback} at loop time {@code when} (nanoseconds, as {@link #time()}). */
+    public TimerHandle callAt(long when, Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkThread();
+        checkOpen();
+        TimerHandle h = new TimerHandle(this, when, callback);
+        timers.push(when, h);
+        return h;
+    }
+
+    /**
+     * The only loop method other threads may call: queues {@code callback} for the loop's next
+     * iteration and wakes the loop if it is waiting.
+     */
+    public void callSoonThreadsafe(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        if (closed) {
+            throw new IllegalStateException("the event loop is closed; callSoonThreadsafe(" + callback + ") was not queued");
+        }
+        injected.add(callback);
+        wakeup();
+    }
+
+    private void wakeup() {
+        if (Thread.currentThread() == thread) {
+            return;
+        }
+        Selector s = selector;
+        if (s != null) {
+            s.wakeup();
+        } else if (parked) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** Puts a waiter of {@code done} on the ready queue (coroutines directly, callbacks wrapped). */
+    void scheduleWaiter(Object waiter, FutureBase<?> done) {
+        if (waiter instanceof Coroutine<?>) {
+            ready.add(waiter);
+        } else {
+            ready.add(new CallbackRun(waiter, done));
+        }
+    }
+
+    /** Queues an internal entry (coroutine step, sleep to fire, runnable) without a Handle. */
+    void schedule(Object entry) {
+        assert inEventLoop();
+        ready.add(entry);
+    }
+
+    void scheduleTimer(long when, Object entry) {
+        assert inEventLoop();
+        timers.push(when, entry);
+    }
+
+    void timerCancelled() {
+        if (++cancelledTimers > 512 && cancelledTimers > timers.size() / 2) {
+            timers.prune();
+            cancelledTimers = 0;
+        }
+    }
+
+    int nextTaskId() {
+        return ++taskIds;
+    }
+
+    LiveTasks live() {
+        return live;
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    /** Sets the handler for errors nobody else can receive (asyncio's exception handler). */
+    public void setExceptionHandler(ExceptionHandler handler) {
+        this.exceptionHandler = handler;
+    }
+
+    /**
+     * Reports an error that has no one to propagate to. Never throws: a failing handler is logged.
+     * May be called from any thread (the unretrieved-failure cleaner calls it).
+     */
+    public void callExceptionHandler(String message, Throwable exception, Task<?> task) {
+        report(message, exception, task == null ? null : task.name());
+    }
+
+    void report(String message, Throwable exception, String taskName) {
+        ErrorReport report = new ErrorReport(message, exception, taskName, this);
+        ExceptionHandler h = exceptionHandler;
+        if (h != null) {
+            try {
+                h.handle(report);
+                return;
+            } catch (Throwable t) {
+                LOG.log(System.Logger.Level.ERROR, "Unhandled error in exception handler " + h, t);
+            }
+        }
+        LOG.log(System.Logger.Level.ERROR, report.toString(), exception);
+    }
+
+    Unretrieved trackUnretrieved(FutureBase<?> future, Throwable error) {
+        return unretrieved.track(future, error);
+    }
+
+    // ------------------------------------------------------------------ running
+
+    /**
+     * Runs {@code main} as a task on this loop, on the calling thread, until it is done; returns its
+     * result or rethrows its failure. Does not clean up leftover tasks (that is {@link Asyncio#run}).
+     */
+    public <T> T runUntilComplete(Supplier<? extends Task<T>> main) {
+        Objects.requireNonNull(main, "main");
+        checkOpen();
+        if (RUNNING.get() != null) {
+            throw new IllegalStateException("cannot run an event loop while another loop is running on this thread"
+                    + " (Asyncio.run/runUntilComplete cannot be nested): await the task instead");
+        }
+        if (running) {
+            throw new IllegalStateException("this event loop is already running on thread " + thread.getName());
+        }
+        thread = Thread.currentThread();
+        RUNNING.set(this);
+        running = true;
+        try {
+            SupplierTask<T> task = new SupplierTask<>(this, main);
+            task.scheduleFirstStep();
+            while (!task.isDone()) {
+                runOnce();
+            }
+            return task.result();
+        } finally {
+            running = false;
+            RUNNING.remove();
+        }
+    }
+
+    /** Runs iterations until every task in {@code tasks} is done (Asyncio.run's final cleanup). */
+    void runUntilAllDone(java.util.Collection<? extends Task<?>> tasks) {
+        checkOpen();
+        thread = Thread.currentThread();
+        RUNNING.set(this);
+        running = true;
+        try {
+            for (Task<?> t : tasks) {
+                while (!t.isDone()) {
+                    runOnce();
+                }
+            }
+        } finally {
+            running = false;
+            RUNNING.remove();
+        }
+    }
+
+    /**
+     * One iteration (asyncio's {@code _run_once}):
+     * <ol>
+     * <li>compute how long to wait: 0 if anything is ready, else until the next timer;
+     * <li>wait for I/O or a cross-thread wake-up that long (a virtual clock jumps instead);
+     * <li>move callbacks queued by other threads, then due timers, behind the ready callbacks;
+     * <li>run exactly the callbacks that are ready now; what they schedule waits for the next pass.
+     * </ol>
+     */
+    void runOnce() {
+        dropCancelledTop();
+        long timeout; // nanoseconds; -1 = no limit
+        if (!ready.isEmpty() || !injected.isEmpty()) {
+            timeout = 0;
+        } else if (!timers.isEmpty()) {
+            timeout = Math.max(0, timers.peekWhen() - clock.nanoTime());
+        } else {
+            timeout = -1;
+        }
+        if (clock.isVirtual() && timeout > 0) {
+            // Autojump: first collect anything already waiting (I/O, other threads), then jump.
+            poll(0);
+            if (injected.isEmpty() && ready.isEmpty()) {
+                clock.advanceTo(timers.peekWhen());
+            }
+        } else {
+            poll(timeout);
+        }
+        Runnable r;
+        while ((r = injected.poll()) != null) {
+            ready.add(r);
+        }
+        long now = clock.nanoTime();
+        while (!timers.isEmpty() && timers.peekWhen() <= now) {
+            Object e = timers.pop();
+            if (TimerHeap.isCancelled(e)) {
+                cancelledTimers = Math.max(0, cancelledTimers - 1);
+            } else {
+                ready.add(e);
+            }
+        }
+        for (int n = ready.size(); n > 0; n--) {
+            runEntry(ready.poll());
+        }
+    }
+
+    private void dropCancelledTop() {
+        while (!timers.isEmpty() && TimerHeap.isCancelled(timers.peek())) {
+            timers.pop();
+            cancelledTimers = Math.max(0, cancelledTimers - 1);
+        }
+    }
+
+    private void runEntry(Object e) {
+        try {
+            if (e instanceof FutureBase<?> f) {
+                f.runFromReady();
+            } else if (e instanceof Handle h) {
+                h.fire();
+            } else {
+                ((Runnable) e).run();
+            }
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable t) {
+            callExceptionHandler("Exception in callback " + e, t, null);
+        }
+    }
+
+    /** Waits up to {@code timeoutNanos} (-1: indefinitely) for I/O or a cross-thread wake-up. */
+    private void poll(long timeoutNanos) {
+        if (io != null) {
+            io.select(timeoutNanos);
+            return;
+        }
+        if (timeoutNanos == 0) {
+            return;
+        }
+        parked = true;
+        try {
+            if (!injected.isEmpty()) {
+                return;
+            }
+            if (timeoutNanos < 0) {
+                LockSupport.park(this);
+            } else {
+                LockSupport.parkNanos(this, timeoutNanos);
+            }
+        } finally {
+            parked = false;
+        }
+    }
+
+    /** The loop's selector driver, opened on first use of I/O. */
+    public IoDriver io() {
+        checkThread();
+        checkOpen();
+        if (io == null) {
+            try {
+                selector = Selector.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not open the event loop's selector", e);
+            }
+            io = new IoDriver(this, selector);
+        }
+        return io;
+    }
+
+    // ------------------------------------------------------------------ executors
+
+    /** Runs {@code work} on {@code executor} (null: the default executor) and completes on the loop. */
+    public <T> Task<T> runInExecutor(Executor executor, Callable<T> work) {
+        Objects.requireNonNull(work, "work");
+        checkThread();
+        checkOpen();
+        Executor ex = executor != null ? executor : defaultExecutor();
+        Promise<T> p = new Promise<>(this);
+        try {
+            ex.execute(() -> {
+                try {
+                    p.complete(work.call());
+                } catch (Throwable t) {
+                    p.fail(t);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            p.fail(e);
+        }
+        return p;
+    }
+
+    ExecutorService defaultExecutor() {
+        ExecutorService ex = defaultExecutor;
+        if (ex == null) {
+            ex = DefaultExecutor.create();
+            defaultExecutor = ex;
+        }
+        return ex;
+    }
+
+    void shutdownDefaultExecutor() {
+        ExecutorService ex = defaultExecutor;
+        if (ex != null) {
+            ex.shutdown();
+            try {
+                while (!ex.awaitTermination(300, TimeUnit.SECONDS)) {
+                    LOG.log(System.Logger.Level.WARNING, "the default executor did not finish joining its threads within 300 seconds");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ closing
+
+    /**
+     * Closes the loop: reports failures nobody retrieved, closes the selector and shuts the default
+     * executor down. Pending callbacks are dropped (as asyncio). Idempotent.
+     */
+    public void close() {
+        if (running) {
+            throw new IllegalStateException("cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        unretrieved.reportAll();
+        closed = true;
+        if (io != null) {
+            io.closeAll();
+        }
+        shutdownDefaultExecutor();
+    }
+
+    List<Task<?>> allTasks() {
+        checkThread();
+        List<Task<?>> out = new ArrayList<>();
+        live.forEach(out::add);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "EventLoop[" + (closed ? "closed" : running ? "running" : "idle") + ", ready=" + ready.size()
+                + ", timers=" + timers.size() + ", clock=" + clock + "]";
+    }
+}

@@ -1,0 +1,56 @@
+package org.asyncio4j;
+
+import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * asyncio's "Task exception was never retrieved": a failed task whose failure nobody awaited or
+ * inspected is reported to the loop's exception handler when it is garbage-collected, or when the
+ * loop closes, whichever comes first.
+ */
+final class UnretrievedReports {
+    static final String MESSAGE = "Task exception was never retrieved";
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final EventLoop loop;
+    private final LinkedHashSet<Unretrieved> open = new LinkedHashSet<>();
+
+    UnretrievedReports(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    Unretrieved track(FutureBase<?> future, Throwable error) {
+        Unretrieved u = new Unretrieved(this, error, future.name());
+        synchronized (open) {
+            open.add(u);
+        }
+        u.cleanable = CLEANER.register(future, u);
+        return u;
+    }
+
+    void forget(Unretrieved u) {
+        synchronized (open) {
+            open.remove(u);
+        }
+    }
+
+    void report(Unretrieved u) {
+        loop.report(MESSAGE, u.error, u.taskName);
+    }
+
+    /** At loop close: report everything still unretrieved, oldest first. */
+    void reportAll() {
+        List<Unretrieved> left;
+        synchronized (open) {
+            left = new ArrayList<>(open);
+            open.clear();
+        }
+        for (Unretrieved u : left) {
+            if (u.settleForClose()) {
+                report(u);
+            }
+        }
+    }
+}
