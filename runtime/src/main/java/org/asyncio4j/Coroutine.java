@@ -271,9 +271,20 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         returnValue(value);
     }
 
+    /**
+     * The user's source position of this machine's current state, for stack traces; generated
+     * machines return {@code Foo.bar(Foo.java:42)}. Null for the runtime's own coroutines.
+     */
+    protected StackTraceElement frame() {
+        return null;
+    }
+
     /** A failure escaping the machine: a CancelledError cancels the task, anything else fails it. */
     final void fail(Throwable e) {
         flags &= ~(MUST_CANCEL | THROW_CANCEL);
+        if (!(e instanceof CancelledError)) {
+            AsyncFrames.add(e, this);
+        }
         if (e instanceof CancelledError ce) {
             setCancelled(ce);
         } else {
