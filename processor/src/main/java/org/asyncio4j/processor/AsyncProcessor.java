@@ -221,7 +221,7 @@ public final class AsyncProcessor extends AbstractProcessor {
         String bodyName = name + "$resume";
         TypeName result = resultType(e.getReturnType());
         Lowering.Context cx = new Lowering.Context(cm.src, mm.resolver, mm.scan, cm.calls, m, cm.simpleName,
-                cm.qualifiedName, cm.asyncName, cm.staticAsyncNames, cm.fieldNames, result.toString());
+                cm.qualifiedName, cm.asyncName, cm.staticAsyncNames, cm.fieldNames, result.toString(), typer);
         Cfg cfg = new Lowering(cx).lower(mm.tree.getBody());
         List<TypeName> paramTypes = new ArrayList<>();
         for (VariableElement p : e.getParameters()) {
