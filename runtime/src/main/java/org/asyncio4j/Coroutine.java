@@ -39,8 +39,6 @@ import java.util.concurrent.CompletionStage;
 public abstract class Coroutine<T> extends FutureBase<T> {
     static final byte MUST_CANCEL = 4;
     static final byte THROW_CANCEL = 8;
-    /** A cancel to deliver at the next suspension after the coming step (see {@link #cancelAfterStep}). */
-    static final byte CANCEL_AFTER_STEP = 16;
     /** State of a machine that returned a pending task and now waits to adopt its outcome. */
     static final int ADOPT = -1;
 
@@ -139,9 +137,6 @@ public abstract class Coroutine<T> extends FutureBase<T> {
                 }
                 flags |= THROW_CANCEL;
             }
-            if ((flags & CANCEL_AFTER_STEP) != 0) {
-                flags = (byte) ((flags & ~CANCEL_AFTER_STEP) | MUST_CANCEL);
-            }
             if (state == ADOPT) {
                 adoptAwaited();
                 return;
@@ -218,6 +213,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
             throw new CancelledError(cancelMessage());
         }
         if (t instanceof FutureBase<?> f) {
+            f.beforeAwaited();
             Object o = f.outcome;
             if (o instanceof Failure fl) {
                 f.markRetrieved(fl);
@@ -273,7 +269,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
 
     /** A failure escaping the machine: a CancelledError cancels the task, anything else fails it. */
     final void fail(Throwable e) {
-        flags &= ~(MUST_CANCEL | THROW_CANCEL | CANCEL_AFTER_STEP);
+        flags &= ~(MUST_CANCEL | THROW_CANCEL);
         if (e instanceof CancelledError ce) {
             setCancelled(ce);
         } else {
@@ -306,23 +302,6 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         return true;
     }
 
-    /**
-     * A cancel request made on this task's behalf by code it is resuming into (TaskGroup's exit
-     * re-arming an outside cancel, as asyncio's {@code __aexit__} calls {@code task.cancel()} from
-     * inside the task): the step that resumes it completes its current await normally, and the
-     * CancelledError arrives at the following suspension. Use only while this task is suspended
-     * and already scheduled to resume.
-     */
-    final void cancelAfterStep(String msg) {
-        assert loop.inEventLoop();
-        if (outcome != PENDING) {
-            return;
-        }
-        cancelRequests++;
-        flags |= CANCEL_AFTER_STEP;
-        setCancelMessage(msg);
-    }
-
     @Override
     public int cancelling() {
         return cancelRequests;
@@ -333,7 +312,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         if (cancelRequests > 0) {
             cancelRequests--;
             if (cancelRequests == 0) {
-                flags &= ~(MUST_CANCEL | CANCEL_AFTER_STEP);
+                flags &= ~MUST_CANCEL;
             }
         }
         return cancelRequests;

@@ -129,8 +129,8 @@ public final class TaskGroup implements AsyncCloseable {
                 parent.cancel();
             }
         } finally {
-            if (exit != null && tasks.isEmpty() && !exit.cancelPending) {
-                exit.finish();
+            if (exit != null && tasks.isEmpty()) {
+                exit.childrenDone();
             }
         }
     }
@@ -171,15 +171,18 @@ public final class TaskGroup implements AsyncCloseable {
             abort();
         }
         if (tasks.isEmpty()) {
-            Throwable e = outcome(true);
+            Throwable e = outcome();
             return e == null ? Task.completed() : Task.failed(e);
         }
         exit = new Exit(loop);
         return exit;
     }
 
-    /** What the exit raises, once every child is done (null: nothing). */
-    private Throwable outcome(boolean parentRunning) {
+    /**
+     * What the exit raises, once every child is done (null: nothing). Runs in the step of the task
+     * awaiting the exit, normally the parent, so a re-armed cancel reaches its next await.
+     */
+    private Throwable outcome() {
         List<Throwable> errs = errors;
         errors = null;
         if (baseError != null) {
@@ -201,11 +204,7 @@ public final class TaskGroup implements AsyncCloseable {
             // An outside cancel is pending too: the group raises its errors, and the parent's next
             // await raises CancelledError (asyncio: uncancel() then cancel(), count unchanged).
             parent.uncancel();
-            if (parentRunning) {
-                parent.cancel();
-            } else {
-                parent.cancelAfterStep(null);
-            }
+            parent.cancel();
         }
         return new ExceptionGroup("unhandled errors in a TaskGroup", errs);
     }
@@ -217,59 +216,80 @@ public final class TaskGroup implements AsyncCloseable {
         return "<TaskGroup tasks=" + tasks.size() + " " + state + ">";
     }
 
-    /** The task the parent awaits while the children finish (asyncio's loop in {@code _aexit}). */
+    /**
+     * The task the parent awaits while the children finish (asyncio's {@code while self._tasks:
+     * await self._on_completed_fut} in {@code __aexit__}). When the last child is done it completes
+     * with a placeholder, which wakes the parent; the real outcome is decided in the parent's own
+     * step ({@link #beforeAwaited}), as asyncio's {@code __aexit__} code runs inside the parent. A
+     * cancel of the parent meanwhile is absorbed here like asyncio's {@code except CancelledError}
+     * in that loop: it starts the abort (if not already aborting) and the CancelledError is
+     * propagated at the end unless a child failed.
+     */
     private final class Exit extends FutureBase<Void> {
-        boolean cancelPending;
-        String cancelMsg;
+        private boolean cancelScheduled;
+        private String cancelMsg;
+        private boolean consumed;
 
         Exit(EventLoop loop) {
             super(loop);
         }
 
-        void finish() {
-            Throwable e = outcome(false);
-            if (e == null) {
+        /** Every child is done: wake the parent (unless a cancel is about to be handled first). */
+        void childrenDone() {
+            if (!isDone() && !cancelScheduled) {
                 setValue(null);
-            } else if (e instanceof CancelledError ce) {
-                setCancelled(ce);
-            } else {
-                setFailure(e);
             }
         }
 
-        /**
-         * The parent was cancelled while waiting here. As asyncio's parent catching CancelledError
-         * around {@code await _on_completed_fut}, one iteration later: if not already aborting,
-         * abort and remember to propagate the cancel; then keep waiting.
-         */
+        @Override
+        void beforeAwaited() {
+            if (consumed) {
+                return;
+            }
+            consumed = true;
+            Throwable e = outcome();
+            if (e != null) {
+                outcome = new Failure(e);
+                if (e instanceof CancelledError) {
+                    flags |= CANCELLED;
+                }
+            }
+        }
+
         @Override
         public boolean cancel(String msg) {
             loop.checkThread();
-            if (isDone()) {
+            if (consumed) {
                 return false;
+            }
+            if (isDone()) {
+                caught(msg); // the parent is queued to resume: it catches this cancel first
+                return true;
             }
             if (aborting) {
                 return true; // already shutting down: asyncio's parent catches this one and waits on
             }
+            // asyncio handles it when the parent resumes, one iteration later.
             cancelMsg = msg;
-            if (!cancelPending) {
-                cancelPending = true;
+            if (!cancelScheduled) {
+                cancelScheduled = true;
                 loop.schedule((Runnable) this::onCancelled);
             }
             return true;
         }
 
-        private void onCancelled() {
-            cancelPending = false;
-            if (isDone()) {
-                return;
-            }
+        private void caught(String msg) {
             if (!aborting) {
-                propagateCancel = new CancelledError(cancelMsg);
+                propagateCancel = new CancelledError(msg);
                 abort();
             }
+        }
+
+        private void onCancelled() {
+            cancelScheduled = false;
+            caught(cancelMsg);
             if (tasks.isEmpty()) {
-                finish();
+                childrenDone();
             }
         }
 
