@@ -218,6 +218,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
             throw new CancelledError(cancelMessage());
         }
         if (t instanceof FutureBase<?> f) {
+            f.beforeAwaited();
             Object o = f.outcome;
             if (o instanceof Failure fl) {
                 f.markRetrieved(fl);
@@ -307,14 +308,25 @@ public abstract class Coroutine<T> extends FutureBase<T> {
             markRetrieved(); // asyncio: cancel() on a done task clears the "never retrieved" flag
             return false;
         }
-        cancelRequests++;
-        Task<?> w = awaiting;
-        if (w != null && w.cancel(msg)) {
+        // Walk down the await chain in a loop rather than by recursion: a chain of a million tasks
+        // awaiting each other must not overflow the stack. A pending coroutine always takes the
+        // cancel (forwarded or remembered), so each level does what its own cancel() would.
+        Coroutine<?> c = this;
+        c.cancelRequests++;
+        for (;;) {
+            Task<?> w = c.awaiting;
+            if (w instanceof Coroutine<?> next && next.outcome == PENDING && next.loop == loop) {
+                next.cancelRequests++;
+                c = next;
+                continue;
+            }
+            if (w != null && w.cancel(msg)) {
+                return true;
+            }
+            c.flags |= MUST_CANCEL;
+            c.setCancelMessage(msg);
             return true;
         }
-        flags |= MUST_CANCEL;
-        setCancelMessage(msg);
-        return true;
     }
 
     @Override
