@@ -119,6 +119,24 @@ public class AsyncQueue<T> {
         return maxSize > 0 && itemCount() + reservedSlots >= maxSize;
     }
 
+    /** Tasks blocked in {@code get()} (not counting woken ones). */
+    int waitingGetters() {
+        return getters.size();
+    }
+
+    /** Tasks blocked in {@code put()} (not counting woken ones). */
+    int waitingPutters() {
+        return putters.size();
+    }
+
+    int reservedItems() {
+        return reservedItems;
+    }
+
+    int reservedSlots() {
+        return reservedSlots;
+    }
+
     public boolean isShutDown() {
         return shutdown;
     }
