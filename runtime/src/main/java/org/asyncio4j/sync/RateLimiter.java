@@ -83,6 +83,10 @@ public final class RateLimiter {
         return waiters.size();
     }
 
+    boolean timerArmedForTest() {
+        return timer != null;
+    }
+
     private boolean slotFree(long now) {
         return count < permits || stamps[head] + periodNanos <= now;
     }
