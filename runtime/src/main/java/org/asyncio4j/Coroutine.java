@@ -213,6 +213,11 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     public final <R> R awaited() {
         Task<?> t = awaiting;
         awaiting = null;
+        if (t instanceof FutureBase<?> hooked && (hooked.flags & TAKE_HOOK) != 0) {
+            // A sync primitive's waiter: it finishes its bookkeeping now that this task takes it
+            // (asyncio runs that code in the awaiting task, after `await fut`).
+            hooked.taken((flags & THROW_CANCEL) != 0);
+        }
         if ((flags & THROW_CANCEL) != 0) {
             flags &= ~THROW_CANCEL;
             throw new CancelledError(cancelMessage());
