@@ -44,6 +44,7 @@ public final class IoDriver {
     private final Set<AutoCloseable> resources = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Reused for every select: the selector calls it per ready key (no selected-key set, no iterator). */
     private final Consumer<SelectionKey> dispatch = this::dispatch;
+    private boolean dispatching;
 
     IoDriver(EventLoop loop, Selector selector) {
         this.loop = loop;
@@ -117,7 +118,35 @@ public final class IoDriver {
         return resources.size();
     }
 
+    /**
+     * Makes the operating system forget channels closed since the last select. The JDK defers the
+     * real close of a channel registered with a selector until its key leaves the selector: a closed
+     * listening socket would go on accepting (and then resetting) connections until then. Readiness of
+     * other channels is not lost (the selector is level-triggered; the next select reports it again).
+     * No effect while the selector is dispatching (the close completes with the current select).
+     */
+    public void releaseClosed() {
+        assert loop.inEventLoop();
+        if (dispatching) {
+            return;
+        }
+        try {
+            selector.selectNow(k -> {});
+        } catch (IOException e) {
+            loop.report("selector failed", e, null);
+        }
+    }
+
     void select(long timeoutNanos) {
+        dispatching = true;
+        try {
+            doSelect(timeoutNanos);
+        } finally {
+            dispatching = false;
+        }
+    }
+
+    private void doSelect(long timeoutNanos) {
         try {
             if (timeoutNanos == 0) {
                 selector.selectNow(dispatch);

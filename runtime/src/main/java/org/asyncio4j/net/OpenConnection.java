@@ -88,18 +88,24 @@ final class OpenConnection extends Coroutine<Connection> {
                 Promise<Void> connected = new Promise<>();
                 SocketChannel c = ch;
                 key = loop.io().register(ch, SelectionKey.OP_CONNECT, k -> {
-                    if (connected.isDone()) {
-                        k.interestOps(0);
+                    boolean done;
+                    Throwable failure = null;
+                    try {
+                        done = connected.isDone() || c.finishConnect();
+                    } catch (IOException e) {
+                        done = true; // (a failed finishConnect has also closed the channel)
+                        failure = withTarget(e, target);
+                    }
+                    if (!done) {
                         return;
                     }
-                    try {
-                        if (c.finishConnect()) {
-                            k.interestOps(0);
-                            connected.complete(null);
-                        }
-                    } catch (IOException e) {
-                        k.interestOps(0);
-                        connected.fail(withTarget(e, target));
+                    if (k.isValid()) {
+                        k.interestOps(0); // connected: no more OP_CONNECT (it would stay ready and spin)
+                    }
+                    if (failure != null) {
+                        connected.fail(failure);
+                    } else {
+                        connected.complete(null); // no-op if the connect was cancelled meanwhile
                     }
                 });
                 if (await(connected, 2)) return;

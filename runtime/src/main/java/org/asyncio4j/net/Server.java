@@ -276,6 +276,7 @@ public final class Server implements AsyncCloseable {
             closeQuietly(ssc);
         }
         keys.clear();
+        loop.io().releaseClosed(); // stop listening now, as asyncio's close() does
         List<Promise<Void>> ws = new ArrayList<>(listenWaiters);
         listenWaiters.clear();
         for (Promise<Void> p : ws) {
