@@ -19,6 +19,8 @@ final class PipeReadTransport extends Transport implements AutoCloseable {
     private final String name;
     private final Object lock = new Object();
     private boolean paused; // guarded by lock
+    /** A chunk handed to the loop and not yet fed to the reader (guarded by lock): at most one. */
+    private boolean inFlight;
     private volatile boolean stopped;
 
     PipeReadTransport(EventLoop loop, InputStream in, StreamReader reader, String name) {
@@ -54,7 +56,17 @@ final class PipeReadTransport extends Transport implements AutoCloseable {
                 }
                 if (n > 0) {
                     byte[] chunk = Arrays.copyOf(b, n);
+                    synchronized (lock) {
+                        inFlight = true;
+                    }
                     post(() -> fed(chunk));
+                    // Wait until the loop has fed it: then a pause it caused is seen before the next
+                    // read, so what is buffered stays within 2 * limit + one chunk.
+                    synchronized (lock) {
+                        while (inFlight && !stopped) {
+                            lock.wait();
+                        }
+                    }
                 }
             }
         } catch (IOException e) {
@@ -83,6 +95,10 @@ final class PipeReadTransport extends Transport implements AutoCloseable {
     private void fed(byte[] chunk) {
         if (!lost && !reader.atEof()) {
             reader.feedData(chunk);
+        }
+        synchronized (lock) {
+            inFlight = false;
+            lock.notifyAll();
         }
     }
 

@@ -111,6 +111,9 @@ public final class Subprocess {
         }
         returnCode = exitCode(process.exitValue());
         io.untrack(leftover);
+        if (stdin != null && !stdin.isClosing()) {
+            stdin.close(); // nobody reads it any more (asyncio's pipe transport sees the hang-up too)
+        }
         List<Promise<Integer>> ws = new ArrayList<>(waiters);
         waiters.clear();
         for (Promise<Integer> w : ws) {
