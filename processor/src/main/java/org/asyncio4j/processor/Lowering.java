@@ -427,7 +427,12 @@ final class Lowering {
         List<Tree> ts = loopTrees(s);
         List<Local> declared = new ArrayList<>();
         for (StatementTree init : s.getInitializer()) {
-            stmt(init, false);
+            if (init instanceof ExpressionStatementTree es) {
+                // for (i = 0, j = 10; ...): the init's source text has no ';' (like the update list)
+                expressionStatement(es.getExpression(), es);
+            } else {
+                stmt(init, false);
+            }
             if (init instanceof VariableTree v && cx.res().declarations.get(v) != null) {
                 declared.add(cx.res().declarations.get(v));
             }
