@@ -74,6 +74,18 @@ final class AwaitScan extends TreePathScanner<Void, Void> {
         return super.visitMethodInvocation(node, p);
     }
 
+    /**
+     * try-with-resources is an await point of its own: a resource may be an AsyncCloseable (only the
+     * run-time type tells), whose exit awaits closeAsync. So it is always lowered.
+     */
+    @Override
+    public Void visitTry(com.sun.source.tree.TryTree node, Void p) {
+        if (!node.getResources().isEmpty() && !insideOpaque()) {
+            markUpTo(getCurrentPath(), null, hasAwait);
+        }
+        return super.visitTry(node, p);
+    }
+
     @Override
     public Void visitReturn(ReturnTree node, Void p) {
         if (!insideOpaque()) {
