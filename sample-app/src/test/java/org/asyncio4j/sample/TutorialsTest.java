@@ -15,7 +15,7 @@ class TutorialsTest {
         List<String> lines = new ArrayList<>();
         Tutorials t = new AsyncTutorials(lines::add);
         Asyncio.run(t::all, new VirtualClock());
-        int port = lines.stream().filter(l -> l.contains("listening")).findFirst().map(l -> l.substring(l.lastIndexOf(':') + 1))
+        String port = lines.stream().filter(l -> l.contains("listening")).findFirst().map(l -> l.substring(l.lastIndexOf(':') + 1))
                 .orElseThrow();
         assertEquals(List.of(
                 "[t= 0.0s] start",
