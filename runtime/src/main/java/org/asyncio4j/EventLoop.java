@@ -182,6 +182,20 @@ public final class EventLoop {
         wakeup();
     }
 
+    /**
+     * As {@link #callSoonThreadsafe}, but returns false instead of throwing when the loop is closed
+     * (a Promise completed by another thread while its loop shuts down). A callback that races
+     * with close() may be queued and never run, which is what closing means.
+     */
+    boolean callSoonThreadsafeIfOpen(Runnable callback) {
+        if (closed) {
+            return false;
+        }
+        injected.add(callback);
+        wakeup();
+        return true;
+    }
+
     private void wakeup() {
         if (Thread.currentThread() == thread) {
             return;
