@@ -155,4 +155,29 @@ public final class Asyncio {
     public static <T> Task<T> toThread(Callable<T> work) {
         return EventLoop.current().runInExecutor(null, work);
     }
+    // ------------------------------------------------------------------ streams and processes (org.asyncio4j.net, org.asyncio4j.process)
+
+    /** {@code open_connection(host, port)}; see {@link org.asyncio4j.net.Connection#open}. */
+    public static Task<org.asyncio4j.net.Connection> openConnection(String host, int port) {
+        return org.asyncio4j.net.Connection.open(host, port);
+    }
+
+    /** {@code start_server(handler, host, port)}; see {@link org.asyncio4j.net.Server#start}. */
+    public static Task<org.asyncio4j.net.Server> startServer(
+            java.util.function.BiFunction<org.asyncio4j.net.StreamReader, org.asyncio4j.net.StreamWriter, Task<Void>> handler,
+            String host, int port) {
+        return org.asyncio4j.net.Server.start(handler, host, port);
+    }
+
+    /** {@code create_datagram_endpoint}; see {@link org.asyncio4j.net.DatagramEndpoint#open}. */
+    public static Task<org.asyncio4j.net.DatagramEndpoint> openDatagramEndpoint(
+            java.net.InetSocketAddress local, java.net.InetSocketAddress remoteOrNull) {
+        return org.asyncio4j.net.DatagramEndpoint.open(local, remoteOrNull);
+    }
+
+    /** {@code create_subprocess_exec}; see {@link org.asyncio4j.process.Subprocess#exec}. */
+    public static Task<org.asyncio4j.process.Subprocess> createSubprocessExec(
+            List<String> command, org.asyncio4j.process.ProcessOptions options) {
+        return org.asyncio4j.process.Subprocess.exec(command, options);
+    }
 }
