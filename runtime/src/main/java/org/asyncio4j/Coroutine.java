@@ -223,7 +223,6 @@ public abstract class Coroutine<T> extends FutureBase<T> {
             throw new CancelledError(cancelMessage());
         }
         if (t instanceof FutureBase<?> f) {
-            f.beforeAwaited();
             Object o = f.outcome;
             if (o instanceof Failure fl) {
                 f.markRetrieved(fl);

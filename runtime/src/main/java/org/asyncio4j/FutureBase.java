@@ -34,6 +34,12 @@ abstract class FutureBase<T> implements Task<T> {
      * {@link #taken(boolean)} from {@code awaited()} before it reads the outcome (see Waiter).
      */
     static final byte TAKE_HOOK = 16;
+    /**
+     * The failure was looked at. A Promise completed on another thread is done (and can be awaited
+     * without suspending) before its {@link #afterOutcome} runs on the loop; this flag keeps that
+     * later step from reporting a failure that was already retrieved.
+     */
+    static final byte RETRIEVED = 32;
 
     /** Compare-and-set on {@link #outcome} for completions that may race across threads (Promise). */
     static final VarHandle OUTCOME;
@@ -129,6 +135,7 @@ abstract class FutureBase<T> implements Task<T> {
     }
 
     final void markRetrieved(Failure f) {
+        flags |= RETRIEVED;
         if ((flags & UNRETRIEVED) != 0) {
             flags &= ~UNRETRIEVED;
             Unretrieved r = f.report;
@@ -212,7 +219,7 @@ abstract class FutureBase<T> implements Task<T> {
     /** Runs once on the loop thread after the outcome was written: flags, hooks, waiters, reports. */
     final void afterOutcome() {
         Object o = outcome;
-        boolean failed = o instanceof Failure && (flags & CANCELLED) == 0;
+        boolean failed = o instanceof Failure && (flags & (CANCELLED | RETRIEVED)) == 0;
         if (failed) {
             flags |= UNRETRIEVED;
         }
@@ -230,19 +237,12 @@ abstract class FutureBase<T> implements Task<T> {
     /**
      * Called by the awaiting coroutine's {@code awaited()}, before it reads the outcome, when
      * {@link #TAKE_HOOK} is set; {@code dropped}: the coroutine throws a pending cancel instead of
-     * taking the outcome. Only {@link Waiter} overrides it.
+     * taking the outcome. {@link Waiter} and TaskGroup's exit override it.
      */
     void taken(boolean dropped) {}
 
     /** Hook for subclasses (tasks leave the live set). */
     void onDone() {}
-
-    /**
-     * Hook run by a coroutine that resumes from awaiting this future, in its own step, just before
-     * it reads the outcome. TaskGroup's exit uses it to decide its outcome inside the parent task,
-     * where asyncio's {@code __aexit__} runs (a cancel arriving meanwhile is then accounted for).
-     */
-    void beforeAwaited() {}
 
     /** Called when the loop takes this future off the ready queue (coroutine step, timer fire). */
     void runFromReady() {

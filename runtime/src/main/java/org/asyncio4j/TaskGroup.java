@@ -220,7 +220,7 @@ public final class TaskGroup implements AsyncCloseable {
      * The task the parent awaits while the children finish (asyncio's {@code while self._tasks:
      * await self._on_completed_fut} in {@code __aexit__}). When the last child is done it completes
      * with a placeholder, which wakes the parent; the real outcome is decided in the parent's own
-     * step ({@link #beforeAwaited}), as asyncio's {@code __aexit__} code runs inside the parent. A
+     * step (the take hook, {@link #taken}), as asyncio's {@code __aexit__} code runs inside the parent. A
      * cancel of the parent meanwhile is absorbed here like asyncio's {@code except CancelledError}
      * in that loop: it starts the abort (if not already aborting) and the CancelledError is
      * propagated at the end unless a child failed.
@@ -232,6 +232,7 @@ public final class TaskGroup implements AsyncCloseable {
 
         Exit(EventLoop loop) {
             super(loop);
+            flags |= TAKE_HOOK; // only the parent awaits it
         }
 
         /** Every child is done: wake the parent (unless a cancel is about to be handled first). */
@@ -241,8 +242,9 @@ public final class TaskGroup implements AsyncCloseable {
             }
         }
 
+        /** The parent resumes from awaiting this exit: decide the outcome now, in its step. */
         @Override
-        void beforeAwaited() {
+        void taken(boolean dropped) {
             if (consumed) {
                 return;
             }

@@ -399,6 +399,20 @@ class CancellationTest {
     }
 
     @Test
+    void case16b_pendingTasksDroppedByCloseAreReported() {
+        List<ErrorReport> reports = new ArrayList<>();
+        EventLoop loop = EventLoop.builder().clock(new VirtualClock()).exceptionHandler(reports::add).build();
+        loop.runUntilComplete(() -> {
+            Asyncio.createTask(() -> S.sleep(10_000), "forgotten");
+            return S.sleep(1);
+        });
+        loop.close();
+        assertEquals(1, reports.size(), reports.toString());
+        assertEquals("Task was destroyed but it is pending!", reports.get(0).message());
+        assertEquals("forgotten", reports.get(0).taskName());
+    }
+
+    @Test
     void case17_cancelledErrorIsNotAnException() {
         assertFalse(Exception.class.isAssignableFrom(CancelledError.class));
         assertTrue(Error.class.isAssignableFrom(CancelledError.class));

@@ -244,19 +244,6 @@ class GatherTest {
     }
 
     @Test
-    void seedS1_gatherKeepsArgumentOrderAndRunsConcurrently() {
-        long[] end = new long[1];
-        List<String> r = S.run(() -> S.start(x -> await(Asyncio.gather(after(2000, "A", log), after(1000, "B", log),
-                after(3000, "C", log))), x -> {
-                    end[0] = S.now();
-                    return done(x.get());
-                }));
-        assertEquals(List.of("A", "B", "C"), r);
-        assertEquals(List.of("B@1000", "A@2000", "C@3000"), log);
-        assertEquals(3_000_000_000L, end[0]);
-    }
-
-    @Test
     void gatherRejectsNullsAndTasksOfAnotherLoop() {
         Task<?>[] foreign = new Task<?>[1];
         S.run(() -> {

@@ -260,6 +260,70 @@ class SchedulingTest {
         assertTrue(sleeper[1].isCancelled());
     }
 
+    Task<Void> child(int n) {
+        return S.start(r -> {
+            log.add(n + "-start");
+            return await(Asyncio.yieldNow());
+        }, r -> {
+            log.add(n + "-resume");
+            return done();
+        });
+    }
+
+    @Test
+    void sectionP_anAsyncCallRunsEagerlyUpToItsFirstSuspension() {
+        S.run(() -> {
+            log.add("before");
+            Task<Void> t1 = child(1);
+            Task<Void> t2 = child(2);
+            log.add("after");
+            return Asyncio.gather(t1, t2);
+        });
+        assertEquals(List.of("before", "1-start", "2-start", "after", "1-resume", "2-resume"), log);
+    }
+
+    @Test
+    void sectionP_createTaskStaysLazy() {
+        S.run(() -> {
+            log.add("before");
+            Task<Void> t1 = Asyncio.createTask(() -> child(1));
+            Task<Void> t2 = Asyncio.createTask(() -> child(2));
+            log.add("after");
+            return Asyncio.gather(t1, t2);
+        });
+        assertEquals(List.of("before", "after", "1-start", "2-start", "1-resume", "2-resume"), log);
+    }
+
+    /** Recurses eagerly {@code n} levels without ever suspending; records which levels were done at once. */
+    Task<Integer> recurse(int n, List<Integer> pendingAtReturn) {
+        return S.start(r -> {
+            if (n == 0) {
+                return done(0);
+            }
+            Task<Integer> inner = recurse(n - 1, pendingAtReturn);
+            if (!inner.isDone()) {
+                pendingAtReturn.add(n - 1);
+            }
+            return await(inner);
+        }, r -> done(r.<Integer>get() + 1));
+    }
+
+    @Test
+    void eagerStartsNestAtMost200DeepThenQueue() {
+        List<Integer> pending = new ArrayList<>();
+        int r = S.run(() -> S.start(x -> await(recurse(250, pending)), x -> done(x.get())));
+        assertEquals(250, r);
+        // Main's eager body is depth 1, level k's start finds 1 + (250 - k) starts on the stack:
+        // level 51 finds 200 (MAX_EAGER_DEPTH) and is queued, so it comes back pending, and every
+        // level above it has to wait for it: 51..249 are the inner levels that came back pending.
+        assertEquals(200, EventLoop.MAX_EAGER_DEPTH);
+        List<Integer> expected = new ArrayList<>();
+        for (int k = 51; k < 250; k++) {
+            expected.add(k);
+        }
+        assertEquals(expected, pending);
+    }
+
     // ------------------------------------------------------------------ bad input
 
     @Test
