@@ -237,6 +237,13 @@ abstract class FutureBase<T> implements Task<T> {
     /** Hook for subclasses (tasks leave the live set). */
     void onDone() {}
 
+    /**
+     * Hook run by a coroutine that resumes from awaiting this future, in its own step, just before
+     * it reads the outcome. TaskGroup's exit uses it to decide its outcome inside the parent task,
+     * where asyncio's {@code __aexit__} runs (a cancel arriving meanwhile is then accounted for).
+     */
+    void beforeAwaited() {}
+
     /** Called when the loop takes this future off the ready queue (coroutine step, timer fire). */
     void runFromReady() {
         throw new IllegalStateException(this + " was scheduled but has nothing to run");
