@@ -32,6 +32,7 @@ public final class WaitQueue<W extends Waiter<?>> {
         if (w.isDone()) {
             throw new IllegalStateException(w + " is done and cannot wait");
         }
+        assert w.loop == null || w.loop.inEventLoop() : "WaitQueue used off its loop's thread";
         w.queue = this;
         w.prev = tail;
         w.next = null;

@@ -148,6 +148,7 @@ public final class Retry {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // the machine's states fall through, as generated code does
         protected void resume() throws Throwable {
             for (;;) {
                 switch (state) {

@@ -20,10 +20,9 @@ import org.asyncio4j.testing.VirtualClock;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cases of sections J-L that need {@code gather}/{@code waitFor}, which the combinators branch
- * implements. THESE FAIL on the sync branch alone (the combinators throw UnsupportedOperationException
- * there) and pass once the combinators branch is merged. The same behaviours are also covered
- * without combinators in SemaphoreTest, ConditionTest and QueueTest.
+ * The cases of sections J-L that need {@code gather}/{@code waitFor} (from the combinators branch,
+ * now in main). They were written on the sync branch before the combinators existed; the same
+ * behaviours are also covered without combinators in SemaphoreTest, ConditionTest and QueueTest.
  */
 class SyncNeedsCombinatorsTest {
     final List<Object> log = new ArrayList<>();
