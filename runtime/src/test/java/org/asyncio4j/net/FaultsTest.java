@@ -457,9 +457,4 @@ class FaultsTest {
         assertTrue(s.reports.get(0).message().contains("pausing accepts for 1000 ms"), s.reports.get(0).message());
         assertEquals("Too many open files", s.reports.get(0).exception().getMessage());
     }
-
-    static {
-        SocketException.class.getName();
-        Promise.class.getName();
-    }
 }

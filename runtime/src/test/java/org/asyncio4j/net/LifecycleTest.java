@@ -308,10 +308,4 @@ class LifecycleTest {
         assertTrue(msgs.stream().anyMatch(m -> m.contains("ServerSocketChannel")), msgs.toString());
         assertTrue(msgs.stream().filter(m -> m.startsWith("channel still open")).count() >= 2, msgs.toString());
     }
-
-    static {
-        CancelledError.class.getName();
-        IOException.class.getName();
-        assertInstanceOf(Object.class, "");
-    }
 }
