@@ -36,6 +36,7 @@ final class OpenConnection extends Coroutine<Connection> {
     }
 
     @Override
+    @SuppressWarnings("fallthrough") // the machine's states continue into each other by design
     protected void resume() throws Throwable {
         switch (state) {
             case 0:

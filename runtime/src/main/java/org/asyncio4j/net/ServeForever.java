@@ -19,6 +19,7 @@ final class ServeForever extends Coroutine<Void> {
     }
 
     @Override
+    @SuppressWarnings("fallthrough") // the machine's states continue into each other by design
     protected void resume() throws Throwable {
         switch (state) {
             case 0:

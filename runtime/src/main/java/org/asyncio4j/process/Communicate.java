@@ -42,6 +42,7 @@ final class Communicate extends Coroutine<ProcessResult> {
     }
 
     @Override
+    @SuppressWarnings("fallthrough") // the machine's states continue into each other by design
     protected void resume() throws Throwable {
         switch (state) {
             case 0:

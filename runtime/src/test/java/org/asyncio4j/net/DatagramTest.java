@@ -117,9 +117,4 @@ class DatagramTest {
                 }));
         assertThrows(IllegalArgumentException.class, () -> Asyncio.run(() -> Asyncio.openDatagramEndpoint(null, null)));
     }
-
-    static {
-        // referenced for the javadoc of the pending-receive case
-        AsynchronousCloseException.class.getName();
-    }
 }

@@ -315,21 +315,50 @@ class FaultsTest {
         }
     }
 
+    /** Polls {@code cond} every 10 ms (at most 10 s): for states reached at the network's pace. */
+    static final class PollUntil extends org.asyncio4j.Coroutine<Void> {
+        private final java.util.function.BooleanSupplier cond;
+        private int tries;
+
+        PollUntil(java.util.function.BooleanSupplier cond) {
+            this.cond = cond;
+        }
+
+        Task<Void> begin() {
+            return start();
+        }
+
+        @Override
+        protected void resume() throws Throwable {
+            if (state == 1) {
+                awaited();
+            }
+            if (cond.getAsBoolean() || tries++ == 1000) {
+                returnValue(null);
+                return;
+            }
+            if (await(Asyncio.sleep(Duration.ofMillis(10)), 1)) return;
+            resume();
+        }
+    }
+
     @Test
     void readerStopsReadingPastTwiceItsLimit() {
-        // The client sends 16 MiB; the server handler does not read for 300 ms: its reader pauses the
-        // socket, so what it buffers stays near 2 * limit while the rest waits in TCP.
+        // The client sends 16 MiB; the server handler does not read until its reader has paused the
+        // socket: what it buffers stays within 2 * limit + one read while the rest waits in TCP.
         S s = new S();
-        int[] seen = new int[2];
+        int[] seen = new int[3];
         long[] got = new long[1];
         Asyncio.run(() -> {
             s.collectReports();
             return Flow.run(
                     x -> Asyncio.startServer((r, w) -> Flow.run(
-                            y -> Asyncio.sleep(Duration.ofMillis(300)),
+                            y -> new PollUntil(r::isPaused).begin(), // the handler does not read meanwhile
+                            y -> Asyncio.sleep(Duration.ofMillis(100)), // paused stays paused
                             y -> {
                                 seen[0] = r.buffered();
                                 seen[1] = r.isPaused() ? 1 : 0;
+                                seen[2] = s.a.writer().writeBufferSize(); // held back in the client
                                 return new ReadAll(r, got).begin();
                             }), HOST, 0),
                     x -> {
@@ -346,9 +375,10 @@ class FaultsTest {
                     x -> s.a.closeAsync(null),
                     x -> s.server.closeAsync(null));
         });
-        assertEquals(1, seen[1], "reader paused");
+        assertEquals(1, seen[1], "reader paused; buffered " + seen[0]);
         assertTrue(seen[0] > 2 * StreamReader.DEFAULT_LIMIT && seen[0] <= 2 * StreamReader.DEFAULT_LIMIT + 65536,
                 "buffered " + seen[0]);
+        assertTrue(seen[2] > 0, "the rest waited in the client");
         assertEquals(16 << 20, got[0]);
         assertEquals(List.of(), s.reports);
     }
@@ -456,10 +486,5 @@ class FaultsTest {
         assertEquals(1, s.reports.size());
         assertTrue(s.reports.get(0).message().contains("pausing accepts for 1000 ms"), s.reports.get(0).message());
         assertEquals("Too many open files", s.reports.get(0).exception().getMessage());
-    }
-
-    static {
-        SocketException.class.getName();
-        Promise.class.getName();
     }
 }
