@@ -52,6 +52,11 @@ final class Local {
         return "\u0003" + index + "\u0002";
     }
 
+    /** Placeholder for this local's declarable type, known only once the writer has asked the Typer. */
+    String typeRef() {
+        return "\u0004" + index + "\u0002";
+    }
+
     @Override
     public String toString() {
         return name + "#" + index;

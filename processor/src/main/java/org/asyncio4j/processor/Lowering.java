@@ -726,7 +726,9 @@ final class Lowering {
                 CatchTree c = catches.get(i);
                 start(catchBlocks.get(i));
                 Local p = cx.res().declarations.get(c.getParameter());
-                add(new Cfg.Decl(p, "(" + p.typeText + ") " + mf(ex), line(c), List.of()));
+                // a multi-catch parameter's type (the alternatives' lub) is filled in by the writer
+                String castTo = p.typeText != null ? p.typeText : p.typeRef();
+                add(new Cfg.Decl(p, "(" + castTo + ") " + mf(ex), line(c), List.of()));
                 block(c.getBlock(), false);
                 if (!cur.terminated) {
                     add(new Cfg.Clear(p));

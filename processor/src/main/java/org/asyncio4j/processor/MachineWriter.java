@@ -30,7 +30,7 @@ import org.asyncio4j.processor.Cfg.Ins;
 final class MachineWriter {
     static final ClassName COROUTINE = ClassName.get("org.asyncio4j", "Coroutine");
     static final ClassName TASK = ClassName.get("org.asyncio4j", "Task");
-    private static final Pattern REF = Pattern.compile("([\\u0001\\u0003])(\\d+)\\u0002");
+    private static final Pattern REF = Pattern.compile("([\\u0001\\u0003\\u0004])(\\d+)\\u0002");
 
     /** Everything about one @Async method that the writer needs. */
     record Input(String methodName, boolean isStatic, Cfg cfg, List<Local> locals, Typer typer, Source src,
@@ -125,6 +125,8 @@ final class MachineWriter {
                 }
                 taken.add(f);
                 l.fieldName = f;
+            } else if (l.typeText == null && l.kind == Local.Kind.CATCH) {
+                l.typeText = in.typer().typeOf(l); // multi-catch: its cast needs the lub even when local
             } else if (l.typeText == null) {
                 l.typeText = "var";
             }
@@ -173,7 +175,8 @@ final class MachineWriter {
         StringBuilder sb = new StringBuilder();
         while (mt.find()) {
             Local l = byIndex.get(Integer.parseInt(mt.group(2)));
-            String rep = l.hoisted ? in.m() + "." + l.fieldName : l.name;
+            String rep = mt.group(1).equals("\u0004") ? l.typeText // Local.typeRef()
+                    : l.hoisted ? in.m() + "." + l.fieldName : l.name;
             mt.appendReplacement(sb, Matcher.quoteReplacement(rep));
         }
         mt.appendTail(sb);
