@@ -114,11 +114,22 @@ final class Lowering {
         }
 
         @Override
-        public void opaque(Tree lambdaOrClass) {
+        public String opaque(Tree lambdaOrClass) {
+            // Markers in the text, not a side list: the lambda's text may be emitted in a later
+            // block (an operand spilled before an await, a witness), which then needs the copies.
             Set<Local> c = cx.res().captures.get(lambdaOrClass);
-            if (c != null) {
-                captures.addAll(c);
+            if (c == null || c.isEmpty()) {
+                return null;
             }
+            StringBuilder sb = new StringBuilder();
+            c.forEach(l -> sb.append(l.captureMark()));
+            return sb.toString();
+        }
+
+        @Override
+        public String binding(VariableTree binding) {
+            Local l = cx.res().declarations.get(binding);
+            return l == null ? null : l.bindingRef();
         }
     };
 
