@@ -52,6 +52,25 @@ final class Local {
         return "\u0003" + index + "\u0002";
     }
 
+    /**
+     * Marker put before a lambda or class that captures this local: the writer removes it and, if the
+     * local lives in a field, declares a final copy before the statement that carries the text
+     * (wherever the text travels: spilled operands, witnesses).
+     */
+    String captureMark() {
+        return "\u0005" + index + "\u0002";
+    }
+
+    /** Placeholder for the name of a pattern binding in {@code x instanceof T name}. */
+    String bindingRef() {
+        return "\u0006" + index + "\u0002";
+    }
+
+    /** Placeholder for this local's declarable type, known only once the writer has asked the Typer. */
+    String typeRef() {
+        return "\u0004" + index + "\u0002";
+    }
+
     @Override
     public String toString() {
         return name + "#" + index;

@@ -114,11 +114,22 @@ final class Lowering {
         }
 
         @Override
-        public void opaque(Tree lambdaOrClass) {
+        public String opaque(Tree lambdaOrClass) {
+            // Markers in the text, not a side list: the lambda's text may be emitted in a later
+            // block (an operand spilled before an await, a witness), which then needs the copies.
             Set<Local> c = cx.res().captures.get(lambdaOrClass);
-            if (c != null) {
-                captures.addAll(c);
+            if (c == null || c.isEmpty()) {
+                return null;
             }
+            StringBuilder sb = new StringBuilder();
+            c.forEach(l -> sb.append(l.captureMark()));
+            return sb.toString();
+        }
+
+        @Override
+        public String binding(VariableTree binding) {
+            Local l = cx.res().declarations.get(binding);
+            return l == null ? null : l.bindingRef();
         }
     };
 
@@ -728,10 +739,9 @@ final class Lowering {
                 CatchTree c = catches.get(i);
                 start(catchBlocks.get(i));
                 Local p = cx.res().declarations.get(c.getParameter());
-                if (p.typeText == null) {
-                    p.typeText = cx.typer().typeOf(p); // multi-catch: the least upper bound of A | B
-                }
-                add(new Cfg.Decl(p, "(" + p.typeText + ") " + mf(ex), line(c), List.of()));
+                // a multi-catch parameter's type (the alternatives' lub) is filled in by the writer
+                String castTo = p.typeText != null ? p.typeText : p.typeRef();
+                add(new Cfg.Decl(p, "(" + castTo + ") " + mf(ex), line(c), List.of()));
                 block(c.getBlock(), false);
                 if (!cur.terminated) {
                     add(new Cfg.Clear(p));
@@ -863,6 +873,9 @@ final class Lowering {
             suspendOn((MethodInvocationTree) e);
             return witness(m + ".awaited()", e);
         }
+        if (e instanceof CompoundAssignmentTree ca && hasAwait(ca.getExpression())) {
+            return compoundAssignment(ca);
+        }
         return switch (e.getKind()) {
             case PARENTHESIZED -> "(" + expr(((ParenthesizedTree) e).getExpression()) + ")";
             case CONDITIONAL_AND, CONDITIONAL_OR -> shortCircuit((BinaryTree) e);
@@ -957,6 +970,40 @@ final class Lowering {
         Tree lastOp = operands.get(last);
         ov.put(lastOp, expr((ExpressionTree) lastOp));
         return r(e, ov);
+    }
+
+    /**
+     * {@code v op= <has await>}: Java finds the variable, then reads its value, then evaluates the
+     * right side (JLS 15.26.2). A field or array element may change while the task is suspended,
+     * so its value is saved before the await and written back just before the compound
+     * assignment runs; that keeps Java's implicit narrowing cast (byte b += ...) without types.
+     */
+    private String compoundAssignment(CompoundAssignmentTree a) {
+        ExpressionTree var = a.getVariable();
+        Map<Tree, String> ov = new IdentityHashMap<>();
+        for (Tree p : lvalueParts(var)) {
+            ov.put(p, spill(expr((ExpressionTree) p), p, a));
+        }
+        String varText = r(var, ov);
+        String saved = null;
+        if (!(unparen(var) instanceof IdentifierTree id && cx.res().refs.get(id) != null
+                && !assignedWithin(cx.res().refs.get(id), a.getExpression()))) {
+            String t = field("$t", "java.lang.Object");
+            code(mf(t) + " = " + varText + ";", a);
+            saved = witness(mf(t), var);
+        }
+        ov.put(a.getExpression(), expr(a.getExpression()));
+        if (saved != null) {
+            code(varText + " = " + saved + "; // the value Java read before the await", a);
+        }
+        return r(a, ov);
+    }
+
+    private static ExpressionTree unparen(ExpressionTree e) {
+        while (e instanceof ParenthesizedTree p) {
+            e = p.getExpression();
+        }
+        return e;
     }
 
     /** Saves an operand evaluated before a later await, unless re-reading it later gives the same value. */

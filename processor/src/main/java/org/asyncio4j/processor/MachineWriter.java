@@ -30,7 +30,7 @@ import org.asyncio4j.processor.Cfg.Ins;
 final class MachineWriter {
     static final ClassName COROUTINE = ClassName.get("org.asyncio4j", "Coroutine");
     static final ClassName TASK = ClassName.get("org.asyncio4j", "Task");
-    private static final Pattern REF = Pattern.compile("([\\u0001\\u0003])(\\d+)\\u0002");
+    private static final Pattern REF = Pattern.compile("([\\u0001\\u0003\\u0004\\u0005\\u0006])(\\d+)\\u0002");
 
     /** Everything about one @Async method that the writer needs. */
     record Input(String methodName, boolean isStatic, Cfg cfg, List<Local> locals, Typer typer, Source src,
@@ -125,6 +125,8 @@ final class MachineWriter {
                 }
                 taken.add(f);
                 l.fieldName = f;
+            } else if (l.typeText == null && l.kind == Local.Kind.CATCH) {
+                l.typeText = in.typer().typeOf(l); // multi-catch: its cast needs the lub even when local
             } else if (l.typeText == null) {
                 l.typeText = "var";
             }
@@ -151,7 +153,22 @@ final class MachineWriter {
         return out;
     }
 
-    private static List<Local> captures(Ins ins) {
+    /** Locals captured by lambdas or classes in the instruction's text (Local.captureMark()), then its own list. */
+    private List<Local> captures(Ins ins) {
+        List<Local> out = new ArrayList<>();
+        for (String t : texts(ins)) {
+            Matcher mt = REF.matcher(t);
+            while (mt.find()) {
+                if (mt.group(1).equals("\u0005")) {
+                    out.add(byIndex.get(Integer.parseInt(mt.group(2))));
+                }
+            }
+        }
+        out.addAll(listedCaptures(ins));
+        return out;
+    }
+
+    private static List<Local> listedCaptures(Ins ins) {
         if (ins instanceof Cfg.Code c) {
             return c.captures();
         } else if (ins instanceof Cfg.Decl d) {
@@ -173,7 +190,15 @@ final class MachineWriter {
         StringBuilder sb = new StringBuilder();
         while (mt.find()) {
             Local l = byIndex.get(Integer.parseInt(mt.group(2)));
-            String rep = l.hoisted ? in.m() + "." + l.fieldName : l.name;
+            String rep = switch (mt.group(1)) {
+                case "\u0004" -> l.typeText; // Local.typeRef()
+                case "\u0005" -> ""; // Local.captureMark(): the copy is declared by emitBlock
+                // Local.bindingRef(), in (x instanceof T <here>): a binding that lives in a field
+                // is bound to a Java local first, then stored (true whenever instanceof is)
+                case "\u0006" -> l.hoisted ? l.name + "$p && (" + in.m() + "." + l.fieldName + " = " + l.name + "$p) != null"
+                        : l.name;
+                default -> l.hoisted ? in.m() + "." + l.fieldName : l.name;
+            };
             mt.appendReplacement(sb, Matcher.quoteReplacement(rep));
         }
         mt.appendTail(sb);

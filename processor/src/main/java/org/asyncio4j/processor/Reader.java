@@ -76,8 +76,9 @@ final class Reader {
                 mm.scan.scan(new TreePath(mp, mm.tree.getBody()), null);
             }
             for (Local l : mm.resolver.locals) {
-                // A multi-catch parameter's type (A | B) is not declarable: the Typer finds the lub later.
-                if (l.typeTree != null && !(l.typeTree instanceof com.sun.source.tree.UnionTypeTree)) {
+                // A multi-catch type (A | B) cannot declare a field or a plain local: its type is
+                // left to the Typer, which takes the alternatives' least upper bound.
+                if (l.typeTree != null && l.typeTree.getKind() != com.sun.source.tree.Tree.Kind.UNION_TYPE) {
                     l.typeText = src.slice(l.typeTree);
                 }
             }

@@ -1,12 +1,15 @@
 package org.asyncio4j.processor;
 
+import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreeScanner;
 import java.io.IOException;
@@ -74,8 +77,16 @@ final class Source {
         /** Replacement for a static @Async call qualifier ({@code Foo} in {@code Foo.twice(x)}), or null. */
         String qualifier(MemberSelectTree select);
 
-        /** Called for every lambda or class body copied: its captures must be available as Java locals. */
-        void opaque(Tree lambdaOrClass);
+        /**
+         * Called for every lambda or class body copied: its captures must be available as Java locals.
+         * Returns text to insert before it (markers that travel with the text), or null.
+         */
+        String opaque(Tree lambdaOrClass);
+
+        /** Placeholder for the name of a pattern binding declared by an instanceof, or null to keep it. */
+        default String binding(VariableTree binding) {
+            return null;
+        }
     }
 
     private record Edit(long start, long end, String text) {}
@@ -127,14 +138,39 @@ final class Source {
 
             @Override
             public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
-                rw.opaque(node);
+                mark(node);
                 return super.visitLambdaExpression(node, p);
             }
 
             @Override
             public Void visitClass(ClassTree node, Void p) {
-                rw.opaque(node);
+                mark(node);
                 return super.visitClass(node, p);
+            }
+
+            private void mark(Tree opaque) {
+                String m = rw.opaque(opaque);
+                if (m != null) {
+                    edits.add(new Edit(start(opaque), start(opaque), m));
+                }
+            }
+
+            @Override
+            public Void visitInstanceOf(InstanceOfTree node, Void p) {
+                if (node.getPattern() instanceof BindingPatternTree bp) {
+                    VariableTree v = bp.getVariable();
+                    String name = rw.binding(v);
+                    if (name != null && start(v) >= 0) {
+                        // (x instanceof T <name>): parenthesised, so that the writer may add
+                        // "&& (m.b = b$p) != null" after the name when the binding lives in a field
+                        edits.add(new Edit(start(node), start(node), "("));
+                        scan(node.getExpression(), p);
+                        edits.add(new Edit(start(v), end(v), slice(v.getType()) + " " + name));
+                        edits.add(new Edit(end(node), end(node), ")"));
+                        return null;
+                    }
+                }
+                return super.visitInstanceOf(node, p);
             }
         }.scan(t, null);
         long s = start(t);
