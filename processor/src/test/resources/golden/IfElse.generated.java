@@ -32,14 +32,14 @@ public class AsyncIfElse extends IfElse {
                     if (m.await(m.flag, 1)) return; // IfElse.java:11
                 }
                 case 1: {
-                    if (!(org.asyncio4j.Witness.as(m.awaited(), () -> Await.on(m.flag)))) {
+                    if (!(org.asyncio4j.Witness.of(m.awaited(), false ? m.flag : null))) {
                         m.state = 3;
                         continue;
                     }
                     if (m.await(m.yes, 2)) return; // IfElse.java:12
                 }
                 case 2: {
-                    m.out = org.asyncio4j.Witness.as(m.awaited(), () -> Await.on(m.yes)); // IfElse.java:12
+                    m.out = org.asyncio4j.Witness.of(m.awaited(), false ? m.yes : null); // IfElse.java:12
                     m.state = 5;
                     continue;
                 }
@@ -47,7 +47,7 @@ public class AsyncIfElse extends IfElse {
                     if (m.await(m.no, 4)) return; // IfElse.java:14
                 }
                 case 4: {
-                    m.out = "no:" + org.asyncio4j.Witness.as(m.awaited(), () -> Await.on(m.no)); // IfElse.java:14
+                    m.out = "no:" + org.asyncio4j.Witness.of(m.awaited(), false ? m.no : null); // IfElse.java:14
                     m.state = 5;
                 }
                 case 5: {

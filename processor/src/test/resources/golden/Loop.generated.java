@@ -35,11 +35,11 @@ public class AsyncLoop extends Loop {
                     m.state = 1;
                 }
                 case 1: {
-                    if (!org.asyncio4j.Witness.as(m.$it1, () -> org.asyncio4j.ForEach.of(m.parts)).hasNext()) {
+                    if (!org.asyncio4j.ForEach.cursor(m.$it1, false ? m.parts : null).hasNext()) {
                         m.state = 4;
                         continue;
                     }
-                    m.p = org.asyncio4j.Witness.as(m.$it1, () -> org.asyncio4j.ForEach.of(m.parts)).next(); // Loop.java:12
+                    m.p = org.asyncio4j.ForEach.cursor(m.$it1, false ? m.parts : null).next(); // Loop.java:12
                     if (!(m.p.isCancelled())) {
                         m.state = 2;
                         continue;
@@ -51,7 +51,7 @@ public class AsyncLoop extends Loop {
                     if (m.await(m.p, 3)) return; // Loop.java:16
                 }
                 case 3: {
-                    m.total += org.asyncio4j.Witness.as(m.awaited(), () -> Await.on(m.p)); // Loop.java:16
+                    m.total += org.asyncio4j.Witness.of(m.awaited(), false ? m.p : null); // Loop.java:16
                     m.state = 1;
                     continue;
                 }

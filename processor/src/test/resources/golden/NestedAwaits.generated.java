@@ -31,10 +31,10 @@ public class AsyncNestedAwaits extends NestedAwaits {
                     if (m.await(m.name, 1)) return; // NestedAwaits.java:10
                 }
                 case 1: {
-                    if (m.await(measure(org.asyncio4j.Witness.as(m.awaited(), () -> Await.on(m.name))), 2)) return; // NestedAwaits.java:10
+                    if (m.await(measure(org.asyncio4j.Witness.of(m.awaited(), false ? m.name : null)), 2)) return; // NestedAwaits.java:10
                 }
                 case 2: {
-                    m.returnValue(org.asyncio4j.Witness.as(m.awaited(), () -> Await.on(measure(Await.on(m.name)))) * 2); // NestedAwaits.java:10
+                    m.returnValue(org.asyncio4j.Witness.of(m.awaited(), false ? measure(Await.on(m.name)) : null) * 2); // NestedAwaits.java:10
                     return; // NestedAwaits.java:10
                 }
                 default:

@@ -40,7 +40,7 @@ public class AsyncResources extends Resources {
                         if (m.await(m.slow, 2)) return; // Resources.java:14
                     }
                     case 2: {
-                        m.$ret3 = Task.completed(org.asyncio4j.Witness.as(m.awaited(), () -> Await.on(m.slow))); // Resources.java:14
+                        m.$ret3 = Task.completed(org.asyncio4j.Witness.of(m.awaited(), false ? m.slow : null)); // Resources.java:14
                         m.$fin2 = 9;
                         m.state = 4;
                         continue;

@@ -37,7 +37,7 @@ public class AsyncTryCatchFinally extends TryCatchFinally {
                         if (m.await(m.t, 2)) return; // TryCatchFinally.java:15
                     }
                     case 2: {
-                        m.$ret3 = Task.completed(org.asyncio4j.Witness.as(m.awaited(), () -> Await.on(m.t, IOException.class))); // TryCatchFinally.java:15
+                        m.$ret3 = Task.completed(org.asyncio4j.Witness.of(m.awaited(), false ? m.t : null)); // TryCatchFinally.java:15
                         m.$fin2 = 8;
                         m.state = 6;
                         continue;

@@ -237,6 +237,16 @@ final class Lowering {
         return src.render(t, overrides, rewrites);
     }
 
+    /**
+     * The typed result of an await: {@code Witness.of(m.awaited(), false ? <task expression> : null)}.
+     * javac infers T from the restated task expression, which is never evaluated (a constant-false
+     * conditional compiles to its other operand only); no lambda, so nothing is allocated at run time,
+     * javac attributes it once, and the locals it names need not be effectively final.
+     */
+    private String awaitedValue(MethodInvocationTree await) {
+        return WITNESS + ".of(" + m + ".awaited(), false ? " + r(await.getArguments().get(0)) + " : null)";
+    }
+
     private String witness(String value, Tree original) {
         boolean was = witnessMode;
         witnessMode = true;
@@ -473,7 +483,8 @@ final class Lowering {
         List<Tree> ts = loopTrees(s);
         String it = field("$it", "java.lang.Object");
         code(mf(it) + " = " + FOR_EACH + ".of(" + expr(s.getExpression()) + ");", s);
-        String typed = WITNESS + ".as(" + mf(it) + ", () -> " + FOR_EACH + ".of(" + witnessText(s.getExpression()) + "))";
+        // Typed by the overload matching the iterable's static type; the dead 'false ?' operand is never evaluated.
+        String typed = FOR_EACH + ".cursor(" + mf(it) + ", false ? " + r(s.getExpression()) + " : null)";
         Block head = newBlock();
         start(head);
         Block exit = newBlock();
@@ -871,7 +882,7 @@ final class Lowering {
         }
         if (cx.calls().isAwait(e)) {
             suspendOn((MethodInvocationTree) e);
-            return witness(m + ".awaited()", e);
+            return awaitedValue((MethodInvocationTree) e);
         }
         if (e instanceof CompoundAssignmentTree ca && hasAwait(ca.getExpression())) {
             return compoundAssignment(ca);
