@@ -117,6 +117,9 @@ final class MachineWriter {
             l.hoisted = l.kind == Local.Kind.PARAMETER || l.forceHoist || l.blocks.cardinality() > 1;
             if (l.hoisted) {
                 if (l.typeText == null) {
+                    l.typeText = syntacticType(l);
+                }
+                if (l.typeText == null) {
                     l.typeText = in.typer().typeOf(l);
                 }
                 String f = l.name;
@@ -133,6 +136,23 @@ final class MachineWriter {
             l.primitive = Source.isPrimitiveName(l.typeText);
         }
         names.newName("unused"); // keeps NameAllocator's contract explicit; names above are checked by hand
+    }
+
+    /**
+     * The type of {@code var x = new Foo<Bar>(...)} is written right there: no need for the Typer's
+     * speculative attribution (a few ms each, the processor's main cost on big files).
+     */
+    private String syntacticType(Local l) {
+        if (!(l.decl instanceof com.sun.source.tree.VariableTree v)
+                || !(v.getInitializer() instanceof com.sun.source.tree.NewClassTree nc)
+                || nc.getClassBody() != null || nc.getEnclosingExpression() != null) {
+            return null;
+        }
+        com.sun.source.tree.Tree id = nc.getIdentifier();
+        if (id instanceof com.sun.source.tree.ParameterizedTypeTree pt && pt.getTypeArguments().isEmpty()) {
+            return null; // diamond: the type arguments are inferred
+        }
+        return in.src().hasPosition(id) ? in.src().slice(id) : null;
     }
 
     private static List<String> texts(Ins ins) {
