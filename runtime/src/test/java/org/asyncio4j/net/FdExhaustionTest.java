@@ -60,10 +60,34 @@ class FdExhaustionTest {
         }
     }
 
+    /**
+     * Runs in a child JVM: while descriptors are exhausted, a class that fails to load (from a
+     * directory on the class path) stays unresolvable for the rest of that JVM's life, so the
+     * scenario must not share a JVM with other tests.
+     */
     @Test
     void acceptPausesOnEmfileAndTheServerSurvives() throws Exception {
         Assumptions.assumeTrue(new File("/proc/self/fd").isDirectory() && new File("/usr/bin/prlimit").canExecute(),
                 "needs Linux /proc and prlimit");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "-ea", "-cp", System.getProperty("java.class.path"),
+                FdExhaustionTest.class.getName())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child JVM finished");
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("SCENARIO OK"), out);
+    }
+
+    public static void main(String[] args) throws Exception {
+        scenario();
+        System.out.println("SCENARIO OK");
+        System.exit(0);
+    }
+
+    static void scenario() throws Exception {
         long original = softLimit();
         setSoftLimit(original); // warms up process spawning (classes, helper) before the limit is tight
         List<ErrorReport> reports = new ArrayList<>();
