@@ -69,8 +69,8 @@ class FdExhaustionTest {
     void acceptPausesOnEmfileAndTheServerSurvives() throws Exception {
         Assumptions.assumeTrue(new File("/proc/self/fd").isDirectory() && new File("/usr/bin/prlimit").canExecute(),
                 "needs Linux /proc and prlimit");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "-ea", "-cp", System.getProperty("java.class.path"),
+        String javaCmd = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(javaCmd, "-ea", "-cp", System.getProperty("java.class.path"),
                 FdExhaustionTest.class.getName())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
