@@ -89,6 +89,9 @@ public final class Server implements AsyncCloseable {
         }
         Promise<Server> p = new Promise<>();
         resolved.addDoneCallback(t -> {
+            if (p.isDone()) {
+                return; // startServer was cancelled while resolving: do not bind anything
+            }
             if (t.isCancelled()) {
                 p.cancel();
                 return;

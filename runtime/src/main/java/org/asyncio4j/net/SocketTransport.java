@@ -163,7 +163,13 @@ final class SocketTransport extends Transport implements IoDriver.Handler {
         if (outEnd == outStart) {
             int w;
             try {
-                w = channel.write(ByteBuffer.wrap(data, off, len));
+                if (len <= IoDriver.READ_BUFFER_SIZE) {
+                    ByteBuffer wb = io.writeBuffer();
+                    wb.put(data, off, len).flip();
+                    w = channel.write(wb);
+                } else {
+                    w = channel.write(ByteBuffer.wrap(data, off, len));
+                }
             } catch (IOException e) {
                 fatal(e);
                 return;
