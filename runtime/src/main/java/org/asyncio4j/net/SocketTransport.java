@@ -146,6 +146,7 @@ final class SocketTransport extends Transport implements IoDriver.Handler {
 
     @Override
     void write(byte[] data, int off, int len) {
+        assert io.inLoopThread() : "StreamWriter used off its loop thread";
         if (eofRequested) {
             throw new IllegalStateException("write() after writeEof(): the output side of " + this + " is shut");
         }
@@ -266,6 +267,7 @@ final class SocketTransport extends Transport implements IoDriver.Handler {
 
     @Override
     void close() {
+        assert io.inLoopThread() : "StreamWriter used off its loop thread";
         if (closing) {
             userClosed = true;
             return;
