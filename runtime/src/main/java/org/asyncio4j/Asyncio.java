@@ -131,14 +131,17 @@ public final class Asyncio {
         return WaitFor.waitFor(task, timeout);
     }
 
-    /** {@code asyncio.timeout(delay)}: an {@link AsyncCloseable} deadline for a block. Null: no deadline. */
+    /**
+     * {@code asyncio.timeout(delay)}: an {@link AsyncCloseable} deadline for a block, created and
+     * entered at once (bound to {@link Task#current()}; see {@link Timeout}). Null: no deadline.
+     */
     public static Timeout timeout(Duration delay) {
-        return Timeout.after(delay);
+        return Timeout.after(delay).enter();
     }
 
     /** {@code asyncio.timeout_at(when)}, with {@code when} in loop time (nanoseconds). */
     public static Timeout timeoutAt(long loopTimeNanos) {
-        return Timeout.at(loopTimeNanos);
+        return Timeout.at(loopTimeNanos).enter();
     }
 
     /** {@code shield}: cancelling the returned task does not cancel {@code task}. */
