@@ -87,7 +87,34 @@ class FdExhaustionTest {
         System.exit(0);
     }
 
+    /**
+     * Loads every asyncio4j class found in class-path directories: with descriptors exhausted, a
+     * class file cannot be opened, and whichever path first needs a class would fail. (From a jar,
+     * already open, loading needs no new descriptor.)
+     */
+    static void preloadRuntimeClasses() throws IOException {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path root = Path.of(entry);
+            Path pkg = root.resolve("org/asyncio4j");
+            if (!Files.isDirectory(pkg)) {
+                continue;
+            }
+            try (var files = Files.walk(pkg)) {
+                for (Path f : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".class"))::iterator) {
+                    String name = root.relativize(f).toString().replace(File.separatorChar, '.');
+                    try {
+                        Class.forName(name.substring(0, name.length() - ".class".length()), false,
+                                FdExhaustionTest.class.getClassLoader());
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        throw new IOException("could not preload " + name, e);
+                    }
+                }
+            }
+        }
+    }
+
     static void scenario() throws Exception {
+        preloadRuntimeClasses();
         long original = softLimit();
         setSoftLimit(original); // warms up process spawning (classes, helper) before the limit is tight
         List<ErrorReport> reports = new ArrayList<>();
