@@ -64,7 +64,11 @@ final class MachineWriter {
                 args.add(l.name);
             }
         }
-        String diamond = allTypeVars().isEmpty() ? "" : "<>";
+        // Explicit type arguments, not <>: inference from a parameter such as
+        // Function<? super E, ? extends R> would pick a capture of R, not R itself.
+        List<String> tvNames = new ArrayList<>();
+        allTypeVars().forEach(tv -> tvNames.add(tv.name()));
+        String diamond = tvNames.isEmpty() ? "" : "<" + String.join(", ", tvNames) + ">";
         String newMachine = "new " + in.machineName() + diamond + "(" + String.join(", ", args) + ")";
         return new Output(machine, body, newMachine);
     }
