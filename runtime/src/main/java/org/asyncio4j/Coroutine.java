@@ -213,11 +213,17 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     public final <R> R awaited() {
         Task<?> t = awaiting;
         awaiting = null;
+        if (t instanceof FutureBase<?> hooked && (hooked.flags & TAKE_HOOK) != 0) {
+            // A sync primitive's waiter: it finishes its bookkeeping now that this task takes it
+            // (asyncio runs that code in the awaiting task, after `await fut`).
+            hooked.taken((flags & THROW_CANCEL) != 0);
+        }
         if ((flags & THROW_CANCEL) != 0) {
             flags &= ~THROW_CANCEL;
             throw new CancelledError(cancelMessage());
         }
         if (t instanceof FutureBase<?> f) {
+            f.beforeAwaited();
             Object o = f.outcome;
             if (o instanceof Failure fl) {
                 f.markRetrieved(fl);
@@ -307,14 +313,25 @@ public abstract class Coroutine<T> extends FutureBase<T> {
             markRetrieved(); // asyncio: cancel() on a done task clears the "never retrieved" flag
             return false;
         }
-        cancelRequests++;
-        Task<?> w = awaiting;
-        if (w != null && w.cancel(msg)) {
+        // Walk down the await chain in a loop rather than by recursion: a chain of a million tasks
+        // awaiting each other must not overflow the stack. A pending coroutine always takes the
+        // cancel (forwarded or remembered), so each level does what its own cancel() would.
+        Coroutine<?> c = this;
+        c.cancelRequests++;
+        for (;;) {
+            Task<?> w = c.awaiting;
+            if (w instanceof Coroutine<?> next && next.outcome == PENDING && next.loop == loop) {
+                next.cancelRequests++;
+                c = next;
+                continue;
+            }
+            if (w != null && w.cancel(msg)) {
+                return true;
+            }
+            c.flags |= MUST_CANCEL;
+            c.setCancelMessage(msg);
             return true;
         }
-        flags |= MUST_CANCEL;
-        setCancelMessage(msg);
-        return true;
     }
 
     @Override

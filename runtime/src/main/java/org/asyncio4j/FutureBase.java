@@ -29,6 +29,11 @@ abstract class FutureBase<T> implements Task<T> {
     static final byte CANCELLED = 1;
     /** A failure nobody has looked at yet ("Task exception was never retrieved"). */
     static final byte UNRETRIEVED = 2;
+    /**
+     * Set on a {@link Waiter} completed while exactly one coroutine awaits it: that coroutine calls
+     * {@link #taken(boolean)} from {@code awaited()} before it reads the outcome (see Waiter).
+     */
+    static final byte TAKE_HOOK = 16;
 
     /** Compare-and-set on {@link #outcome} for completions that may race across threads (Promise). */
     static final VarHandle OUTCOME;
@@ -222,8 +227,22 @@ abstract class FutureBase<T> implements Task<T> {
         }
     }
 
+    /**
+     * Called by the awaiting coroutine's {@code awaited()}, before it reads the outcome, when
+     * {@link #TAKE_HOOK} is set; {@code dropped}: the coroutine throws a pending cancel instead of
+     * taking the outcome. Only {@link Waiter} overrides it.
+     */
+    void taken(boolean dropped) {}
+
     /** Hook for subclasses (tasks leave the live set). */
     void onDone() {}
+
+    /**
+     * Hook run by a coroutine that resumes from awaiting this future, in its own step, just before
+     * it reads the outcome. TaskGroup's exit uses it to decide its outcome inside the parent task,
+     * where asyncio's {@code __aexit__} runs (a cancel arriving meanwhile is then accounted for).
+     */
+    void beforeAwaited() {}
 
     /** Called when the loop takes this future off the ready queue (coroutine step, timer fire). */
     void runFromReady() {

@@ -62,6 +62,14 @@ public final class AsyncProcessor extends AbstractProcessor {
         return Set.of(Reader.ASYNC);
     }
 
+    /** {@code -Aasyncio4j.failOn=methodName}: simulates an internal failure (tests that javac survives it). */
+    static final String FAIL_ON = "asyncio4j.failOn";
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(FAIL_ON);
+    }
+
     @Override
     public SourceVersion getSupportedSourceVersion() {
         return SourceVersion.latestSupported();
@@ -199,6 +207,9 @@ public final class AsyncProcessor extends AbstractProcessor {
     private MachineWriter.Output lower(ClassModel cm, ClassModel.MethodModel mm, Typer typer, Map<String, Integer> machineNames) {
         ExecutableElement e = mm.element;
         String name = e.getSimpleName().toString();
+        if (name.equals(processingEnv.getOptions().get(FAIL_ON))) {
+            throw new IllegalStateException("simulated internal failure (-A" + FAIL_ON + "=" + name + ")");
+        }
         NameAllocator alloc = new NameAllocator();
         for (String n : mm.resolver.names) {
             alloc.newName(n, "user:" + n);
@@ -210,7 +221,7 @@ public final class AsyncProcessor extends AbstractProcessor {
         String bodyName = name + "$resume";
         TypeName result = resultType(e.getReturnType());
         Lowering.Context cx = new Lowering.Context(cm.src, mm.resolver, mm.scan, cm.calls, m, cm.simpleName,
-                cm.qualifiedName, cm.asyncName, cm.staticAsyncNames, cm.fieldNames, result.toString());
+                cm.qualifiedName, cm.asyncName, cm.staticAsyncNames, cm.fieldNames, result.toString(), typer);
         Cfg cfg = new Lowering(cx).lower(mm.tree.getBody());
         List<TypeName> paramTypes = new ArrayList<>();
         for (VariableElement p : e.getParameters()) {

@@ -125,6 +125,9 @@ final class ClassWriter {
             machine.methodSpecs().forEach(ms -> collect(ms, qualify));
             t.addType(machine);
         }
+        qualify.add("Generated");
+        qualify.add("SuppressWarnings");
+        qualify.add("Override");
         qualify.remove(cm.asyncName);
         for (Method m : methods) {
             qualify.remove(m.machine().machine().name());

@@ -67,7 +67,7 @@ final class Lowering {
     /** What the lowering needs to know about the method and its class. */
     record Context(Source src, Resolver res, AwaitScan scan, Calls calls, String m,
             String userSimpleName, String userQualifiedName, String asyncClassName, Set<String> staticAsyncNames,
-            Set<String> fieldNames, String returnTypeText) {}
+            Set<String> fieldNames, String returnTypeText, Typer typer) {}
 
     private record Target(List<Tree> trees, Block breakTo, Block continueTo, int finDepth, String yieldField) {}
 
@@ -427,7 +427,12 @@ final class Lowering {
         List<Tree> ts = loopTrees(s);
         List<Local> declared = new ArrayList<>();
         for (StatementTree init : s.getInitializer()) {
-            stmt(init, false);
+            if (init instanceof ExpressionStatementTree es) {
+                // for (i = 0, j = 10; ...): the init's source text has no ';' (like the update list)
+                expressionStatement(es.getExpression(), es);
+            } else {
+                stmt(init, false);
+            }
             if (init instanceof VariableTree v && cx.res().declarations.get(v) != null) {
                 declared.add(cx.res().declarations.get(v));
             }
@@ -588,6 +593,7 @@ final class Lowering {
         for (int k = destFinDepth; k < n - 1; k++) {
             Fin f = fins.get(k);
             Block tramp = cfg.newBlock(null);
+            tramp.line = currentLine;
             tramp.code.add(new Cfg.FinSet(f.finField, next));
             tramp.code.add(new Cfg.Jump(f.entry));
             tramp.terminated = true;
@@ -616,6 +622,7 @@ final class Lowering {
             Handler saved = handler;
             handler = null;
             returnBlock = cfg.newBlock(null);
+            returnBlock.line = line(s);
             returnBlock.code.add(new Cfg.Code(m + ".returnTask(" + mf(retField) + ");", line(s), List.of()));
             returnBlock.code.add(new Cfg.Exit("return;", line(s), List.of()));
             returnBlock.terminated = true;
@@ -721,6 +728,9 @@ final class Lowering {
                 CatchTree c = catches.get(i);
                 start(catchBlocks.get(i));
                 Local p = cx.res().declarations.get(c.getParameter());
+                if (p.typeText == null) {
+                    p.typeText = cx.typer().typeOf(p); // multi-catch: the least upper bound of A | B
+                }
                 add(new Cfg.Decl(p, "(" + p.typeText + ") " + mf(ex), line(c), List.of()));
                 block(c.getBlock(), false);
                 if (!cur.terminated) {
@@ -1071,6 +1081,7 @@ final class Lowering {
             // An enum switch expression without default is exhaustive in Java; a missing constant
             // (new enum value, separate compilation) must fail as Java's does.
             fallback = cfg.newBlock(handler);
+            fallback.line = line(s);
             fallback.code.add(new Cfg.Exit("throw new java.lang.IncompatibleClassChangeError();", line(s), List.of()));
             fallback.terminated = true;
         }

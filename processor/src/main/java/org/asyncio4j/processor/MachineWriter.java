@@ -305,7 +305,12 @@ final class MachineWriter {
                 code.beginControlFlow("switch $L", subst(d.selector()));
                 for (int i = 0; i < d.labels().size(); i++) {
                     String label = d.labels().get(i);
-                    code.add(label == null ? "default:" : "case $L:", label);
+                    // (JavaPoet rejects unused arguments, so "default:" must not be given the null label)
+                    if (label == null) {
+                        code.add("default:");
+                    } else {
+                        code.add("case $L:", label);
+                    }
                     code.add(" $L.state = $L; continue;\n", m, d.targets().get(i).id);
                 }
                 code.endControlFlow();

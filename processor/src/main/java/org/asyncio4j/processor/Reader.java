@@ -76,7 +76,8 @@ final class Reader {
                 mm.scan.scan(new TreePath(mp, mm.tree.getBody()), null);
             }
             for (Local l : mm.resolver.locals) {
-                if (l.typeTree != null) {
+                // A multi-catch parameter's type (A | B) is not declarable: the Typer finds the lub later.
+                if (l.typeTree != null && !(l.typeTree instanceof com.sun.source.tree.UnionTypeTree)) {
                     l.typeText = src.slice(l.typeTree);
                 }
             }

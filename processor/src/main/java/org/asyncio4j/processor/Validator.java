@@ -9,7 +9,6 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -112,7 +111,43 @@ final class Validator {
         }
         if (mm.tree.getBody() != null) {
             out.addAll(privateUses(cm, mm));
+            out.addAll(localClasses(mm));
         }
+        return out;
+    }
+
+    /** A class declared among statements that are split into states would not be visible in the later states. */
+    private static List<Diag> localClasses(ClassModel.MethodModel mm) {
+        List<Diag> out = new ArrayList<>();
+        if (mm.scan == null || mm.scan.awaits.isEmpty()) {
+            return out;
+        }
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBlock(com.sun.source.tree.BlockTree node, Void p) {
+                if (mm.scan.needsLowering(node)) {
+                    for (Tree st : node.getStatements()) {
+                        if (st instanceof com.sun.source.tree.ClassTree c) {
+                            out.add(new Diag(Diag.Tag.AsyncLocalClass, c, "local class " + c.getSimpleName()
+                                    + " is declared in a block that contains an await; the block is split into states of"
+                                    + " the machine, where a local class is out of scope. Declare it as a (static) nested"
+                                    + " class instead."));
+                        }
+                    }
+                }
+                return super.visitBlock(node, p);
+            }
+
+            @Override
+            public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
+                return null;
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void p) {
+                return null;
+            }
+        }.scan(mm.tree.getBody(), null);
         return out;
     }
 
@@ -161,9 +196,4 @@ final class Validator {
         return out;
     }
 
-    static boolean hasError(List<Diag> ds) {
-        return !ds.isEmpty();
-    }
-
-    static final Set<String> UNUSED = Set.of();
 }

@@ -1,0 +1,50 @@
+package org.asyncio4j.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * W4: starts one echo server process, waits for its {@code LISTENING port=N} line, runs the shared
+ * load client against it, records the server's peak RSS, then ends the server.
+ * To add asyncio4j: write an echo server main that prints the same line and add a case here.
+ */
+final class EchoRuns {
+
+    private EchoRuns() {}
+
+
+    static Map<String, Double> run(List<String> serverCmd, List<String> clientCmdWithoutPort, Path workDir, Path log)
+            throws IOException, InterruptedException {
+        Files.createDirectories(log.getParent());
+        Path serverLog = log.resolveSibling(log.getFileName() + ".server");
+        Process server = new ProcessBuilder(serverCmd).directory(workDir.toFile())
+                .redirectError(serverLog.toFile()).start();
+        try {
+            BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String line = r.readLine();
+            if (line == null || !line.startsWith("LISTENING port=")) {
+                throw new IOException("echo server did not start (first line: " + line + "); see " + serverLog);
+            }
+            int port = Integer.parseInt(line.substring("LISTENING port=".length()).trim());
+            List<String> client = new ArrayList<>(clientCmdWithoutPort);
+            client.add("port=" + port);
+            Map<String, Double> res = Forks.run(client, workDir, log);
+            res.put("clientPeakRssBytes", res.remove("peakRssBytes"));
+            res.put("peakRssBytes", (double) Forks.peakRss(server.pid()));
+            return res;
+        } finally {
+            server.destroy();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.asyncio4j.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The machine facts RESULTS.md states. */
+record Env(String mode, Jdks.Jdk jdk, List<String> flags, String python, String pythonVersion, int cores,
+           String cpu, String memory, String os, String date, String commit) {
+
+    static Env describe(Plan.Mode mode, Jdks.Jdk jdk, List<String> flags, String python, Path dir) {
+        return new Env(mode.name(), jdk, flags, python, python == null ? "none" : output(List.of(python, "--version")),
+                Runtime.getRuntime().availableProcessors(), procField("/proc/cpuinfo", "model name"),
+                procField("/proc/meminfo", "MemTotal"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
+                output(List.of("git", "-C", dir.toString(), "rev-parse", "--short", "HEAD")));
+    }
+
+    /** {@code --python}, else pyenv's 3.13.0, else python3 on the PATH, else null. */
+    static String findPython(String flag) {
+        if (flag != null) {
+            return flag;
+        }
+        Path pyenv = Path.of(System.getProperty("user.home"), ".pyenv/versions/3.13.0/bin/python3");
+        if (Files.isExecutable(pyenv)) {
+            return pyenv.toString();
+        }
+        String v = output(List.of("python3", "--version"));
+        return v.startsWith("Python 3") ? "python3" : null;
+    }
+
+    static String output(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            p.waitFor(10, TimeUnit.SECONDS);
+            return p.exitValue() == 0 ? s : "unknown";
+        } catch (IOException | InterruptedException | IllegalThreadStateException e) {
+            return "unknown";
+        }
+    }
+
+    static String procField(String file, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                if (line.startsWith(field)) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return "unknown";
+    }
+}

@@ -1,0 +1,46 @@
+package org.asyncio4j.bench;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/** Runs one JMH benchmark method in forked JVMs (the peers' JDK and flags); one run per fork. */
+final class JmhRuns {
+    private JmhRuns() {}
+
+    static void run(Case c, String benchClass, String metricKey, Plan.Mode mode, Jdks.Jdk jdk, java.util.List<String> flags,
+                    java.nio.file.Path log) throws RunnerException {
+        Options o = new OptionsBuilder()
+                .include("\\." + benchClass + "\\." + c.jmhMethod + "$")
+                .forks(mode.runs())
+                .warmupIterations(mode.jmhWarmups())
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(mode.jmhIterations())
+                .measurementTime(TimeValue.seconds(1))
+                .jvm(jdk.java().toString())
+                .jvmArgs(flags.toArray(new String[0]))
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT)
+                .output(log.toString())
+                .build();
+        Collection<RunResult> results = new Runner(o).run();
+        for (RunResult rr : results) {
+            for (BenchmarkResult fork : rr.getBenchmarkResults()) {
+                Map<String, Double> r = new LinkedHashMap<>();
+                r.put(metricKey, fork.getPrimaryResult().getScore());
+                c.runs.add(r);
+            }
+        }
+        if (c.runs.isEmpty()) {
+            throw new RunnerException("JMH returned no result for " + c.jmhMethod + "; see " + log);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.asyncio4j.bench;
+
+/** Peer names as printed. */
+final class Peers {
+    private Peers() {}
+
+    static final String ASYNCIO4J = "asyncio4j";
+    static final String VIRTUAL_THREADS = "virtual threads";
+    static final String COMPLETABLE_FUTURE = "CompletableFuture";
+    static final String KOTLIN = "Kotlin coroutines";
+    static final String PYTHON = "Python asyncio";
+    static final String STPE = "ScheduledThreadPoolExecutor(1)";
+}

@@ -1,0 +1,197 @@
+package org.asyncio4j.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The workloads and their peers, sized for quick or full mode. */
+final class Plan {
+    private Plan() {}
+
+    static final String B = "org.asyncio4j.bench.";
+
+    static final Metric SPAWN = Metric.lower("spawnMs", "spawn (until all suspended)", "ms", 1);
+    static final Metric TOTAL = Metric.lower("totalMs", "total", "ms", 1);
+    static final Metric BYTES_TASK = Metric.lower("bytesPerTask", "live heap per suspended task", "bytes", 1);
+    static final Metric RSS = Metric.lower("peakRssBytes", "peak RSS", "MB", 1 << 20);
+    static final Metric HANDOFFS = Metric.higher("handoffsPerSec", "hand-offs per second", "M/s", 1e6);
+    static final Metric TASKS = Metric.higher("tasksPerSec", "tasks per second", "M/s", 1e6);
+    static final Metric SCHED_CANCEL = Metric.lower("scheduleCancelMs", "schedule + cancel", "ms", 1);
+    static final Metric BYTES_TIMER = Metric.lower("bytesPerTimer", "live heap per timer", "bytes", 1);
+    static final Metric REQS = Metric.higher("reqPerSec", "requests per second", "k/s", 1e3);
+    static final Metric P50 = Metric.lower("p50Us", "p50 latency", "us", 1);
+    static final Metric P99 = Metric.lower("p99Us", "p99 latency", "us", 1);
+    static final Metric P999 = Metric.lower("p999Us", "p99.9 latency", "us", 1);
+
+    /** Sizes of one mode. */
+    record Mode(String name, int runs, int[] w1Sizes, int w1SleepMs, int w2PythonHandoffs, int jmhWarmups,
+                int jmhIterations, int w3N, int w3Reps, int w5N, int w4Conns, int w4Trips, int w4Warmup) {
+        static Mode quick() {
+            return new Mode("quick", 3, new int[] {100_000}, 2_000, 200_000, 1, 2, 100_000, 10, 200_000, 100, 1_000, 100);
+        }
+
+        static Mode full() {
+            return new Mode("full", 3, new int[] {100_000, 1_000_000}, 20_000, 1_000_000, 3, 5, 100_000, 10,
+                    1_000_000, 100, 10_000, 1_000);
+        }
+    }
+
+    static List<Workload> build(Mode m) {
+        List<Workload> all = new ArrayList<>();
+        for (int n : m.w1Sizes()) {
+            all.add(w1(m, n));
+        }
+        all.add(w2(m));
+        all.add(w3(m));
+        all.add(w4(m));
+        all.add(w5(m));
+        all.add(notYet("W6", "await overhead (JMH)",
+                "An @Async method awaiting an already-done task in a loop, against the same loop calling a plain method.",
+                "needs the @Async processor (being written); the lead wires it as a JMH benchmark beside PingPongBench",
+                "W6: within 2x of a plain call"));
+        all.add(notYet("W7", "compile time",
+                "javac with and without the processor on a corpus of 500 @Async methods.",
+                "needs the @Async processor (being written); the lead wires it",
+                "W7: javac with the processor <= 1.5x plain javac"));
+        return all;
+    }
+
+    private static String k(int n) {
+        return n >= 1_000_000 ? (n / 1_000_000) + "M" : (n / 1_000) + "k";
+    }
+
+    static Workload w1(Mode m, int n) {
+        List<String> a = List.of("n=" + n, "sleepMs=" + m.w1SleepMs());
+        Workload w = new Workload("W1-" + k(n), "W1 spawn-sleep-join, N = " + k(n),
+                n + " tasks each sleep " + m.w1SleepMs() / 1000 + " s on the real clock, all alive at once, then"
+                        + " are joined in order. Spawn runs until every task has reached its sleep. Heap per task ="
+                        + " (heap after full GC with all asleep - heap after full GC before) / N, including the"
+                        + " array of N task references each peer keeps for the join (4 bytes a task). Total runs"
+                        + " from the first spawn to the last join and includes that GC, which overlaps the sleep."
+                        + " Python's figure is the growth of its resident set (it has no heap-after-GC figure).",
+                List.of(SPAWN, TOTAL, BYTES_TASK, RSS), List.of(BYTES_TASK, SPAWN));
+        w.add(Case.main(Peers.ASYNCIO4J, "", B + "a4j.SpawnSleepJoin", a)
+                .note("asyncio4j: hand-written machines (the shape @Async compiles to), started eagerly as an"
+                        + " @Async call is; one loop thread, system clock."));
+        w.add(Case.main(Peers.VIRTUAL_THREADS, "", B + "vt.SpawnSleepJoin", a).vt());
+        w.add(Case.main(Peers.COMPLETABLE_FUTURE, "", B + "cf.SpawnSleepJoin", a)
+                .note("CompletableFuture: sleep = a CompletableFuture completed by a one-thread"
+                        + " ScheduledThreadPoolExecutor, then thenApply; all on that thread."));
+        w.add(Case.main(Peers.KOTLIN, "", B + "kotlin.SpawnSleepJoin", a));
+        w.add(Case.python("", "spawn_sleep_join.py", a));
+        w.goals = x -> List.of(
+                Goals.absolute(x, BYTES_TASK, 120, "<= 120 bytes per suspended task (issues 2 and 7)"),
+                Goals.ratio(x, SPAWN, Peers.KOTLIN, 2, "spawn at least 2x faster than Kotlin (issue 7, for 1M)"),
+                Goals.ratio(x, SPAWN, Peers.VIRTUAL_THREADS, 3, "spawn at most 1/3 of virtual threads' time (issue 2)"));
+        return w;
+    }
+
+    static Workload w2(Mode m) {
+        Workload w = new Workload("W2", "W2 ping-pong through 1-slot queues",
+                "Two tasks pass a token back and forth through two 1-slot queues; every put-to-get transfer is one"
+                        + " hand-off. JVM peers: JMH (" + m.runs() + " forks, " + m.jmhWarmups() + " warm-up and "
+                        + m.jmhIterations() + " measured 1 s iterations each; one run = one fork's score),"
+                        + " 100,000 hand-offs per invocation. Python: " + m.w2PythonHandoffs()
+                        + " hand-offs after a warm-up, one process per run.",
+                List.of(HANDOFFS), List.of(HANDOFFS));
+        w.add(Case.jmh(Peers.ASYNCIO4J, "asyncio4j")
+                .note("asyncio4j: STAND-IN queue. org.asyncio4j.queue.AsyncQueue is not merged in this branch, so the"
+                        + " tasks hand off through PromiseSlot (a 1-slot queue on Promise: one Promise and one"
+                        + " completed Task allocated per hand-off). TODO(lead): switch PingPong to AsyncQueue(1)."));
+        w.add(Case.jmh(Peers.VIRTUAL_THREADS, "virtualThreads").vt()
+                .note("virtual threads: two virtual threads and two SynchronousQueues."));
+        w.add(Case.jmh(Peers.COMPLETABLE_FUTURE, "completableFuture")
+                .note("CompletableFuture: the same 1-slot hand-off built on CompletableFuture, continued through a"
+                        + " one-thread executor (thenComposeAsync)."));
+        w.add(Case.jmh(Peers.KOTLIN, "kotlin").note("Kotlin: two Channel(1) under runBlocking."));
+        w.add(Case.python("", "ping_pong.py", List.of("handoffs=" + m.w2PythonHandoffs()))
+                .note("Python: two asyncio.Queue(maxsize=1)."));
+        w.goals = x -> List.of(
+                Goals.absolute(x, HANDOFFS, 20e6, ">= 20M hand-offs per second (issue 3)"),
+                Goals.ratio(x, HANDOFFS, Peers.KOTLIN, 2, ">= 2x Kotlin's Channel(1) (issues 3 and 7)"));
+        return w;
+    }
+
+    static Workload w3(Mode m) {
+        List<String> a = List.of("n=" + m.w3N(), "reps=" + m.w3Reps());
+        List<String> lazy = new ArrayList<>(a);
+        lazy.add("start=lazy");
+        Workload w = new Workload("W3", "W3 fan-out gather",
+                "Gather " + m.w3N() + " trivially completing child tasks (each returns its index), " + m.w3Reps()
+                        + " repetitions, results collected in order; two in-process warm-up passes first"
+                        + " (one for Python).",
+                List.of(TASKS, TOTAL, RSS), List.of(TASKS));
+        w.add(Case.main(Peers.ASYNCIO4J, "eager @Async", B + "a4j.FanOut", a)
+                .note("asyncio4j: STAND-IN gather. Asyncio.gather is not merged in this branch; the parent awaits"
+                        + " each child in order and collects the results into a list (TODO(lead): use gather)."
+                        + " \"eager\" children are @Async calls and complete inside the call, so the awaits find"
+                        + " them done; \"lazy\" children are started as createTask does (one loop iteration each)."));
+        w.add(Case.main(Peers.ASYNCIO4J, "lazy createTask", B + "a4j.FanOut", lazy));
+        w.add(Case.main(Peers.VIRTUAL_THREADS, "", B + "vt.FanOut", a).vt()
+                .note("virtual threads: one virtual thread per child, joined in order."));
+        w.add(Case.main(Peers.COMPLETABLE_FUTURE, "", B + "cf.FanOut", a)
+                .note("CompletableFuture: supplyAsync on a one-thread executor, then allOf."));
+        w.add(Case.main(Peers.KOTLIN, "", B + "kotlin.FanOut", a).note("Kotlin: async { i } then awaitAll()."));
+        w.add(Case.python("", "fan_out.py", a).note("Python: asyncio.gather(*coroutines)."));
+        w.goals = x -> List.of(Goals.ratioToBest(x, TASKS, 3, ">= 3x the fastest peer (issue 7)"));
+        return w;
+    }
+
+    static Workload w4(Mode m) {
+        List<String> a = List.of("conns=" + m.w4Conns(), "trips=" + m.w4Trips(), "warmup=" + m.w4Warmup());
+        Workload w = new Workload("W4", "W4 TCP echo",
+                m.w4Conns() + " connections x " + m.w4Trips() + " round trips of 64-byte lines on 127.0.0.1 after "
+                        + m.w4Warmup() + " warm-up trips each; one shared load client (a JVM with one platform thread"
+                        + " per connection, blocking sockets, TCP_NODELAY) drives every server in turn. Latency is per"
+                        + " round trip. Peak RSS is the server's.",
+                List.of(REQS, P50, P99, P999, RSS), List.of(REQS, P99));
+        w.add(Case.notMeasured(Peers.ASYNCIO4J, "not yet measured: org.asyncio4j.net (Asyncio.startServer, streams) is"
+                + " being written in parallel; the lead adds an echo server main and an \"a4j\" case in EchoRuns"));
+        Case vt = new Case(Peers.VIRTUAL_THREADS, "");
+        vt.echoServer = "vt";
+        vt.args = a;
+        vt.needsVirtualThreads = true;
+        vt.note = "virtual threads: one virtual thread per connection, blocking java.net.Socket.";
+        w.add(vt);
+        w.add(Case.notMeasured(Peers.KOTLIN, "not measured: kotlinx-coroutines has no socket API of its own; a fair"
+                + " server needs a coroutine NIO library (ktor-network), not added yet"));
+        Case py = new Case(Peers.PYTHON, "");
+        py.echoServer = "python";
+        py.args = a;
+        py.note = "Python: asyncio.start_server, readline/write/drain per line.";
+        w.add(py);
+        w.goals = x -> List.of(
+                Goals.ratio(x, REQS, Peers.VIRTUAL_THREADS, 1.5, ">= 1.5x virtual threads' requests/s (issue 6)"),
+                Goals.ratio(x, REQS, Peers.PYTHON, 4, ">= 4x Python asyncio's requests/s (issue 6)"),
+                Goals.ratio(x, P99, Peers.VIRTUAL_THREADS, 1.0001, "lower p99 than virtual threads"),
+                Goals.ratio(x, P99, Peers.PYTHON, 1.0001, "lower p99 than Python asyncio"));
+        return w;
+    }
+
+    static Workload w5(Mode m) {
+        List<String> a = List.of("n=" + m.w5N(), "maxMs=1000");
+        Workload w = new Workload("W5", "W5 timers",
+                m.w5N() + " timers with pseudo-random delays in 0-1000 ms are scheduled, then every other one is"
+                        + " cancelled before any can fire (all in one callback on the loop thread); the run ends when"
+                        + " the rest have fired. Schedule + cancel and total are timed in one round; heap per timer"
+                        + " (heap after full GC with all scheduled, minus before, over N) in a separate round.",
+                List.of(SCHED_CANCEL, TOTAL, BYTES_TIMER, RSS), List.of(SCHED_CANCEL, BYTES_TIMER));
+        w.add(Case.main(Peers.ASYNCIO4J, "", B + "a4j.Timers", a)
+                .note("asyncio4j: loop.callLater(Duration, Runnable) and TimerHandle.cancel()."));
+        w.add(Case.main(Peers.STPE, "", B + "cf.Timers", a)
+                .note("ScheduledThreadPoolExecutor(1): schedule(Runnable, delay) and cancel(false), default policies."));
+        w.add(Case.main(Peers.KOTLIN, "", B + "kotlin.Timers", a)
+                .note("Kotlin: launch(start = UNDISPATCHED) { delay(d); tick() } and Job.cancel() (no lighter public timer)."));
+        w.add(Case.python("", "timers.py", a).note("Python: loop.call_later and TimerHandle.cancel()."));
+        w.goals = x -> List.of(
+                Goals.ratio(x, SCHED_CANCEL, Peers.STPE, 3, ">= 3x a one-thread ScheduledThreadPoolExecutor,"
+                        + " schedule + cancel (issue 7)"));
+        return w;
+    }
+
+    static Workload notYet(String id, String title, String description, String reason, String goal) {
+        Workload w = new Workload(id, id + " " + title, description, List.of(), List.of());
+        w.add(Case.notMeasured(Peers.ASYNCIO4J, "not yet measured: " + reason));
+        w.goals = x -> List.of("NOT CHECKED: " + goal + " (not yet measured)");
+        return w;
+    }
+}

@@ -1,0 +1,178 @@
+package org.asyncio4j.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs every workload on every peer, each run in its own process, and writes RESULTS.md, the SVG
+ * charts and the raw figures. Usage (normally through {@code benchmarks/run}):
+ * <pre>
+ *   Runner [--quick | --full] [--jdk DIR] [--python EXE] [--only W1,W3] [--dir benchmarks-dir]
+ * </pre>
+ */
+public final class Runner {
+    /** Every JVM peer runs with exactly these flags (printed in RESULTS.md). */
+    static final List<String> JVM_FLAGS = List.of("-Xms4g", "-Xmx4g", "-XX:+UseParallelGC", "-Xss1m");
+
+    private Runner() {}
+
+    public static void main(String[] args) throws Exception {
+        Plan.Mode mode = Plan.Mode.quick();
+        String jdkFlag = null;
+        String python = null;
+        Set<String> only = null;
+        Path dir = Path.of("").toAbsolutePath();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> mode = Plan.Mode.quick();
+                case "--full" -> mode = Plan.Mode.full();
+                case "--jdk" -> jdkFlag = args[++i];
+                case "--python" -> python = args[++i];
+                case "--only" -> only = Set.of(args[++i].toUpperCase(Locale.ROOT).split(","));
+                case "--dir" -> dir = Path.of(args[++i]).toAbsolutePath();
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; usage: Runner [--quick|--full] [--jdk DIR] [--python EXE] [--only W1,W3] [--dir DIR]");
+            }
+        }
+        Jdks.Jdk vtJdk = Jdks.findVirtualThreadJdk(jdkFlag);
+        Jdks.Jdk jdk = vtJdk != null ? vtJdk : Jdks.current();
+        String noVt = null;
+        if (vtJdk == null) {
+            noVt = "not measured: no JDK 21+ found (looked at " + String.join(", ", Jdks.looked)
+                    + "); pass --jdk DIR or set JAVA_HOME to a JDK 21+";
+            System.out.println("NOTE: no JDK 21 or newer found, so virtual threads are not measured; the other JVM"
+                    + " peers run on JDK " + jdk.version() + ". Looked at: " + String.join(", ", Jdks.looked));
+        }
+        String py = Env.findPython(python);
+        Env env = Env.describe(mode, jdk, JVM_FLAGS, py, dir);
+        System.out.println("asyncio4j benchmarks, " + mode.name() + " mode: JVM peers on JDK " + jdk.version() + " ("
+                + jdk.home() + ") with " + String.join(" ", JVM_FLAGS) + "; Python: "
+                + (py == null ? "none found (Python rows not measured)" : env.pythonVersion()));
+
+        List<Workload> plan = Plan.build(mode);
+        Path logs = dir.resolve("target/bench-logs");
+        String classPath = classPath(dir);
+        for (Workload w : plan) {
+            if (only != null && only.stream().noneMatch(o -> w.id.toUpperCase(Locale.ROOT).startsWith(o))) {
+                w.cases.forEach(c -> {
+                    if (c.notMeasured == null) {
+                        c.notMeasured = "not run (--only)";
+                    }
+                });
+                continue;
+            }
+            for (Case c : w.cases) {
+                if (c.notMeasured == null && c.needsVirtualThreads && noVt != null) {
+                    c.notMeasured = noVt;
+                }
+                if (c.notMeasured == null && c.pythonScript != null && py == null) {
+                    c.notMeasured = "not measured: no python3 found (pass --python EXE)";
+                }
+                if (c.notMeasured == null && "python".equals(c.echoServer) && py == null) {
+                    c.notMeasured = "not measured: no python3 found (pass --python EXE)";
+                }
+                if (c.notMeasured != null) {
+                    System.out.printf("[%s] %-34s %s%n", w.id, c.label(), c.notMeasured);
+                    continue;
+                }
+                runCase(w, c, mode, jdk, py, classPath, dir, logs);
+            }
+        }
+        new Report(dir, env, plan).write();
+        System.out.println("wrote " + dir.resolve("RESULTS.md") + ", " + dir.resolve("results"));
+    }
+
+    static String classPath(Path dir) throws IOException {
+        Path cpFile = dir.resolve("target/classpath.txt");
+        if (!Files.isRegularFile(cpFile)) {
+            throw new IllegalStateException(cpFile + " is missing: build first (benchmarks/run does)");
+        }
+        return dir.resolve("target/classes") + java.io.File.pathSeparator + Files.readString(cpFile).strip();
+    }
+
+    static void runCase(Workload w, Case c, Plan.Mode mode, Jdks.Jdk jdk, String py, String cp, Path dir, Path logs) {
+        String slug = (w.id + "-" + c.label()).replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
+        if (c.jmhMethod != null) {
+            long t0 = System.nanoTime();
+            System.out.printf("[%s] %-34s JMH, %d forks ...%n", w.id, c.label(), mode.runs());
+            try {
+                JmhRuns.run(c, "PingPongBench", "handoffsPerSec", mode, jdk, JVM_FLAGS, logs.resolve(slug + ".jmh.log"));
+                for (int i = 0; i < c.runs.size(); i++) {
+                    progress(w, c, i + 1, c.runs.size(), c.runs.get(i), 0);
+                }
+                System.out.printf("[%s] %-34s JMH done in %.1f s%n", w.id, c.label(), (System.nanoTime() - t0) / 1e9);
+            } catch (Exception e) {
+                fail(w, c, e);
+            }
+            return;
+        }
+        for (int run = 1; run <= mode.runs(); run++) {
+            long t0 = System.nanoTime();
+            Path log = logs.resolve(slug + "-run" + run + ".log");
+            try {
+                Map<String, Double> r;
+                if (c.echoServer != null) {
+                    List<String> server = "vt".equals(c.echoServer)
+                            ? javaCmd(jdk, cp, "org.asyncio4j.bench.echo.VirtualThreadEchoServer", List.of())
+                            : List.of(py, dir.resolve("src/main/python/echo_server.py").toString());
+                    List<String> client = javaCmd(jdk, cp, "org.asyncio4j.bench.echo.LoadClient", c.args);
+                    r = EchoRuns.run(server, client, dir, log);
+                } else if (c.pythonScript != null) {
+                    List<String> cmd = new ArrayList<>();
+                    cmd.add(py);
+                    cmd.add(dir.resolve("src/main/python/" + c.pythonScript).toString());
+                    cmd.addAll(c.args);
+                    r = Forks.run(cmd, dir, log);
+                } else {
+                    r = Forks.run(javaCmd(jdk, cp, c.mainClass, c.args), dir, log);
+                }
+                c.runs.add(r);
+                progress(w, c, run, mode.runs(), r, System.nanoTime() - t0);
+            } catch (Exception e) {
+                fail(w, c, e);
+                return;
+            }
+        }
+    }
+
+    static void fail(Workload w, Case c, Exception e) {
+        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+        c.failures.add(msg);
+        System.out.printf("[%s] %-34s FAILED: %s%n", w.id, c.label(), msg);
+    }
+
+    static List<String> javaCmd(Jdks.Jdk jdk, String cp, String mainClass, List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(jdk.java().toString());
+        cmd.addAll(JVM_FLAGS);
+        cmd.add("-cp");
+        cmd.add(cp);
+        cmd.add(mainClass);
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    static void progress(Workload w, Case c, int run, int runs, Map<String, Double> r, long ns) {
+        StringBuilder sb = new StringBuilder();
+        Map<String, Double> shown = new LinkedHashMap<>();
+        for (Metric m : w.metrics) {
+            Double v = r.get(m.key());
+            if (v != null) {
+                shown.put(m.key(), v);
+                sb.append(' ').append(m.key()).append('=').append(Goals.fmt(v / m.scale()));
+                if (m.scale() != 1) {
+                    sb.append(m.unit());
+                }
+            }
+        }
+        System.out.printf("[%s] %-34s run %d/%d%s%s%n", w.id, c.label(), run, runs, sb,
+                ns > 0 ? String.format(Locale.ROOT, " (%.1f s)", ns / 1e9) : "");
+    }
+}

@@ -1,0 +1,107 @@
+package org.asyncio4j.bench.a4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.asyncio4j.Asyncio;
+import org.asyncio4j.Coroutine;
+import org.asyncio4j.Task;
+import org.asyncio4j.bench.Measure;
+
+/**
+ * W3 on asyncio4j: {@code reps} times, start n trivially completing child tasks and collect their
+ * results in order. Two ways to start a child: {@code eager} is an {@code @Async} call (the child
+ * runs to completion inside the call, as Python 3.12's eager task factory), {@code lazy} is
+ * {@code createTask} (each child waits one loop iteration for its first step, as asyncio's default).
+ *
+ * <p>STAND-IN: {@code Asyncio.gather} is being written in parallel and throws here; the parent
+ * awaits each child in order and collects the results into a list, which is what gather returns.
+ * TODO(lead): switch to {@code Await.on(Asyncio.gather(children))} once it is merged.
+ */
+public final class FanOut {
+    private FanOut() {}
+
+    /** {@code @Async Task<Integer> child(int i) { return Task.completed(i); }} */
+    static final class Child extends Coroutine<Integer> {
+        private final int i;
+
+        Child(int i) {
+            this.i = i;
+        }
+
+        Task<Integer> call(boolean eager) {
+            return eager ? start() : startLazily();
+        }
+
+        @Override
+        protected void resume() {
+            returnValue(i);
+        }
+    }
+
+    /** One repetition: spawn n children, then collect their results ("gather"). */
+    static final class Parent extends Coroutine<List<Integer>> {
+        private final int n;
+        private final boolean eager;
+        private Task<Integer>[] children;
+        private List<Integer> results;
+        private int i;
+
+        Parent(int n, boolean eager) {
+            this.n = n;
+            this.eager = eager;
+        }
+
+        Task<List<Integer>> call() {
+            return start();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected void resume() {
+            if (state == 0) {
+                children = new Task[n];
+                for (int k = 0; k < n; k++) {
+                    children[k] = new Child(k).call(eager);
+                }
+                results = new ArrayList<>(n);
+                i = 0;
+            } else {
+                results.add(this.<Integer>awaited());
+                i++;
+            }
+            while (i < n) {
+                if (await(children[i], 1)) return;
+                results.add(this.<Integer>awaited());
+                i++;
+            }
+            returnValue(results);
+        }
+    }
+
+    static long runReps(int n, int reps, boolean eager) {
+        long sum = 0;
+        for (int r = 0; r < reps; r++) {
+            List<Integer> res = Asyncio.run(() -> new Parent(n, eager).call());
+            if (res.size() != n || res.get(n - 1) != n - 1) {
+                throw new AssertionError("wrong gather result");
+            }
+            sum += res.get(n / 2);
+        }
+        return sum;
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> a = Measure.args(args);
+        int n = Measure.intArg(a, "n");
+        int reps = Measure.intArg(a, "reps");
+        boolean eager = !"lazy".equals(a.get("start"));
+        runReps(n, reps, eager); // warm-up
+        runReps(n, reps, eager);
+        long t0 = System.nanoTime();
+        Measure.sink = runReps(n, reps, eager);
+        long ns = System.nanoTime() - t0;
+        new Measure().put("n", n).put("reps", reps).put("tasksPerSec", (double) n * reps / (ns / 1e9))
+                .put("totalMs", ns / 1e6).emit();
+    }
+}

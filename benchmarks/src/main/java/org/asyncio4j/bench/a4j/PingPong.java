@@ -1,0 +1,112 @@
+package org.asyncio4j.bench.a4j;
+
+import org.asyncio4j.Asyncio;
+import org.asyncio4j.Coroutine;
+import org.asyncio4j.Task;
+
+/**
+ * W2 on asyncio4j: two tasks pass a token back and forth through two 1-slot queues; every
+ * put-to-get transfer is one hand-off. Uses {@link PromiseSlot} until AsyncQueue is merged.
+ */
+public final class PingPong {
+    private PingPong() {}
+
+    /** Runs {@code handoffs} hand-offs on a fresh loop and returns the final token. */
+    public static int run(int handoffs) {
+        int rounds = handoffs / 2;
+        return Asyncio.run(() -> {
+            PromiseSlot<Integer> ping = new PromiseSlot<>();
+            PromiseSlot<Integer> pong = new PromiseSlot<>();
+            new Ponger(ping, pong, rounds).startTask();
+            return new Pinger(ping, pong, rounds).startTask();
+        });
+    }
+
+    /** {@code for (i < rounds) { Await.on(ping.put(x)); x = Await.on(pong.get()); } return x;} */
+    static final class Pinger extends Coroutine<Integer> {
+        private final PromiseSlot<Integer> ping;
+        private final PromiseSlot<Integer> pong;
+        private final int rounds;
+        private int i;
+        private int x;
+
+        Pinger(PromiseSlot<Integer> ping, PromiseSlot<Integer> pong, int rounds) {
+            this.ping = ping;
+            this.pong = pong;
+            this.rounds = rounds;
+        }
+
+        Task<Integer> startTask() {
+            return start();
+        }
+
+        @Override
+        protected void resume() {
+            for (;;) {
+                switch (state) {
+                    case 0:
+                    case 3: // loop head
+                        if (i == rounds) {
+                            returnValue(x);
+                            return;
+                        }
+                        if (await(ping.put(x), 1)) return;
+                    case 1:
+                        awaited();
+                        if (await(pong.get(), 2)) return;
+                    case 2:
+                        x = this.<Integer>awaited();
+                        i++;
+                        state = 3;
+                        continue;
+                    default:
+                        throw new IllegalStateException("state " + state);
+                }
+            }
+        }
+    }
+
+    /** {@code for (i < rounds) { int v = Await.on(ping.get()); Await.on(pong.put(v + 1)); }} */
+    static final class Ponger extends Coroutine<Void> {
+        private final PromiseSlot<Integer> ping;
+        private final PromiseSlot<Integer> pong;
+        private final int rounds;
+        private int i;
+
+        Ponger(PromiseSlot<Integer> ping, PromiseSlot<Integer> pong, int rounds) {
+            this.ping = ping;
+            this.pong = pong;
+            this.rounds = rounds;
+        }
+
+        Task<Void> startTask() {
+            return start();
+        }
+
+        @Override
+        protected void resume() {
+            for (;;) {
+                switch (state) {
+                    case 0:
+                    case 3: // loop head
+                        if (i == rounds) {
+                            returnValue(null);
+                            return;
+                        }
+                        if (await(ping.get(), 1)) return;
+                    case 1: {
+                        int v = this.<Integer>awaited();
+                        if (await(pong.put(v + 1), 2)) return;
+                    }
+                    case 2:
+                        awaited();
+                        i++;
+                        state = 3;
+                        continue;
+                    default:
+                        throw new IllegalStateException("state " + state);
+                }
+            }
+        }
+    }
+}

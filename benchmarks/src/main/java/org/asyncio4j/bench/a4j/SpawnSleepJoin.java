@@ -1,0 +1,105 @@
+package org.asyncio4j.bench.a4j;
+
+import java.time.Duration;
+import java.util.Map;
+import org.asyncio4j.Asyncio;
+import org.asyncio4j.Coroutine;
+import org.asyncio4j.Task;
+import org.asyncio4j.bench.Measure;
+
+/**
+ * W1 on asyncio4j: n tasks each sleeping {@code sleepMs} on the real (system) clock, all alive at
+ * once, then joined. Tasks are hand-written machines in the shape the {@code @Async} processor
+ * emits, started eagerly as an {@code @Async} call is: each runs to its sleep inside the spawn loop.
+ */
+public final class SpawnSleepJoin {
+    private SpawnSleepJoin() {}
+
+    /** {@code @Async Task<Void> sleeper() { Await.on(Asyncio.sleep(d)); return Task.completed(); }} */
+    static final class Sleeper extends Coroutine<Void> {
+        private final Duration d;
+
+        Sleeper(Duration d) {
+            this.d = d;
+        }
+
+        Task<Void> call() {
+            return start();
+        }
+
+        @Override
+        protected void resume() {
+            switch (state) {
+                case 0:
+                    if (await(Asyncio.sleep(d), 1)) return;
+                case 1:
+                    awaited();
+                    returnValue(null);
+                    return;
+                default:
+                    throw new IllegalStateException("state " + state);
+            }
+        }
+    }
+
+    /** Spawns, measures with everything alive, then awaits every child in order (the join). */
+    static final class Main extends Coroutine<Void> {
+        private final int n;
+        private final Duration d;
+        private final Measure m;
+        private Task<?>[] children;
+        private int i;
+        private long t0;
+
+        Main(int n, Duration d, Measure m) {
+            this.n = n;
+            this.d = d;
+            this.m = m;
+        }
+
+        Task<Void> call() {
+            return start();
+        }
+
+        @Override
+        protected void resume() {
+            if (state == 0) {
+                long baseline = m == null ? 0 : Measure.heapAfterFullGc();
+                t0 = System.nanoTime();
+                children = new Task<?>[n];
+                for (int k = 0; k < n; k++) {
+                    children[k] = new Sleeper(d).call();
+                }
+                long spawnNs = System.nanoTime() - t0;
+                if (m != null) {
+                    long live = Measure.heapAfterFullGc() - baseline;
+                    m.put("spawnMs", spawnNs / 1e6).put("bytesPerTask", (double) live / n);
+                }
+                i = 0;
+            } else {
+                awaited();
+                i++;
+            }
+            while (i < n) {
+                if (await(children[i], 1)) return;
+                awaited();
+                i++;
+            }
+            if (m != null) {
+                m.put("totalMs", (System.nanoTime() - t0) / 1e6);
+            }
+            returnValue(null);
+        }
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> a = Measure.args(args);
+        int n = Measure.intArg(a, "n");
+        Duration d = Duration.ofMillis(Measure.intArg(a, "sleepMs"));
+        // Warm-up: class loading and JIT of the spawn path, on a short sleep.
+        Asyncio.run(() -> new Main(Math.min(n, 20_000), Duration.ofMillis(50), null).call());
+        Measure m = new Measure().put("n", n).put("clock", "system");
+        Asyncio.run(() -> new Main(n, d, m).call());
+        m.emit();
+    }
+}
