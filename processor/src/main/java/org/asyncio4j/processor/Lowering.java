@@ -823,8 +823,10 @@ final class Lowering {
         Block fend = newBlock();
         Block sync = newBlock();
         branch(rText + " == null", fend);
-        branch("!(" + rText + " instanceof " + ASYNC_CLOSEABLE + ")", sync);
-        suspend("((" + ASYNC_CLOSEABLE + ") " + rText + ").closeAsync(" + mf(ex) + ")", res);
+        // through Object: a resource of a final class that is not AsyncCloseable makes both the
+        // instanceof and the cast compile errors otherwise (found by fuzz seed 20261122)
+        branch("!((java.lang.Object) " + rText + " instanceof " + ASYNC_CLOSEABLE + ")", sync);
+        suspend("((" + ASYNC_CLOSEABLE + ") (java.lang.Object) " + rText + ").closeAsync(" + mf(ex) + ")", res);
         code(m + ".awaited();", res);
         jump(fend);
         start(sync);
@@ -994,7 +996,51 @@ final class Lowering {
                 return ((MemberSelectTree) t).getIdentifier().contentEquals("class");
             }
             default -> {
-                return false;
+                return isConstant(t);
+            }
+        }
+    }
+
+    /**
+     * A constant expression built from literals by operators that cannot throw ({@code (2) & 3}).
+     * It must not be spilled: its Witness lambda {@code () -> (2) & 3} fits byte, short, char and
+     * int alike, and javac rejects {@code Witness.as} as ambiguous (byte vs char). Re-evaluating
+     * it later is free and gives the same value. (found by fuzz seed 20261122)
+     */
+    private static boolean isConstant(Tree t) {
+        switch (t.getKind()) {
+            case INT_LITERAL, LONG_LITERAL, FLOAT_LITERAL, DOUBLE_LITERAL, BOOLEAN_LITERAL, CHAR_LITERAL, STRING_LITERAL -> {
+                return true;
+            }
+            case PARENTHESIZED -> {
+                return isConstant(((ParenthesizedTree) t).getExpression());
+            }
+            case UNARY_MINUS, UNARY_PLUS, BITWISE_COMPLEMENT, LOGICAL_COMPLEMENT -> {
+                return isConstant(((com.sun.source.tree.UnaryTree) t).getExpression());
+            }
+            case DIVIDE, REMAINDER -> {
+                // may throw (division by zero), which must happen before the await: only a
+                // literal non-zero divisor is safe
+                BinaryTree b = (BinaryTree) t;
+                Tree d = b.getRightOperand();
+                while (d instanceof ParenthesizedTree pt) {
+                    d = pt.getExpression();
+                }
+                return isConstant(b.getLeftOperand()) && d instanceof com.sun.source.tree.LiteralTree lit
+                        && lit.getValue() instanceof Number n && n.doubleValue() != 0;
+            }
+            case TYPE_CAST -> {
+                com.sun.source.tree.TypeCastTree c = (com.sun.source.tree.TypeCastTree) t;
+                return (c.getType().getKind() == Tree.Kind.PRIMITIVE_TYPE || c.getType().toString().equals("String"))
+                        && isConstant(c.getExpression());
+            }
+            case CONDITIONAL_EXPRESSION -> {
+                ConditionalExpressionTree c = (ConditionalExpressionTree) t;
+                return isConstant(c.getCondition()) && isConstant(c.getTrueExpression())
+                        && isConstant(c.getFalseExpression());
+            }
+            default -> {
+                return t instanceof BinaryTree b && isConstant(b.getLeftOperand()) && isConstant(b.getRightOperand());
             }
         }
     }
