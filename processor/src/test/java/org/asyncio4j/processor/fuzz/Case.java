@@ -51,7 +51,11 @@ record Case(String cls, String asyncText, String refText, boolean rootStatic, lo
         if (cls == null) {
             throw new IllegalArgumentException("regression file without a '#case' line");
         }
-        return new Case(cls, trimLast(a), trimLast(r), rootStatic, seed, arg);
+        String async = trimLast(a);
+        // hand-written regressions may give only the async text: the reference differs by one import
+        String ref = r.length() > 0 ? trimLast(r)
+                : async.replace("import org.asyncio4j.Await;", "import org.asyncio4j.processor.fuzz.ref.Await;");
+        return new Case(cls, async, ref, rootStatic, seed, arg);
     }
 
     private static String trimLast(StringBuilder sb) {

@@ -81,23 +81,25 @@ public final class Fx {
     }
 
     // ------------------------------------------------------------------ observable values
+    // (one name per type: overloads make javac attribute nested poly arguments once per candidate,
+    // which is exponential in the nesting depth)
 
-    public static int v(int id, int x) {
+    public static int vi(int id, int x) {
         add(id + ":" + x);
         return x;
     }
 
-    public static long v(int id, long x) {
+    public static long vl(int id, long x) {
         add(id + ":" + x + "L");
         return x;
     }
 
-    public static String v(int id, String x) {
+    public static String vs(int id, String x) {
         add(id + ":\"" + x + "\"");
         return x;
     }
 
-    public static boolean v(int id, boolean x) {
+    public static boolean vb(int id, boolean x) {
         add(id + ":" + x);
         return x;
     }
@@ -246,6 +248,11 @@ public final class Fx {
     }
 
     // ------------------------------------------------------------------ outcomes
+
+    /** CPU time of this thread (the machine is shared: wall time says little). */
+    static long cpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
 
     /** Rethrows {@code t} unchanged, checked or not. */
     @SuppressWarnings("unchecked")

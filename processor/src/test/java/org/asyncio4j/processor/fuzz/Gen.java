@@ -645,7 +645,13 @@ final class Gen {
             return awaitOf(c, t, expr(c, t, depth - 1));
         }
         if (k < 36) {
-            return Node.expr(t, "Fx.v(" + id() + ", ", expr(c, t, depth - 1), ")");
+            String v = switch (t) {
+                case INT -> "Fx.vi(";
+                case LONG -> "Fx.vl(";
+                case STR -> "Fx.vs(";
+                default -> "Fx.vb(";
+            };
+            return Node.expr(t, v + id() + ", ", expr(c, t, depth - 1), ")");
         }
         if (k < 42 && on.contains(F.TERNARY)) {
             return Node.expr(t, "(", expr(c, Ty.BOOL, depth - 1), " ? ", expr(c, t, depth - 1), " : ",
@@ -705,9 +711,9 @@ final class Gen {
             }
         }
         if (on.contains(F.LONGS) && chance(30)) {
-            return Node.expr(Ty.INT, "(int) ", Node.expr(Ty.LONG, "(", expr(c, Ty.LONG, depth), ")"));
+            return Node.expr(Ty.INT, "(int) (", expr(c, Ty.LONG, depth), " % 1000)");
         }
-        return Node.expr(Ty.INT, "-", expr(c, Ty.INT, depth));
+        return Node.expr(Ty.INT, "-(", expr(c, Ty.INT, depth), ")");
     }
 
     private Node longOp(Ctx c, int depth) {
