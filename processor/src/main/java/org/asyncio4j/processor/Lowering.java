@@ -870,8 +870,51 @@ final class Lowering {
             case CONDITIONAL_AND, CONDITIONAL_OR -> shortCircuit((BinaryTree) e);
             case CONDITIONAL_EXPRESSION -> conditional((ConditionalExpressionTree) e);
             case SWITCH_EXPRESSION -> switchExpression((SwitchExpressionTree) e);
+            case MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT,
+                    LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT, AND_ASSIGNMENT,
+                    XOR_ASSIGNMENT, OR_ASSIGNMENT -> compoundAssignment((CompoundAssignmentTree) e);
             default -> compose(e, evaluationOrder(e));
         };
+    }
+
+    private int compoundTemps;
+
+    /**
+     * {@code v op= rhs} with an await in rhs. Java saves the old value of v BEFORE evaluating rhs
+     * (JLS 15.26.2), so {@code a |= Await.on(f(a += 3))} or {@code fld += Await.on(t)} (another
+     * task may change fld while this one is suspended) must not re-read v after the await. The old
+     * value is saved in an Object temp, read back into a local of v's own type (so the implicit
+     * narrowing cast of op= still happens), and v is assigned from it. Unneeded when re-reading v
+     * gives the same value (a local not assigned in rhs). (found by fuzz seed 20261122)
+     */
+    private String compoundAssignment(CompoundAssignmentTree a) {
+        if (!hasAwait(a.getExpression()) || isStable(a.getVariable(), a)) {
+            return compose(a, evaluationOrder(a));
+        }
+        Map<Tree, String> ov = new IdentityHashMap<>();
+        for (Tree op : lvalueParts(a.getVariable())) {
+            ov.put(op, spill(expr((ExpressionTree) op), op, a));
+        }
+        String lhs = r(a.getVariable(), ov);
+        String old = field("$t", "java.lang.Object");
+        code(mf(old) + " = " + lhs + ";", a);
+        String rhs = expr(a.getExpression());
+        String c = "$c" + (++compoundTemps);
+        code("var " + c + " = " + witness(mf(old), a.getVariable()) + ";", a);
+        String op = switch (a.getKind()) {
+            case MULTIPLY_ASSIGNMENT -> "*=";
+            case DIVIDE_ASSIGNMENT -> "/=";
+            case REMAINDER_ASSIGNMENT -> "%=";
+            case PLUS_ASSIGNMENT -> "+=";
+            case MINUS_ASSIGNMENT -> "-=";
+            case LEFT_SHIFT_ASSIGNMENT -> "<<=";
+            case RIGHT_SHIFT_ASSIGNMENT -> ">>=";
+            case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT -> ">>>=";
+            case AND_ASSIGNMENT -> "&=";
+            case XOR_ASSIGNMENT -> "^=";
+            default -> "|=";
+        };
+        return lhs + " = (" + c + " " + op + " " + rhs + ")"; // parenthesised by the source if nested
     }
 
     /** The operands of {@code e} in the order Java evaluates them. */
