@@ -72,10 +72,11 @@ final class Check {
             Map<String, String> src = new LinkedHashMap<>();
             live.forEach((cls, c) -> src.put(cls, processor ? c.asyncText() : c.refText()));
             long t0 = System.nanoTime();
+            long c0 = Fx.cpu();
             Javac.Result r = Javac.compile(src, processor);
             if (System.getProperty("fuzz.verbose") != null) {
-                System.out.printf("javac %s %d units: %d ms, %d errors%n", processor ? "async" : "ref", src.size(),
-                        (System.nanoTime() - t0) / 1_000_000, r.errors.size());
+                System.out.printf("javac %s %d units: %d ms (cpu %d ms), %d errors%n", processor ? "async" : "ref",
+                        src.size(), (System.nanoTime() - t0) / 1_000_000, (Fx.cpu() - c0) / 1_000_000, r.errors.size());
             }
             if (r.ok()) {
                 return r;

@@ -48,9 +48,16 @@ final class Gen {
         long seed;
         List<Method> methods = new ArrayList<>();
         boolean rootStatic;
+        /** Extra class members, one per line (the misuse generator adds some). */
+        List<String> extraMembers = new ArrayList<>();
+        String classHeaderSuffix = "";
+        String classModifiers = "public ";
 
         Program copy() {
             Program p = new Program();
+            p.extraMembers = new ArrayList<>(extraMembers);
+            p.classHeaderSuffix = classHeaderSuffix;
+            p.classModifiers = classModifiers;
             p.cls = cls;
             p.seed = seed;
             p.rootStatic = rootStatic;
@@ -84,8 +91,11 @@ final class Gen {
             sb.append("import org.asyncio4j.processor.fuzz.Fx;\n");
             sb.append("import org.asyncio4j.processor.fuzz.FxChecked;\n");
             sb.append("import org.asyncio4j.processor.fuzz.FxUnchecked;\n\n");
-            sb.append("public class ").append(cls).append(" {\n");
+            sb.append(classModifiers).append("class ").append(cls).append(" {").append(classHeaderSuffix).append('\n');
             sb.append("    int fld;\n");
+            for (String x : extraMembers) {
+                sb.append("    ").append(x).append('\n');
+            }
             sb.append("    int[] farr = new int[4];\n");
             for (Method m : methods) {
                 sb.append("\n    @Async\n    ").append(m.isStatic ? "static " : "")
@@ -296,7 +306,8 @@ final class Gen {
         String n = fresh("x");
         Node init = expr(c, t, 3);
         Node s;
-        if (on.contains(F.VAR) && chance(35)) {
+        // javac (17) cannot infer 'var' from some switch expressions with poly yields: explicit type then
+        if (on.contains(F.VAR) && chance(35) && !containsSwitch(init)) {
             s = Node.stmt("var " + n + " = ", init, ";");
         } else if (chance(15)) {
             String n2 = fresh("x");
@@ -307,6 +318,15 @@ final class Gen {
         }
         c.locals.add(new Local(n, t, false, true));
         return s;
+    }
+
+    private static boolean containsSwitch(Node n) {
+        for (Object p : n.parts) {
+            if (p instanceof String str ? str.contains("switch") : containsSwitch((Node) p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Local pick(Ctx c, Ty t, boolean array, boolean assignable) {
@@ -729,7 +749,7 @@ final class Gen {
             return Node.expr(Ty.STR, "(", expr(c, Ty.STR, depth), " + ", expr(c, anyTy(), depth), ")");
         }
         if (chance(50)) {
-            return Node.expr(Ty.STR, "String.valueOf(", expr(c, Ty.INT, depth), ")");
+            return Node.expr(Ty.STR, "Integer.toString(", expr(c, Ty.INT, depth), ")");
         }
         return Node.expr(Ty.STR, "(\"<\" + ", expr(c, anyTy(), depth), " + \">\")");
     }
