@@ -844,8 +844,10 @@ final class Lowering {
         Block fend = newBlock();
         Block sync = newBlock();
         branch(rText + " == null", fend);
-        branch("!(" + rText + " instanceof " + ASYNC_CLOSEABLE + ")", sync);
-        suspend("((" + ASYNC_CLOSEABLE + ") " + rText + ").closeAsync(" + mf(ex) + ")", res);
+        // through Object: a resource of a final class that is not AsyncCloseable makes both the
+        // instanceof and the cast compile errors otherwise (found by fuzz seed 20261122)
+        branch("!((java.lang.Object) " + rText + " instanceof " + ASYNC_CLOSEABLE + ")", sync);
+        suspend("((" + ASYNC_CLOSEABLE + ") (java.lang.Object) " + rText + ").closeAsync(" + mf(ex) + ")", res);
         code(m + ".awaited();", res);
         jump(fend);
         start(sync);
@@ -892,8 +894,51 @@ final class Lowering {
             case CONDITIONAL_AND, CONDITIONAL_OR -> shortCircuit((BinaryTree) e);
             case CONDITIONAL_EXPRESSION -> conditional((ConditionalExpressionTree) e);
             case SWITCH_EXPRESSION -> switchExpression((SwitchExpressionTree) e);
+            case MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT,
+                    LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT, AND_ASSIGNMENT,
+                    XOR_ASSIGNMENT, OR_ASSIGNMENT -> compoundAssignment((CompoundAssignmentTree) e);
             default -> compose(e, evaluationOrder(e));
         };
+    }
+
+    private int compoundTemps;
+
+    /**
+     * {@code v op= rhs} with an await in rhs. Java saves the old value of v BEFORE evaluating rhs
+     * (JLS 15.26.2), so {@code a |= Await.on(f(a += 3))} or {@code fld += Await.on(t)} (another
+     * task may change fld while this one is suspended) must not re-read v after the await. The old
+     * value is saved in an Object temp, read back into a local of v's own type (so the implicit
+     * narrowing cast of op= still happens), and v is assigned from it. Unneeded when re-reading v
+     * gives the same value (a local not assigned in rhs). (found by fuzz seed 20261122)
+     */
+    private String compoundAssignment(CompoundAssignmentTree a) {
+        if (!hasAwait(a.getExpression()) || isStable(a.getVariable(), a)) {
+            return compose(a, evaluationOrder(a));
+        }
+        Map<Tree, String> ov = new IdentityHashMap<>();
+        for (Tree op : lvalueParts(a.getVariable())) {
+            ov.put(op, spill(expr((ExpressionTree) op), op, a));
+        }
+        String lhs = r(a.getVariable(), ov);
+        String old = field("$t", "java.lang.Object");
+        code(mf(old) + " = " + lhs + ";", a);
+        String rhs = expr(a.getExpression());
+        String c = "$c" + (++compoundTemps);
+        code("var " + c + " = " + witness(mf(old), a.getVariable()) + ";", a);
+        String op = switch (a.getKind()) {
+            case MULTIPLY_ASSIGNMENT -> "*=";
+            case DIVIDE_ASSIGNMENT -> "/=";
+            case REMAINDER_ASSIGNMENT -> "%=";
+            case PLUS_ASSIGNMENT -> "+=";
+            case MINUS_ASSIGNMENT -> "-=";
+            case LEFT_SHIFT_ASSIGNMENT -> "<<=";
+            case RIGHT_SHIFT_ASSIGNMENT -> ">>=";
+            case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT -> ">>>=";
+            case AND_ASSIGNMENT -> "&=";
+            case XOR_ASSIGNMENT -> "^=";
+            default -> "|=";
+        };
+        return lhs + " = (" + c + " " + op + " " + rhs + ")"; // parenthesised by the source if nested
     }
 
     /** The operands of {@code e} in the order Java evaluates them. */
@@ -1052,7 +1097,51 @@ final class Lowering {
                 return ((MemberSelectTree) t).getIdentifier().contentEquals("class");
             }
             default -> {
-                return false;
+                return isConstant(t);
+            }
+        }
+    }
+
+    /**
+     * A constant expression built from literals by operators that cannot throw ({@code (2) & 3}).
+     * It must not be spilled: its Witness lambda {@code () -> (2) & 3} fits byte, short, char and
+     * int alike, and javac rejects {@code Witness.as} as ambiguous (byte vs char). Re-evaluating
+     * it later is free and gives the same value. (found by fuzz seed 20261122)
+     */
+    private static boolean isConstant(Tree t) {
+        switch (t.getKind()) {
+            case INT_LITERAL, LONG_LITERAL, FLOAT_LITERAL, DOUBLE_LITERAL, BOOLEAN_LITERAL, CHAR_LITERAL, STRING_LITERAL -> {
+                return true;
+            }
+            case PARENTHESIZED -> {
+                return isConstant(((ParenthesizedTree) t).getExpression());
+            }
+            case UNARY_MINUS, UNARY_PLUS, BITWISE_COMPLEMENT, LOGICAL_COMPLEMENT -> {
+                return isConstant(((com.sun.source.tree.UnaryTree) t).getExpression());
+            }
+            case DIVIDE, REMAINDER -> {
+                // may throw (division by zero), which must happen before the await: only a
+                // literal non-zero divisor is safe
+                BinaryTree b = (BinaryTree) t;
+                Tree d = b.getRightOperand();
+                while (d instanceof ParenthesizedTree pt) {
+                    d = pt.getExpression();
+                }
+                return isConstant(b.getLeftOperand()) && d instanceof com.sun.source.tree.LiteralTree lit
+                        && lit.getValue() instanceof Number n && n.doubleValue() != 0;
+            }
+            case TYPE_CAST -> {
+                com.sun.source.tree.TypeCastTree c = (com.sun.source.tree.TypeCastTree) t;
+                return (c.getType().getKind() == Tree.Kind.PRIMITIVE_TYPE || c.getType().toString().equals("String"))
+                        && isConstant(c.getExpression());
+            }
+            case CONDITIONAL_EXPRESSION -> {
+                ConditionalExpressionTree c = (ConditionalExpressionTree) t;
+                return isConstant(c.getCondition()) && isConstant(c.getTrueExpression())
+                        && isConstant(c.getFalseExpression());
+            }
+            default -> {
+                return t instanceof BinaryTree b && isConstant(b.getLeftOperand()) && isConstant(b.getRightOperand());
             }
         }
     }
