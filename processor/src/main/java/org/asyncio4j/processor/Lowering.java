@@ -1028,37 +1028,6 @@ final class Lowering {
         return r(e, ov);
     }
 
-    /**
-     * {@code v op= <has await>}: Java finds the variable, then reads its value, then evaluates the
-     * right side (JLS 15.26.2). A field or array element may change while the task is suspended,
-     * so its value is saved before the await and written back just before the compound
-     * assignment runs; that keeps Java's implicit narrowing cast (byte b += ...) without types.
-     */
-    private String compoundAssignment(CompoundAssignmentTree a) {
-        ExpressionTree var = a.getVariable();
-        Map<Tree, String> ov = new IdentityHashMap<>();
-        for (Tree p : lvalueParts(var)) {
-            ov.put(p, spill(expr((ExpressionTree) p), p, a));
-        }
-        String varText = r(var, ov);
-        String saved = null;
-        if (!(unparen(var) instanceof IdentifierTree id && cx.res().refs.get(id) != null
-                && !assignedWithin(cx.res().refs.get(id), a.getExpression()))) {
-            String t = field("$t", "java.lang.Object");
-            code(mf(t) + " = " + varText + ";", a);
-            saved = witness(mf(t), var);
-        }
-        ov.put(a.getExpression(), expr(a.getExpression()));
-        if (saved != null) {
-            code(varText + " = " + saved + "; // the value Java read before the await", a);
-        }
-        return r(a, ov);
-    }
-
-    private static ExpressionTree unparen(ExpressionTree e) {
-        while (e instanceof ParenthesizedTree p) {
-            e = p.getExpression();
-        }
         return e;
     }
 
