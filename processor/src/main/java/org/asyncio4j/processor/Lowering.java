@@ -1028,9 +1028,6 @@ final class Lowering {
         return r(e, ov);
     }
 
-        return e;
-    }
-
     /** Saves an operand evaluated before a later await, unless re-reading it later gives the same value. */
     private String spill(String text, Tree operand, Tree whole) {
         if (stableTexts.contains(text) || isStable(operand, whole)) {
