@@ -417,6 +417,7 @@ final class Lowering {
         jump(head);
         targets.pop();
         start(exit);
+        clearDeclaredIn(s);
     }
 
     private void doWhileLoop(DoWhileLoopTree s) {
@@ -432,6 +433,7 @@ final class Lowering {
         String c = expr(s.getCondition());
         branch(paren(c), body);
         start(exit);
+        clearDeclaredIn(s);
     }
 
     private void forLoop(ForLoopTree s) {
@@ -464,6 +466,7 @@ final class Lowering {
         }
         jump(head);
         start(exit);
+        clearDeclaredIn(s.getStatement());
         for (Local l : declared) {
             add(new Cfg.Clear(l));
         }
@@ -485,8 +488,37 @@ final class Lowering {
         targets.pop();
         jump(head);
         start(exit);
+        clearDeclaredIn(s);
         add(new Cfg.Clear(v));
         code(mf(it) + " = null;", s);
+    }
+
+    /**
+     * Clears the locals declared anywhere inside {@code t} (a loop, switch, labeled statement or try
+     * block just left, however it was left: break, or an exception): a suspended machine must not
+     * keep what went out of scope. Emits nothing for locals that stay Java locals or are primitive.
+     */
+    private void clearDeclaredIn(Tree t) {
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(VariableTree node, Void p) {
+                Local l = cx.res().declarations.get(node);
+                if (l != null) {
+                    add(new Cfg.Clear(l));
+                }
+                return super.visitVariable(node, p);
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void p) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
+                return null;
+            }
+        }.scan(t, null);
     }
 
     private String witnessText(Tree t) {
@@ -509,6 +541,7 @@ final class Lowering {
         stmt(inner, false);
         targets.pop();
         start(exit);
+        clearDeclaredIn(inner);
     }
 
     private void switchStatement(SwitchTree s) {
@@ -552,6 +585,7 @@ final class Lowering {
         }
         targets.pop();
         start(exit);
+        clearDeclaredIn(s);
     }
 
     /** "A, B" for {@code case A, B}, or null for {@code default}. */
@@ -717,6 +751,7 @@ final class Lowering {
         if (dispatch != null) {
             handler = catchH;
             start(dispatch);
+            clearDeclaredIn(at); // an exception left the try block: its locals are dead
             List<Block> catchBlocks = new ArrayList<>();
             for (CatchTree c : catches) {
                 Block cb = cfg.newBlock(catchH);
@@ -751,6 +786,7 @@ final class Lowering {
         if (finallyBlock != null) {
             fins.remove(fins.size() - 1);
             start(fx);
+            clearDeclaredIn(at); // an exception left the try statement's blocks: their locals are dead
             add(new Cfg.FinSet(fin, null));
             jump(fe);
             start(fe);
@@ -760,6 +796,9 @@ final class Lowering {
             }
         }
         start(after);
+        if (finallyBlock == null) {
+                add(new Cfg.Code(mf(ex) + " = null;", currentLine, List.of())); // the handled exception is garbage now
+            }
         assert k > 0;
     }
 
@@ -825,6 +864,7 @@ final class Lowering {
         leaveProtected(fin, after, fe);
         fins.remove(fins.size() - 1);
         start(fx);
+        clearDeclaredIn(body); // the exception left the block: its locals are dead (not this resource: it is closed next)
         add(new Cfg.FinSet(fin, null));
         jump(fe);
         start(fe);
@@ -1151,6 +1191,7 @@ final class Lowering {
         }
         targets.pop();
         start(exit);
+        clearDeclaredIn(s);
         String w = witness(mf(f), s);
         stableTexts.add(w);
         return w;

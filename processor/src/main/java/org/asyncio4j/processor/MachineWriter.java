@@ -328,6 +328,7 @@ final class MachineWriter {
                 code.addStatement("$L.$L = $L", m, f.field(), f.target() == null ? "-1" : String.valueOf(f.target().id));
             } else if (ins instanceof Cfg.FinEnd f) {
                 code.add("if ($L.$L < 0) throw $L.$L; // end of finally: rethrow, or go on\n", m, f.finField(), m, f.exField());
+                code.addStatement("$L.$L = null", m, f.exField()); // going on: the exception is garbage now
                 code.addStatement("$L.state = $L.$L", m, m, f.finField());
                 code.addStatement("continue");
             } else if (ins instanceof Cfg.Dispatch d) {
