@@ -91,6 +91,7 @@ final class MachineWriter {
     // ------------------------------------------------------------------ which locals become fields
 
     private void decideFields() {
+        Set<Local> declaredByDecl = new HashSet<>();
         for (Block b : in.cfg().blocks) {
             for (Ins ins : b.code) {
                 for (String t : texts(ins)) {
@@ -105,12 +106,14 @@ final class MachineWriter {
                 }
                 if (ins instanceof Cfg.Decl d) {
                     d.local().blocks.set(b.id);
+                    declaredByDecl.add(d.local());
                 }
                 for (Local c : captures(ins)) {
                     c.blocks.set(b.id);
                 }
             }
         }
+        separateSameNamedLocals(declaredByDecl);
         NameAllocator names = new NameAllocator();
         Set<String> reserved = Set.of("state", "self", "LINES");
         Set<String> taken = new HashSet<>(reserved);
@@ -137,6 +140,40 @@ final class MachineWriter {
             l.primitive = Source.isPrimitiveName(l.typeText);
         }
         names.newName("unused"); // keeps NameAllocator's contract explicit; names above are checked by hand
+    }
+
+    /**
+     * Locals of sibling scopes in the source ({ int a; ... } { int a; ... }) may be flattened into one
+     * block, where Java rejects the second declaration. Such locals that the writer declares (Decl)
+     * become fields, which get distinct names; one may stay local. A local declared inside copied
+     * text (a nested block without await) keeps its declaration, so it is the one left local.
+     */
+    private void separateSameNamedLocals(Set<Local> declaredByDecl) {
+        for (Block b : in.cfg().blocks) {
+            Map<String, List<Local>> byName = new LinkedHashMap<>();
+            for (Local l : in.locals()) {
+                boolean staysLocal = l.kind != Local.Kind.PARAMETER && !l.forceHoist && l.blocks.cardinality() <= 1;
+                if (staysLocal && l.blocks.get(b.id)) {
+                    byName.computeIfAbsent(l.name, k -> new ArrayList<>()).add(l);
+                }
+            }
+            for (List<Local> same : byName.values()) {
+                if (same.size() < 2) {
+                    continue;
+                }
+                boolean keepOne = same.stream().allMatch(declaredByDecl::contains);
+                for (Local l : same) {
+                    if (!declaredByDecl.contains(l)) {
+                        continue;
+                    }
+                    if (keepOne) {
+                        keepOne = false;
+                    } else {
+                        l.forceHoist = true;
+                    }
+                }
+            }
+        }
     }
 
     private static List<String> texts(Ins ins) {
