@@ -1076,12 +1076,31 @@ final class Lowering {
                 return !cx.fieldNames().contains(n); // a type or package name; a field may change meanwhile
             }
             case MEMBER_SELECT -> {
-                return ((MemberSelectTree) t).getIdentifier().contentEquals("class");
+                MemberSelectTree ms = (MemberSelectTree) t;
+                return ms.getIdentifier().contentEquals("class") || isQualifiedTypeName(ms);
             }
             default -> {
                 return false;
             }
         }
+    }
+
+    /**
+     * {@code java.util.Arrays} in {@code java.util.Arrays.asList(.., Await.on(t))}: a type is not a
+     * value and cannot be saved. Without attribution, a name chain rooted at a package or type
+     * (not a local or field) whose last name starts upper-case is taken for a type, by Java's naming
+     * convention; {@code Foo.counter} (a static field, which may change meanwhile) is still saved.
+     */
+    private boolean isQualifiedTypeName(MemberSelectTree ms) {
+        if (ms.getIdentifier().length() == 0 || !Character.isUpperCase(ms.getIdentifier().charAt(0))) {
+            return false;
+        }
+        ExpressionTree e = ms.getExpression();
+        while (e instanceof MemberSelectTree inner) {
+            e = inner.getExpression();
+        }
+        return e instanceof IdentifierTree root && cx.res().refs.get(root) == null
+                && !cx.fieldNames().contains(root.getName().toString());
     }
 
     private boolean assignedWithin(Local l, Tree whole) {
