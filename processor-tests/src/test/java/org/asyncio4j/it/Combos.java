@@ -96,6 +96,45 @@ public class Combos extends Fixture {
         return Task.completed(String.join("/", Expressions.join(log("a") ? 1 : 0), c ? Await.on(v("yes")) : "no"));
     }
 
+    @Async
+    Task<String> sameNamedLocalsInSiblingBlocks() {
+        {
+            Await.on(v(0));
+            int a = 1;
+            log("a" + a);
+        }
+        {
+            int a = 2;
+            log("a" + a);
+            Await.on(v(0));
+        }
+        {
+            int a = 3;
+            log("a" + a);
+        }
+        {
+            String s = Await.on(v("s1"));
+            Await.on(v(0));
+            log(s);
+        }
+        {
+            int s = Await.on(v(5));
+            Await.on(v(0));
+            log("" + s);
+        }
+        return Task.completed(String.join(",", log));
+    }
+
+    int[] arr = {0, 10, 20};
+
+    @Async
+    Task<String> qualifiedTypeReceiverAndReassignedOperand() {
+        int i = 0;
+        String r = String.valueOf(java.util.Arrays.asList(i, Await.on(v(i++)), i));
+        arr[Await.on(v(1))] += Await.on(v(5));
+        return Task.completed(r + arr[1]);
+    }
+
     boolean log(String s) {
         super.log(s);
         return true;

@@ -75,6 +75,20 @@ class CombosTest {
 
     @ParameterizedTest
     @EnumSource(Src.Mode.class)
+    void sameNamedLocalsOfSiblingBlocks(Src.Mode mode) {
+        AsyncCombos c = new AsyncCombos().in(mode);
+        assertEquals("a1,a2,a3,s1,5", Run.virtual(c::sameNamedLocalsInSiblingBlocks));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Src.Mode.class)
+    void qualifiedTypeAsReceiverAndOperandsChangedByTheAwaitedExpression(Src.Mode mode) {
+        AsyncCombos c = new AsyncCombos().in(mode);
+        assertEquals("[0, 0, 1]15", Run.virtual(c::qualifiedTypeReceiverAndReassignedOperand));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Src.Mode.class)
     void returnThroughTwoFinallyBlocksWithAwaits(Src.Mode mode) {
         AsyncCombos c = new AsyncCombos().in(mode);
         assertEquals("inner", Run.virtual(c::finallyReturnOverridesInnerFinally));
