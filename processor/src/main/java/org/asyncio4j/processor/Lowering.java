@@ -82,6 +82,7 @@ final class Lowering {
     private int nextId;
     private final Deque<Target> targets = new ArrayDeque<>();
     private final List<Fin> fins = new ArrayList<>();
+    /** Now always empty: captures travel as markers in the text (Local.captureMark()); see rewrites.opaque. */
     private final List<Local> captures = new ArrayList<>();
     private final Set<String> stableTexts = new java.util.HashSet<>();
     private boolean witnessMode;
