@@ -96,6 +96,30 @@ class CancellationTest {
         assertEquals(List.of("cancel -> true", "child finally", "parent finally", "done t=5"), c.log);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {5, 15, 25, 35, 45})
+    void cancelDuringEnterBodyAndExitOfAsyncContextManagers(int at) {
+        // S11 timeline: enter A [0,10), enter B [10,20), body [20,30), exit B [30,40), exit A [40,50)
+        AsyncResources r = new AsyncResources().in(Src.Mode.SLEEP);
+        Task<?> t = runAndCancel(r, () -> r.twoManagers(null), at);
+        assertTrue(t.isCancelled());
+        List<String> expected = switch (at) {
+            // A not entered yet: nothing to exit
+            case 5 -> List.of("enter A t=0", "cancel -> true", "done t=5");
+            // B not entered: only A exits, with the CancelledError
+            case 15 -> List.of("enter A t=0", "enter B t=10", "cancel -> true", "exit A exc=CancelledError t=15",
+                    "done t=25");
+            case 25 -> List.of("enter A t=0", "enter B t=10", "body AB t=20", "cancel -> true",
+                    "exit B exc=CancelledError t=25", "exit A exc=CancelledError t=35", "done t=45");
+            // cancelled inside B's exit: the CancelledError replaces nothing and reaches A's exit
+            case 35 -> List.of("enter A t=0", "enter B t=10", "body AB t=20", "exit B exc=None t=30", "cancel -> true",
+                    "exit A exc=CancelledError t=35", "done t=45");
+            default -> List.of("enter A t=0", "enter B t=10", "body AB t=20", "exit B exc=None t=30",
+                    "exit A exc=None t=40", "cancel -> true", "done t=45");
+        };
+        assertEquals(expected, r.log);
+    }
+
     @Test
     void cancelBeforeTheFirstStepOfALazyTask() {
         AsyncCancels c = new AsyncCancels();

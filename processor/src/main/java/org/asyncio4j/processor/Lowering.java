@@ -82,6 +82,7 @@ final class Lowering {
     private int nextId;
     private final Deque<Target> targets = new ArrayDeque<>();
     private final List<Fin> fins = new ArrayList<>();
+    /** Now always empty: captures travel as markers in the text (Local.captureMark()); see rewrites.opaque. */
     private final List<Local> captures = new ArrayList<>();
     private final Set<String> stableTexts = new java.util.HashSet<>();
     private boolean witnessMode;
@@ -427,6 +428,7 @@ final class Lowering {
         jump(head);
         targets.pop();
         start(exit);
+        clearDeclaredIn(s);
     }
 
     private void doWhileLoop(DoWhileLoopTree s) {
@@ -442,6 +444,7 @@ final class Lowering {
         String c = expr(s.getCondition());
         branch(paren(c), body);
         start(exit);
+        clearDeclaredIn(s);
     }
 
     private void forLoop(ForLoopTree s) {
@@ -474,6 +477,7 @@ final class Lowering {
         }
         jump(head);
         start(exit);
+        clearDeclaredIn(s.getStatement());
         for (Local l : declared) {
             add(new Cfg.Clear(l));
         }
@@ -496,8 +500,37 @@ final class Lowering {
         targets.pop();
         jump(head);
         start(exit);
+        clearDeclaredIn(s);
         add(new Cfg.Clear(v));
         code(mf(it) + " = null;", s);
+    }
+
+    /**
+     * Clears the locals declared anywhere inside {@code t} (a loop, switch, labeled statement or try
+     * block just left, however it was left: break, or an exception): a suspended machine must not
+     * keep what went out of scope. Emits nothing for locals that stay Java locals or are primitive.
+     */
+    private void clearDeclaredIn(Tree t) {
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(VariableTree node, Void p) {
+                Local l = cx.res().declarations.get(node);
+                if (l != null) {
+                    add(new Cfg.Clear(l));
+                }
+                return super.visitVariable(node, p);
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void p) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
+                return null;
+            }
+        }.scan(t, null);
     }
 
     private String witnessText(Tree t) {
@@ -520,6 +553,7 @@ final class Lowering {
         stmt(inner, false);
         targets.pop();
         start(exit);
+        clearDeclaredIn(inner);
     }
 
     private void switchStatement(SwitchTree s) {
@@ -563,6 +597,7 @@ final class Lowering {
         }
         targets.pop();
         start(exit);
+        clearDeclaredIn(s);
     }
 
     /** "A, B" for {@code case A, B}, or null for {@code default}. */
@@ -730,6 +765,7 @@ final class Lowering {
         if (dispatch != null) {
             handler = catchH;
             start(dispatch);
+            clearDeclaredIn(at); // an exception left the try block: its locals are dead
             List<Block> catchBlocks = new ArrayList<>();
             for (CatchTree c : catches) {
                 Block cb = cfg.newBlock(catchH);
@@ -764,6 +800,7 @@ final class Lowering {
         if (finallyBlock != null) {
             fins.remove(fins.size() - 1);
             start(fx);
+            clearDeclaredIn(at); // an exception left the try statement's blocks: their locals are dead
             add(new Cfg.FinSet(fin, null));
             jump(fe);
             start(fe);
@@ -773,6 +810,9 @@ final class Lowering {
             }
         }
         start(after);
+        if (finallyBlock == null) {
+                add(new Cfg.Code(mf(ex) + " = null;", currentLine, List.of())); // the handled exception is garbage now
+            }
         assert k > 0;
     }
 
@@ -838,6 +878,7 @@ final class Lowering {
         leaveProtected(fin, after, fe);
         fins.remove(fins.size() - 1);
         start(fx);
+        clearDeclaredIn(body); // the exception left the block: its locals are dead (not this resource: it is closed next)
         add(new Cfg.FinSet(fin, null));
         jump(fe);
         start(fe);
@@ -1062,7 +1103,8 @@ final class Lowering {
                 return !cx.fieldNames().contains(n); // a type or package name; a field may change meanwhile
             }
             case MEMBER_SELECT -> {
-                return ((MemberSelectTree) t).getIdentifier().contentEquals("class");
+                MemberSelectTree ms = (MemberSelectTree) t;
+                return ms.getIdentifier().contentEquals("class") || isQualifiedTypeName(ms);
             }
             default -> {
                 return isConstant(t);
@@ -1112,6 +1154,24 @@ final class Lowering {
                 return t instanceof BinaryTree b && isConstant(b.getLeftOperand()) && isConstant(b.getRightOperand());
             }
         }
+    }
+
+    /**
+     * {@code java.util.Arrays} in {@code java.util.Arrays.asList(.., Await.on(t))}: a type is not a
+     * value and cannot be saved. Without attribution, a name chain rooted at a package or type
+     * (not a local or field) whose last name starts upper-case is taken for a type, by Java's naming
+     * convention; {@code Foo.counter} (a static field, which may change meanwhile) is still saved.
+     */
+    private boolean isQualifiedTypeName(MemberSelectTree ms) {
+        if (ms.getIdentifier().length() == 0 || !Character.isUpperCase(ms.getIdentifier().charAt(0))) {
+            return false;
+        }
+        ExpressionTree e = ms.getExpression();
+        while (e instanceof MemberSelectTree inner) {
+            e = inner.getExpression();
+        }
+        return e instanceof IdentifierTree root && cx.res().refs.get(root) == null
+                && !cx.fieldNames().contains(root.getName().toString());
     }
 
     private boolean assignedWithin(Local l, Tree whole) {
@@ -1222,6 +1282,7 @@ final class Lowering {
         }
         targets.pop();
         start(exit);
+        clearDeclaredIn(s);
         String w = witness(mf(f), s);
         stableTexts.add(w);
         return w;

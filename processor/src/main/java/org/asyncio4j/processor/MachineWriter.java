@@ -91,6 +91,7 @@ final class MachineWriter {
     // ------------------------------------------------------------------ which locals become fields
 
     private void decideFields() {
+        Set<Local> declaredByDecl = new HashSet<>();
         for (Block b : in.cfg().blocks) {
             for (Ins ins : b.code) {
                 for (String t : texts(ins)) {
@@ -105,12 +106,14 @@ final class MachineWriter {
                 }
                 if (ins instanceof Cfg.Decl d) {
                     d.local().blocks.set(b.id);
+                    declaredByDecl.add(d.local());
                 }
                 for (Local c : captures(ins)) {
                     c.blocks.set(b.id);
                 }
             }
         }
+        separateSameNamedLocals(declaredByDecl);
         NameAllocator names = new NameAllocator();
         Set<String> reserved = Set.of("state", "self", "LINES");
         Set<String> taken = new HashSet<>(reserved);
@@ -157,6 +160,40 @@ final class MachineWriter {
             return null; // diamond: the type arguments are inferred
         }
         return in.src().hasPosition(id) ? in.src().slice(id) : null;
+    }
+
+    /**
+     * Locals of sibling scopes in the source ({ int a; ... } { int a; ... }) may be flattened into one
+     * block, where Java rejects the second declaration. Such locals that the writer declares (Decl)
+     * become fields, which get distinct names; one may stay local. A local declared inside copied
+     * text (a nested block without await) keeps its declaration, so it is the one left local.
+     */
+    private void separateSameNamedLocals(Set<Local> declaredByDecl) {
+        for (Block b : in.cfg().blocks) {
+            Map<String, List<Local>> byName = new LinkedHashMap<>();
+            for (Local l : in.locals()) {
+                boolean staysLocal = l.kind != Local.Kind.PARAMETER && !l.forceHoist && l.blocks.cardinality() <= 1;
+                if (staysLocal && l.blocks.get(b.id)) {
+                    byName.computeIfAbsent(l.name, k -> new ArrayList<>()).add(l);
+                }
+            }
+            for (List<Local> same : byName.values()) {
+                if (same.size() < 2) {
+                    continue;
+                }
+                boolean keepOne = same.stream().allMatch(declaredByDecl::contains);
+                for (Local l : same) {
+                    if (!declaredByDecl.contains(l)) {
+                        continue;
+                    }
+                    if (keepOne) {
+                        keepOne = false;
+                    } else {
+                        l.forceHoist = true;
+                    }
+                }
+            }
+        }
     }
 
     private static List<String> texts(Ins ins) {
@@ -348,6 +385,7 @@ final class MachineWriter {
                 code.addStatement("$L.$L = $L", m, f.field(), f.target() == null ? "-1" : String.valueOf(f.target().id));
             } else if (ins instanceof Cfg.FinEnd f) {
                 code.add("if ($L.$L < 0) throw $L.$L; // end of finally: rethrow, or go on\n", m, f.finField(), m, f.exField());
+                code.addStatement("$L.$L = null", m, f.exField()); // going on: the exception is garbage now
                 code.addStatement("$L.state = $L.$L", m, m, f.finField());
                 code.addStatement("continue");
             } else if (ins instanceof Cfg.Dispatch d) {
