@@ -57,6 +57,7 @@ public class AsyncLoop extends Loop {
                 }
                 case 4: {
                     m.p = null;
+                    m.p = null;
                     m.$it1 = null; // Loop.java:12
                     m.returnValue(m.total); // Loop.java:18
                     return; // Loop.java:18

@@ -71,6 +71,7 @@ public class AsyncResources extends Resources {
                     }
                     case 7: {
                         if (m.$fin2 < 0) throw m.$ex1; // end of finally: rethrow, or go on
+                        m.$ex1 = null;
                         m.state = m.$fin2;
                         continue;
                     }

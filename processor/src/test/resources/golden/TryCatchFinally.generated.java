@@ -66,6 +66,7 @@ public class AsyncTryCatchFinally extends TryCatchFinally {
                     case 6: {
                         log.add("done"); // TryCatchFinally.java:20
                         if (m.$fin2 < 0) throw m.$ex1; // end of finally: rethrow, or go on
+                        m.$ex1 = null;
                         m.state = m.$fin2;
                         continue;
                     }
