@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /** The machine facts RESULTS.md states. */
 record Env(String mode, Jdks.Jdk jdk, List<String> flags, String python, String pythonVersion, int cores,
-           String cpu, String memory, String os, String date, String commit) {
+           String cpu, String memory, String os, String date, String commit, String loadAtStart) {
 
     static Env describe(Plan.Mode mode, Jdks.Jdk jdk, List<String> flags, String python, Path dir) {
         return new Env(mode.name(), jdk, flags, python, python == null ? "none" : output(List.of(python, "--version")),
@@ -20,7 +20,17 @@ record Env(String mode, Jdks.Jdk jdk, List<String> flags, String python, String 
                 procField("/proc/meminfo", "MemTotal"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
-                output(List.of("git", "-C", dir.toString(), "rev-parse", "--short", "HEAD")));
+                output(List.of("git", "-C", dir.toString(), "rev-parse", "--short", "HEAD")), loadAverage());
+    }
+
+    /** /proc/loadavg's 1, 5 and 15 minute figures: other work on the machine skews every figure. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** {@code --python}, else pyenv's 3.13.0, else python3 on the PATH, else null. */

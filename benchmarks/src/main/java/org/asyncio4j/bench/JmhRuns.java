@@ -17,7 +17,8 @@ final class JmhRuns {
     private JmhRuns() {}
 
     static void run(Case c, String benchClass, String metricKey, Plan.Mode mode, Jdks.Jdk jdk, java.util.List<String> flags,
-                    java.nio.file.Path log) throws RunnerException {
+                    java.nio.file.Path log) throws RunnerException, java.io.IOException {
+        java.nio.file.Files.createDirectories(log.getParent());
         Options o = new OptionsBuilder()
                 .include("\\." + benchClass + "\\." + c.jmhMethod + "$")
                 .forks(mode.runs())

@@ -10,6 +10,9 @@ final class Plan {
     static final String B = "org.asyncio4j.bench.";
 
     static final Metric SPAWN = Metric.lower("spawnMs", "spawn (until all suspended)", "ms", 1);
+    static final Metric SPAWN_CPU = Metric.lower("spawnCpuMs", "spawn CPU (process)", "ms", 1);
+    static final Metric TASKS_CPU = Metric.higher("tasksPerCpuSec", "tasks per CPU second", "M/s", 1e6);
+    static final Metric SCHED_CANCEL_CPU = Metric.lower("scheduleCancelCpuMs", "schedule + cancel CPU (process)", "ms", 1);
     static final Metric TOTAL = Metric.lower("totalMs", "total", "ms", 1);
     static final Metric BYTES_TASK = Metric.lower("bytesPerTask", "live heap per suspended task", "bytes", 1);
     static final Metric RSS = Metric.lower("peakRssBytes", "peak RSS", "MB", 1 << 20);
@@ -68,7 +71,7 @@ final class Plan {
                         + " array of N task references each peer keeps for the join (4 bytes a task). Total runs"
                         + " from the first spawn to the last join and includes that GC, which overlaps the sleep."
                         + " Python's figure is the growth of its resident set (it has no heap-after-GC figure).",
-                List.of(SPAWN, TOTAL, BYTES_TASK, RSS), List.of(BYTES_TASK, SPAWN));
+                List.of(SPAWN, SPAWN_CPU, TOTAL, BYTES_TASK, RSS), List.of(BYTES_TASK, SPAWN, SPAWN_CPU));
         w.add(Case.main(Peers.ASYNCIO4J, "", B + "a4j.SpawnSleepJoin", a)
                 .note("asyncio4j: hand-written machines (the shape @Async compiles to), started eagerly as an"
                         + " @Async call is; one loop thread, system clock."));
@@ -81,7 +84,9 @@ final class Plan {
         w.goals = x -> List.of(
                 Goals.absolute(x, BYTES_TASK, 120, "<= 120 bytes per suspended task (issues 2 and 7)"),
                 Goals.ratio(x, SPAWN, Peers.KOTLIN, 2, "spawn at least 2x faster than Kotlin (issue 7, for 1M)"),
-                Goals.ratio(x, SPAWN, Peers.VIRTUAL_THREADS, 3, "spawn at most 1/3 of virtual threads' time (issue 2)"));
+                Goals.ratio(x, SPAWN, Peers.VIRTUAL_THREADS, 3, "spawn at most 1/3 of virtual threads' time (issue 2)"),
+                Goals.ratio(x, SPAWN_CPU, Peers.KOTLIN, 2, "the same by process CPU time: 2x Kotlin"),
+                Goals.ratio(x, SPAWN_CPU, Peers.VIRTUAL_THREADS, 3, "the same by process CPU time: 3x virtual threads"));
         return w;
     }
 
@@ -119,7 +124,7 @@ final class Plan {
                 "Gather " + m.w3N() + " trivially completing child tasks (each returns its index), " + m.w3Reps()
                         + " repetitions, results collected in order; two in-process warm-up passes first"
                         + " (one for Python).",
-                List.of(TASKS, TOTAL, RSS), List.of(TASKS));
+                List.of(TASKS, TASKS_CPU, TOTAL, RSS), List.of(TASKS, TASKS_CPU));
         w.add(Case.main(Peers.ASYNCIO4J, "eager @Async", B + "a4j.FanOut", a)
                 .note("asyncio4j: STAND-IN gather. Asyncio.gather is not merged in this branch; the parent awaits"
                         + " each child in order and collects the results into a list (TODO(lead): use gather)."
@@ -132,7 +137,8 @@ final class Plan {
                 .note("CompletableFuture: supplyAsync on a one-thread executor, then allOf."));
         w.add(Case.main(Peers.KOTLIN, "", B + "kotlin.FanOut", a).note("Kotlin: async { i } then awaitAll()."));
         w.add(Case.python("", "fan_out.py", a).note("Python: asyncio.gather(*coroutines)."));
-        w.goals = x -> List.of(Goals.ratioToBest(x, TASKS, 3, ">= 3x the fastest peer (issue 7)"));
+        w.goals = x -> List.of(Goals.ratioToBest(x, TASKS, 3, ">= 3x the fastest peer (issue 7)"),
+                Goals.ratioToBest(x, TASKS_CPU, 3, "the same per process CPU second"));
         return w;
     }
 
@@ -152,8 +158,12 @@ final class Plan {
         vt.needsVirtualThreads = true;
         vt.note = "virtual threads: one virtual thread per connection, blocking java.net.Socket.";
         w.add(vt);
-        w.add(Case.notMeasured(Peers.KOTLIN, "not measured: kotlinx-coroutines has no socket API of its own; a fair"
-                + " server needs a coroutine NIO library (ktor-network), not added yet"));
+        Case kt = new Case(Peers.KOTLIN, "ktor-network");
+        kt.echoServer = "kotlin";
+        kt.args = a;
+        kt.note = "Kotlin: ktor-network coroutine sockets (kotlinx-coroutines has none of its own); one coroutine per"
+                + " connection on the runBlocking thread, ktor's selector loop on Dispatchers.IO.";
+        w.add(kt);
         Case py = new Case(Peers.PYTHON, "");
         py.echoServer = "python";
         py.args = a;
@@ -174,7 +184,7 @@ final class Plan {
                         + " cancelled before any can fire (all in one callback on the loop thread); the run ends when"
                         + " the rest have fired. Schedule + cancel and total are timed in one round; heap per timer"
                         + " (heap after full GC with all scheduled, minus before, over N) in a separate round.",
-                List.of(SCHED_CANCEL, TOTAL, BYTES_TIMER, RSS), List.of(SCHED_CANCEL, BYTES_TIMER));
+                List.of(SCHED_CANCEL, SCHED_CANCEL_CPU, TOTAL, BYTES_TIMER, RSS), List.of(SCHED_CANCEL, SCHED_CANCEL_CPU, BYTES_TIMER));
         w.add(Case.main(Peers.ASYNCIO4J, "", B + "a4j.Timers", a)
                 .note("asyncio4j: loop.callLater(Duration, Runnable) and TimerHandle.cancel()."));
         w.add(Case.main(Peers.STPE, "", B + "cf.Timers", a)
@@ -184,7 +194,8 @@ final class Plan {
         w.add(Case.python("", "timers.py", a).note("Python: loop.call_later and TimerHandle.cancel()."));
         w.goals = x -> List.of(
                 Goals.ratio(x, SCHED_CANCEL, Peers.STPE, 3, ">= 3x a one-thread ScheduledThreadPoolExecutor,"
-                        + " schedule + cancel (issue 7)"));
+                        + " schedule + cancel (issue 7)"),
+                Goals.ratio(x, SCHED_CANCEL_CPU, Peers.STPE, 3, "the same by process CPU time"));
         return w;
     }
 

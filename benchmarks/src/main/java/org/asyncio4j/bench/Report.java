@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Writes RESULTS.md, one SVG chart per charted metric, and results/raw.csv (every run's figures). */
 final class Report {
@@ -34,6 +33,8 @@ final class Report {
         row(md, "JDK of every JVM peer", env.jdk().version() + " (" + env.jdk().home() + ")");
         row(md, "JVM flags of every JVM peer", "`" + String.join(" ", env.flags()) + "`");
         row(md, "Python", env.pythonVersion() + (env.python() == null ? "" : " (" + env.python() + ")"));
+        row(md, "load average (1, 5, 15 min) at start / end", env.loadAtStart() + " / " + Env.loadAverage()
+                + (env.cores() <= 2 ? " (other builds shared this " + env.cores() + "-core machine: expect noise)" : ""));
         row(md, "mode", env.mode() + ": every figure is the median of the runs shown, each run a fresh process");
         md.append("\nHow to read the tables: each cell is `median [min - max]` over the runs. The *advantage* tables"
                 + " give how many times better asyncio4j is than each peer on each figure (above 1x: asyncio4j is"
@@ -48,9 +49,14 @@ final class Report {
         }
         md.append('\n');
 
-        StringBuilder csv = new StringBuilder("workload,peer,variant,run,metric,value\n");
+        StringBuilder csv = new StringBuilder(RawCsv.HEADER + "\n");
+        String now = env.date() + " " + env.mode();
         for (Workload w : plan) {
             md.append("## ").append(w.title).append("\n\n").append(w.description).append("\n\n");
+            if (w.carriedFrom != null) {
+                md.append("*Not run this time (`--only`): these figures were measured ").append(w.carriedFrom)
+                        .append(", possibly on another commit.*\n\n");
+            }
             if (!w.metrics.isEmpty()) {
                 table(md, w);
                 advantages(md, w);
@@ -75,13 +81,7 @@ final class Report {
                 for (String f : c.failures) {
                     md.append("- **").append(c.label()).append(" FAILED**: ").append(f).append('\n');
                 }
-                for (int i = 0; i < c.runs.size(); i++) {
-                    for (Map.Entry<String, Double> e : c.runs.get(i).entrySet()) {
-                        csv.append(w.id).append(',').append(csvEsc(c.peer)).append(',').append(csvEsc(c.variant))
-                                .append(',').append(i + 1).append(',').append(e.getKey()).append(',')
-                                .append(e.getValue()).append('\n');
-                    }
-                }
+                RawCsv.append(csv, w.carriedFrom != null ? w.carriedFrom : now, w, c);
             }
             md.append('\n');
         }
@@ -163,9 +163,5 @@ final class Report {
         String file = (w.id + "-" + m.key()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".svg";
         Files.writeString(results.resolve(file), SvgChart.render(w.title, m, bars));
         return file;
-    }
-
-    private static String csvEsc(String s) {
-        return s.contains(",") ? "\"" + s + "\"" : s;
     }
 }

@@ -16,6 +16,9 @@ import java.util.Set;
  * <pre>
  *   Runner [--quick | --full] [--jdk DIR] [--python EXE] [--only W1,W3] [--dir benchmarks-dir]
  * </pre>
+ * With {@code --only}, the other workloads keep the figures of results/raw.csv (from an earlier run).
+ * <pre>
+ * </pre>
  */
 public final class Runner {
     /** Every JVM peer runs with exactly these flags (printed in RESULTS.md). */
@@ -61,8 +64,12 @@ public final class Runner {
         String classPath = classPath(dir);
         for (Workload w : plan) {
             if (only != null && only.stream().noneMatch(o -> w.id.toUpperCase(Locale.ROOT).startsWith(o))) {
+                w.carriedFrom = RawCsv.carryOver(dir.resolve("results/raw.csv"), w);
+                if (w.carriedFrom != null) {
+                    System.out.printf("[%s] not run (--only): keeping the figures measured %s%n", w.id, w.carriedFrom);
+                }
                 w.cases.forEach(c -> {
-                    if (c.notMeasured == null) {
+                    if (c.notMeasured == null && c.runs.isEmpty()) {
                         c.notMeasured = "not run (--only)";
                     }
                 });
@@ -119,9 +126,12 @@ public final class Runner {
             try {
                 Map<String, Double> r;
                 if (c.echoServer != null) {
-                    List<String> server = "vt".equals(c.echoServer)
-                            ? javaCmd(jdk, cp, "org.asyncio4j.bench.echo.VirtualThreadEchoServer", List.of())
-                            : List.of(py, dir.resolve("src/main/python/echo_server.py").toString());
+                    List<String> server = switch (c.echoServer) {
+                        case "vt" -> javaCmd(jdk, cp, "org.asyncio4j.bench.echo.VirtualThreadEchoServer", List.of());
+                        case "kotlin" -> javaCmd(jdk, cp, "org.asyncio4j.bench.kotlin.EchoServer", List.of());
+                        case "python" -> List.of(py, dir.resolve("src/main/python/echo_server.py").toString());
+                        default -> throw new IllegalStateException("no echo server " + c.echoServer);
+                    };
                     List<String> client = javaCmd(jdk, cp, "org.asyncio4j.bench.echo.LoadClient", c.args);
                     r = EchoRuns.run(server, client, dir, log);
                 } else if (c.pythonScript != null) {
