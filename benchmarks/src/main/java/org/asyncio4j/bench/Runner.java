@@ -16,7 +16,8 @@ import java.util.Set;
  * <pre>
  *   Runner [--quick | --full] [--jdk DIR] [--python EXE] [--only W1,W3] [--dir benchmarks-dir]
  * </pre>
- * With {@code --only}, the other workloads keep the figures of results/raw.csv (from an earlier run).
+ * With {@code --only}, the other workloads keep the figures of results/raw.csv (from an earlier run);
+ * {@code --report-only} runs nothing and rewrites RESULTS.md and the charts from results/raw.csv.
  * <pre>
  * </pre>
  */
@@ -39,9 +40,10 @@ public final class Runner {
                 case "--jdk" -> jdkFlag = args[++i];
                 case "--python" -> python = args[++i];
                 case "--only" -> only = Set.of(args[++i].toUpperCase(Locale.ROOT).split(","));
+                case "--report-only" -> only = Set.of();
                 case "--dir" -> dir = Path.of(args[++i]).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: Runner [--quick|--full] [--jdk DIR] [--python EXE] [--only W1,W3] [--dir DIR]");
+                        + "; usage: Runner [--quick|--full] [--jdk DIR] [--python EXE] [--only W1,W3] [--report-only] [--dir DIR]");
             }
         }
         Jdks.Jdk vtJdk = Jdks.findVirtualThreadJdk(jdkFlag);
@@ -92,7 +94,7 @@ public final class Runner {
                 runCase(w, c, mode, jdk, py, classPath, dir, logs);
             }
         }
-        new Report(dir, env, plan).write();
+        new Report(dir, env, plan, only != null && only.isEmpty()).write();
         System.out.println("wrote " + dir.resolve("RESULTS.md") + ", " + dir.resolve("results"));
     }
 
@@ -110,7 +112,7 @@ public final class Runner {
             long t0 = System.nanoTime();
             System.out.printf("[%s] %-34s JMH, %d forks ...%n", w.id, c.label(), mode.runs());
             try {
-                JmhRuns.run(c, "PingPongBench", "handoffsPerSec", mode, jdk, JVM_FLAGS, logs.resolve(slug + ".jmh.log"));
+                JmhRuns.run(c, "PingPongBench", "handoffsPerSec", "handoffsPerCpuSec", mode, jdk, JVM_FLAGS, logs.resolve(slug + ".jmh.log"));
                 for (int i = 0; i < c.runs.size(); i++) {
                     progress(w, c, i + 1, c.runs.size(), c.runs.get(i), 0);
                 }
