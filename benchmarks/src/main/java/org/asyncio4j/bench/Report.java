@@ -63,7 +63,7 @@ final class Report {
         }
         md.append('\n');
         if (Files.isRegularFile(analysis)) {
-            md.append("## Why: profiling notes\n\n(Hand-written in [ANALYSIS.md](ANALYSIS.md), copied here; the figures above are"
+            md.append("## Why: profiling notes\n\n(Hand-written in [ANALYSIS.md](ANALYSIS.md), copied here; the tables below are"
                     + " this run's, the notes say which run they come from.)\n\n")
                     .append(Files.readString(analysis).replaceFirst("(?s)^# [^\n]*\n+", "").replaceAll("(?m)^## ", "### "))
                     .append('\n');
