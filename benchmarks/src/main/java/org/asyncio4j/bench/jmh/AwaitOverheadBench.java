@@ -44,9 +44,20 @@ public class AwaitOverheadBench {
         return Asyncio.run(() -> AsyncAwaitLoop.awaitDone(d, N));
     }
 
+    /** The plain loop as written; C2 inlines plainGet, hoists the invariant read and folds the loop. */
     @Benchmark
     @OperationsPerInvocation(N)
     public long plainCall() {
         return AwaitLoop.plainLoop(done, N);
+    }
+
+    /**
+     * The same loop with plainGet kept a real call (not inlined), so that the loop cannot be folded
+     * to a multiplication: the baseline of "a plain method call" per step.
+     */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long plainCallNotInlined() {
+        return AwaitLoop.plainLoopOfCalls(done, N);
     }
 }

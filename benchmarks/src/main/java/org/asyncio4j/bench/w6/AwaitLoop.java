@@ -23,6 +23,20 @@ public class AwaitLoop {
         return done.result();
     }
 
+    /** The same method, kept a real call: JMH tells the JIT not to inline it (so the loop cannot fold). */
+    @org.openjdk.jmh.annotations.CompilerControl(org.openjdk.jmh.annotations.CompilerControl.Mode.DONT_INLINE)
+    public static int plainGetCall(Task<Integer> done) {
+        return done.result();
+    }
+
+    public static long plainLoopOfCalls(Task<Integer> done, int n) {
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += plainGetCall(done);
+        }
+        return sum;
+    }
+
     public static long plainLoop(Task<Integer> done, int n) {
         long sum = 0;
         for (int i = 0; i < n; i++) {
