@@ -178,6 +178,52 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         return await(Promise.from(loop, stage), resumeAt);
     }
 
+    // Generated code uses the three methods below instead of await/awaited: the task travels in a
+    // local of the resume method, so an await of a task that is already done stores no reference
+    // in the machine (no GC write barrier, nothing for the JIT to keep ordered):
+    //     if (m.suspends($await = m.task(expr), 7)) return;
+    //   case 7:
+    //     x = m.awaited($await);     // $await is null after a real suspension: read the field
+    // The awaiting field is written only when the machine really suspends (cancel() walks it).
+
+    /** {@code task} itself: the argument of {@link #suspends} and {@link #awaited(Task)}. Generated code only. */
+    public final Task<?> task(Task<?> task) {
+        return task;
+    }
+
+    /** A {@link CompletionStage} as a task of this loop (completed on any thread). Generated code only. */
+    public final Task<?> task(CompletionStage<?> stage) {
+        if (stage == null) {
+            throw new NullPointerException("Await.on(null): the awaited CompletionStage is null");
+        }
+        return Promise.from(loop, stage);
+    }
+
+    /**
+     * As {@link #await(Task, int)}, but without recording a task that is already done: the caller
+     * keeps it and passes it to {@link #awaited(Task)}. Generated code only.
+     */
+    public final boolean suspends(Task<?> task, int resumeAt) {
+        state = resumeAt;
+        if (task.isDone()) {
+            return false;
+        }
+        awaiting = task;
+        suspendOn(task);
+        return true;
+    }
+
+    /**
+     * The outcome of the task just awaited: {@code task} when {@link #suspends} returned false
+     * (the machine went straight on), or null after a suspension (then the recorded task). Generated code only.
+     */
+    public final <R> R awaited(Task<?> task) {
+        if (task == null) {
+            return awaited();
+        }
+        return outcomeOf(task);
+    }
+
     private void suspendOn(Task<?> task) {
         if (task == this) {
             awaiting = null;
@@ -213,6 +259,11 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     public final <R> R awaited() {
         Task<?> t = awaiting;
         awaiting = null;
+        return outcomeOf(t);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> R outcomeOf(Task<?> t) {
         if (t instanceof FutureBase<?> hooked && (hooked.flags & TAKE_HOOK) != 0) {
             // A sync primitive's waiter: it finishes its bookkeeping now that this task takes it
             // (asyncio runs that code in the awaiting task, after `await fut`).
