@@ -347,7 +347,7 @@ final class Lowering {
         String text;
         if (cx.calls().isAwait(init) && l.typeTree != null && !Source.isPrimitiveName(src.slice(l.typeTree))) {
             suspendOn((MethodInvocationTree) init);
-            text = m + ".awaited()"; // inferred from the declared reference type
+            text = awaitedText(); // inferred from the declared reference type
         } else {
             text = initializer(v, expr(init));
         }
@@ -357,7 +357,7 @@ final class Lowering {
     private void expressionStatement(ExpressionTree e, Tree at) {
         if (cx.calls().isAwait(e)) {
             suspendOn((MethodInvocationTree) e);
-            code(m + ".awaited();", at);
+            code(awaitedText() + ";", at);
             return;
         }
         code(expr(e) + ";", at);
@@ -647,7 +647,7 @@ final class Lowering {
     private String referenceValue(ExpressionTree e) {
         if (cx.calls().isAwait(e)) {
             suspendOn((MethodInvocationTree) e);
-            return m + ".awaited()";
+            return awaitedText();
         }
         return expr(e);
     }
@@ -835,7 +835,7 @@ final class Lowering {
         branch(rText + " == null", fend);
         branch("!(" + rText + " instanceof " + ASYNC_CLOSEABLE + ")", sync);
         suspend("((" + ASYNC_CLOSEABLE + ") " + rText + ").closeAsync(" + mf(ex) + ")", res);
-        code(m + ".awaited();", res);
+        code(awaitedText() + ";", res);
         jump(fend);
         start(sync);
         code("if (" + mf(ex) + " != null) { try { " + rText + ".close(); } catch (java.lang.Throwable $closeFailure) { "
@@ -861,6 +861,11 @@ final class Lowering {
         start(resume);
     }
 
+    /** The outcome of the await just suspended on (see MachineWriter's Suspend: the task is in a local). */
+    private String awaitedText() {
+        return m + ".awaited(" + MachineWriter.AWAITED + ")";
+    }
+
     /** The text of {@code e}, valid at the current point: awaits inside it have been emitted before. */
     String expr(ExpressionTree e) {
         if (e == null) {
@@ -871,7 +876,7 @@ final class Lowering {
         }
         if (cx.calls().isAwait(e)) {
             suspendOn((MethodInvocationTree) e);
-            return witness(m + ".awaited()", e);
+            return witness(awaitedText(), e);
         }
         if (e instanceof CompoundAssignmentTree ca && hasAwait(ca.getExpression())) {
             return compoundAssignment(ca);
