@@ -205,7 +205,9 @@ public abstract class Coroutine<T> extends FutureBase<T> {
      */
     public final boolean suspends(Task<?> task, int resumeAt) {
         state = resumeAt;
-        if (task.isDone()) {
+        // A type test and a field read rather than the interface call: this method is shared by
+        // every await, so the call's type profile is megamorphic and C2 would not inline it.
+        if (task instanceof FutureBase<?> f ? f.outcome != PENDING : task.isDone()) {
             return false;
         }
         awaiting = task;
@@ -217,11 +219,17 @@ public abstract class Coroutine<T> extends FutureBase<T> {
      * The outcome of the task just awaited: {@code task} when {@link #suspends} returned false
      * (the machine went straight on), or null after a suspension (then the recorded task). Generated code only.
      */
+    @SuppressWarnings("unchecked")
     public final <R> R awaited(Task<?> task) {
-        if (task == null) {
-            return awaited();
+        // Kept small for C2 to inline it into every resume method: the plain success of a task of
+        // ours here, everything else (after a suspension, hooks, cancels, failures) out of line.
+        if (task instanceof FutureBase<?> f && ((f.flags & TAKE_HOOK) | (flags & THROW_CANCEL)) == 0) {
+            Object o = f.outcome;
+            if (!(o instanceof Failure)) {
+                return (R) o;
+            }
         }
-        return outcomeOf(task);
+        return task == null ? awaited() : outcomeOf(task);
     }
 
     private void suspendOn(Task<?> task) {
@@ -264,16 +272,13 @@ public abstract class Coroutine<T> extends FutureBase<T> {
 
     @SuppressWarnings("unchecked")
     private <R> R outcomeOf(Task<?> t) {
-        if (t instanceof FutureBase<?> hooked && (hooked.flags & TAKE_HOOK) != 0) {
-            // A sync primitive's waiter: it finishes its bookkeeping now that this task takes it
-            // (asyncio runs that code in the awaiting task, after `await fut`).
-            hooked.taken((flags & THROW_CANCEL) != 0);
-        }
-        if ((flags & THROW_CANCEL) != 0) {
-            flags &= ~THROW_CANCEL;
-            throw new CancelledError(cancelMessage());
-        }
         if (t instanceof FutureBase<?> f) {
+            if ((f.flags & TAKE_HOOK) != 0) {
+                // A sync primitive's waiter: it finishes its bookkeeping now that this task takes it
+                // (asyncio runs that code in the awaiting task, after `await fut`).
+                f.taken((flags & THROW_CANCEL) != 0);
+            }
+            throwPendingCancel();
             Object o = f.outcome;
             if (o instanceof Failure fl) {
                 f.markRetrieved(fl);
@@ -281,7 +286,15 @@ public abstract class Coroutine<T> extends FutureBase<T> {
             }
             return (R) o;
         }
+        throwPendingCancel();
         return (R) t.result();
+    }
+
+    private void throwPendingCancel() {
+        if ((flags & THROW_CANCEL) != 0) {
+            flags &= ~THROW_CANCEL;
+            throw new CancelledError(cancelMessage());
+        }
     }
 
     // ------------------------------------------------------------------ completing
