@@ -51,10 +51,13 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     public int state;
     /** The task this machine awaits (set by await, cleared by awaited). */
     Task<?> awaiting;
-    /** null, a custom name (String) or a {@link Extra} holding the name and the cancel message. */
+    /**
+     * null, a custom name (String), or an {@link Extra} holding the name and the cancellation state,
+     * which only cancelled tasks need: kept out of the machine, which must stay small (a million
+     * sleeping tasks in ~120 bytes each).
+     */
     private Object extra;
     private final int id;
-    private int cancelRequests;
     Coroutine<?> prevLive;
     Coroutine<?> nextLive;
 
@@ -82,6 +85,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     private static final class Extra {
         String name;
         String cancelMsg;
+        int cancelRequests;
     }
 
     /** Continues the machine from {@link #state}. See the class comment for the protocol. */
@@ -380,11 +384,11 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         // awaiting each other must not overflow the stack. A pending coroutine always takes the
         // cancel (forwarded or remembered), so each level does what its own cancel() would.
         Coroutine<?> c = this;
-        c.cancelRequests++;
+        c.extraObject().cancelRequests++;
         for (;;) {
             Task<?> w = c.awaiting;
             if (w instanceof Coroutine<?> next && next.outcome == PENDING && next.loop == loop) {
-                next.cancelRequests++;
+                next.extraObject().cancelRequests++;
                 c = next;
                 continue;
             }
@@ -399,18 +403,21 @@ public abstract class Coroutine<T> extends FutureBase<T> {
 
     @Override
     public int cancelling() {
-        return cancelRequests;
+        return extra instanceof Extra e ? e.cancelRequests : 0;
     }
 
     @Override
     public int uncancel() {
-        if (cancelRequests > 0) {
-            cancelRequests--;
-            if (cancelRequests == 0) {
+        if (!(extra instanceof Extra e)) {
+            return 0;
+        }
+        if (e.cancelRequests > 0) {
+            e.cancelRequests--;
+            if (e.cancelRequests == 0) {
                 flags &= ~MUST_CANCEL;
             }
         }
-        return cancelRequests;
+        return e.cancelRequests;
     }
 
     private String cancelMessage() {
