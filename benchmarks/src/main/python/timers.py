@@ -23,6 +23,7 @@ async def round_(n, max_ms, m, memory):
 
     gc.collect()
     baseline = bench_common.rss_bytes()
+    cpu0 = time.process_time_ns()
     t0 = time.perf_counter_ns()
     handles = [loop.call_later(d, tick) for d in delays]
     schedule_ns = time.perf_counter_ns() - t0
@@ -33,9 +34,11 @@ async def round_(n, max_ms, m, memory):
     for h in handles[::2]:
         h.cancel()
     cancel_ns = time.perf_counter_ns() - c0
+    cpu_ns = time.process_time_ns() - cpu0
     end = await done
     if m is not None and not memory:
         m["scheduleCancelMs"] = (schedule_ns + cancel_ns) / 1e6
+        m["scheduleCancelCpuMs"] = cpu_ns / 1e6
         m["totalMs"] = (end - t0) / 1e6
 
 

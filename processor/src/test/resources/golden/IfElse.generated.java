@@ -33,14 +33,14 @@ public class AsyncIfElse extends IfElse {
                     if (m.suspends($await = m.task(m.flag), 1)) return; // IfElse.java:11
                 }
                 case 1: {
-                    if (!(org.asyncio4j.Witness.as(m.awaited($await), () -> Await.on(m.flag)))) {
+                    if (!(org.asyncio4j.Witness.of(m.awaited($await), false ? m.flag : null))) {
                         m.state = 3;
                         continue;
                     }
                     if (m.suspends($await = m.task(m.yes), 2)) return; // IfElse.java:12
                 }
                 case 2: {
-                    m.out = org.asyncio4j.Witness.as(m.awaited($await), () -> Await.on(m.yes)); // IfElse.java:12
+                    m.out = org.asyncio4j.Witness.of(m.awaited($await), false ? m.yes : null); // IfElse.java:12
                     m.state = 5;
                     continue;
                 }
@@ -48,7 +48,7 @@ public class AsyncIfElse extends IfElse {
                     if (m.suspends($await = m.task(m.no), 4)) return; // IfElse.java:14
                 }
                 case 4: {
-                    m.out = "no:" + org.asyncio4j.Witness.as(m.awaited($await), () -> Await.on(m.no)); // IfElse.java:14
+                    m.out = "no:" + org.asyncio4j.Witness.of(m.awaited($await), false ? m.no : null); // IfElse.java:14
                     m.state = 5;
                 }
                 case 5: {

@@ -36,11 +36,11 @@ public class AsyncLoop extends Loop {
                     m.state = 1;
                 }
                 case 1: {
-                    if (!org.asyncio4j.Witness.as(m.$it1, () -> org.asyncio4j.ForEach.of(m.parts)).hasNext()) {
+                    if (!org.asyncio4j.ForEach.cursor(m.$it1, false ? m.parts : null).hasNext()) {
                         m.state = 4;
                         continue;
                     }
-                    m.p = org.asyncio4j.Witness.as(m.$it1, () -> org.asyncio4j.ForEach.of(m.parts)).next(); // Loop.java:12
+                    m.p = org.asyncio4j.ForEach.cursor(m.$it1, false ? m.parts : null).next(); // Loop.java:12
                     if (!(m.p.isCancelled())) {
                         m.state = 2;
                         continue;
@@ -52,11 +52,12 @@ public class AsyncLoop extends Loop {
                     if (m.suspends($await = m.task(m.p), 3)) return; // Loop.java:16
                 }
                 case 3: {
-                    m.total += org.asyncio4j.Witness.as(m.awaited($await), () -> Await.on(m.p)); // Loop.java:16
+                    m.total += org.asyncio4j.Witness.of(m.awaited($await), false ? m.p : null); // Loop.java:16
                     m.state = 1;
                     continue;
                 }
                 case 4: {
+                    m.p = null;
                     m.p = null;
                     m.$it1 = null; // Loop.java:12
                     m.returnValue(m.total); // Loop.java:18

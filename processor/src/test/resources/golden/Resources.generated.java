@@ -41,7 +41,7 @@ public class AsyncResources extends Resources {
                         if (m.suspends($await = m.task(m.slow), 2)) return; // Resources.java:14
                     }
                     case 2: {
-                        m.$ret3 = Task.completed(org.asyncio4j.Witness.as(m.awaited($await), () -> Await.on(m.slow))); // Resources.java:14
+                        m.$ret3 = Task.completed(org.asyncio4j.Witness.of(m.awaited($await), false ? m.slow : null)); // Resources.java:14
                         m.$fin2 = 9;
                         m.state = 4;
                         continue;
@@ -55,11 +55,11 @@ public class AsyncResources extends Resources {
                             m.state = 7;
                             continue;
                         }
-                        if (!(m.t instanceof org.asyncio4j.AsyncCloseable)) {
+                        if (!((java.lang.Object) m.t instanceof org.asyncio4j.AsyncCloseable)) {
                             m.state = 6;
                             continue;
                         }
-                        if (m.suspends($await = m.task(((org.asyncio4j.AsyncCloseable) m.t).closeAsync(m.$ex1)), 5)) return; // Resources.java:13
+                        if (m.suspends($await = m.task(((org.asyncio4j.AsyncCloseable) (java.lang.Object) m.t).closeAsync(m.$ex1)), 5)) return; // Resources.java:13
                     }
                     case 5: {
                         m.awaited($await); // Resources.java:13
@@ -72,6 +72,7 @@ public class AsyncResources extends Resources {
                     }
                     case 7: {
                         if (m.$fin2 < 0) throw m.$ex1; // end of finally: rethrow, or go on
+                        m.$ex1 = null;
                         m.state = m.$fin2;
                         continue;
                     }

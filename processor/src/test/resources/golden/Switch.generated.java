@@ -51,6 +51,7 @@ public class AsyncSwitch extends Switch {
                     m.state = 4;
                 }
                 case 4: {
+                    m.x = null;
                     // Switch.java:12
                     String d = org.asyncio4j.Witness.as(m.$t1, () -> switch (m.k) {
                                 case SMALL -> "small";
@@ -79,12 +80,12 @@ public class AsyncSwitch extends Switch {
      *      1  Switch.java:13
      *      2  Switch.java:15
      *      3  Switch.java:15
-     *      4  Switch.java:12
+     *      4  Switch.java:16
      *      5  Switch.java:12
      * </pre>
      */
     static final class DescribeMachine extends org.asyncio4j.Coroutine<java.lang.String> {
-        private static final int[] LINES = {12, 13, 15, 15, 12, 12};
+        private static final int[] LINES = {12, 13, 15, 15, 16, 12};
 
         final AsyncSwitch self;
 

@@ -38,7 +38,7 @@ public class AsyncTryCatchFinally extends TryCatchFinally {
                         if (m.suspends($await = m.task(m.t), 2)) return; // TryCatchFinally.java:15
                     }
                     case 2: {
-                        m.$ret3 = Task.completed(org.asyncio4j.Witness.as(m.awaited($await), () -> Await.on(m.t, IOException.class))); // TryCatchFinally.java:15
+                        m.$ret3 = Task.completed(org.asyncio4j.Witness.of(m.awaited($await), false ? m.t : null)); // TryCatchFinally.java:15
                         m.$fin2 = 8;
                         m.state = 6;
                         continue;
@@ -67,6 +67,7 @@ public class AsyncTryCatchFinally extends TryCatchFinally {
                     case 6: {
                         log.add("done"); // TryCatchFinally.java:20
                         if (m.$fin2 < 0) throw m.$ex1; // end of finally: rethrow, or go on
+                        m.$ex1 = null;
                         m.state = m.$fin2;
                         continue;
                     }

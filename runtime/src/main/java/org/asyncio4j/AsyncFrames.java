@@ -28,12 +28,23 @@ final class AsyncFrames {
             return; // stack traces disabled for this exception (writableStackTrace=false)
         }
         int at = 0;
-        while (at < trace.length && !trace[at].getClassName().startsWith("org.asyncio4j.")) {
+        while (at < trace.length && !isRuntimeFrame(trace[at])) {
             at++;
         }
         StackTraceElement[] out = Arrays.copyOf(trace, trace.length + 1);
         System.arraycopy(trace, at, out, at + 1, trace.length - at);
         out[at] = f;
         e.setStackTrace(out);
+    }
+
+    /**
+     * A frame of the runtime core that drives machines (Coroutine.step, EventLoop...): classes
+     * directly in package org.asyncio4j. Not its sub-packages: user code may live there (the
+     * processor-tests blueprints are in org.asyncio4j.it), and the inserted frames must stay below
+     * the generated code's own frames, in awaiting order.
+     */
+    private static boolean isRuntimeFrame(StackTraceElement f) {
+        String c = f.getClassName();
+        return c.startsWith("org.asyncio4j.") && c.indexOf('.', "org.asyncio4j.".length()) < 0;
     }
 }

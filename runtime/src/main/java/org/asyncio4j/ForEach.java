@@ -12,6 +12,51 @@ import java.util.NoSuchElementException;
 public final class ForEach {
     private ForEach() {}
 
+    // Typed reads of a cursor kept in an Object field; 'witness' is a never-evaluated
+    // 'false ? <iterable expression> : null' whose static type picks the overload.
+
+    @SuppressWarnings("unchecked")
+    public static <E> Iterator<E> cursor(Object cursor, Iterable<E> witness) {
+        return (Iterator<E>) cursor;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <E> Iterator<E> cursor(Object cursor, E[] witness) {
+        return (Iterator<E>) cursor;
+    }
+
+    public static IntCursor cursor(Object cursor, int[] witness) {
+        return (IntCursor) cursor;
+    }
+
+    public static LongCursor cursor(Object cursor, long[] witness) {
+        return (LongCursor) cursor;
+    }
+
+    public static DoubleCursor cursor(Object cursor, double[] witness) {
+        return (DoubleCursor) cursor;
+    }
+
+    public static FloatCursor cursor(Object cursor, float[] witness) {
+        return (FloatCursor) cursor;
+    }
+
+    public static BooleanCursor cursor(Object cursor, boolean[] witness) {
+        return (BooleanCursor) cursor;
+    }
+
+    public static CharCursor cursor(Object cursor, char[] witness) {
+        return (CharCursor) cursor;
+    }
+
+    public static ShortCursor cursor(Object cursor, short[] witness) {
+        return (ShortCursor) cursor;
+    }
+
+    public static ByteCursor cursor(Object cursor, byte[] witness) {
+        return (ByteCursor) cursor;
+    }
+
     public static <E> Iterator<E> of(Iterable<E> iterable) {
         return iterable.iterator();
     }

@@ -27,6 +27,7 @@ final class Gather<T, R> extends FutureBase<List<R>> implements Consumer<Task<?>
     private final int unique;
     private int finished;
     private boolean cancelRequested;
+    private String cancelMsg;
 
     private Gather(EventLoop loop, Task<? extends T>[] children, int unique, boolean settled) {
         super(loop);
@@ -110,7 +111,7 @@ final class Gather<T, R> extends FutureBase<List<R>> implements Consumer<Task<?>
         if (cancelRequested) {
             // gather.cancel() reached the children but they all finished anyway: the caller asked
             // to cancel, so it gets CancelledError, not the list (bpo-32684).
-            setFailure(new CancelledError());
+            setFailure(new CancelledError(cancelMsg));
         } else {
             setValue((List<R>) results);
         }
@@ -136,6 +137,7 @@ final class Gather<T, R> extends FutureBase<List<R>> implements Consumer<Task<?>
         }
         if (any) {
             cancelRequested = true;
+            cancelMsg = msg;
         }
         return any;
     }

@@ -41,6 +41,8 @@ public final class IoDriver {
     private final Selector selector;
     /** One direct buffer for every read on this loop: read, copy out, done (no per-read allocation). */
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+    /** The same for writes: copy in, write, done (the JDK would otherwise fetch a per-thread temporary buffer). */
+    private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
     private final Set<AutoCloseable> resources = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Reused for every select: the selector calls it per ready key (no selected-key set, no iterator). */
     private final Consumer<SelectionKey> dispatch = this::dispatch;
@@ -94,6 +96,15 @@ public final class IoDriver {
     public ByteBuffer readBuffer() {
         assert loop.inEventLoop();
         return readBuffer.clear();
+    }
+
+    /**
+     * The loop's shared direct write buffer, cleared ({@link #READ_BUFFER_SIZE} bytes). Loop thread
+     * only; fill it, write it, and copy what was not written elsewhere before returning to the loop.
+     */
+    public ByteBuffer writeBuffer() {
+        assert loop.inEventLoop();
+        return writeBuffer.clear();
     }
 
     /** True on the loop's own thread (for assertions in code outside this package). */

@@ -11,13 +11,15 @@ import java.util.function.Consumer;
  * {@code asyncio.wait}: a future completed from the tasks' done callbacks (or a timer) with the
  * done and pending sets. It never raises for the tasks' failures and never cancels them: cancelling
  * it (by cancelling its awaiter) only stops the waiting. It does not mark failures retrieved
- * either: the caller is expected to look at the tasks in {@code done()}.
+ * either: the caller is expected to look at the tasks in {@code done()}. The sets are taken when
+ * the awaiter resumes (asyncio's timing); anyone else looking earlier sees them as of the release.
  */
 final class Wait<T> extends FutureBase<Done<T>> implements Consumer<Task<T>> {
     private final Set<Task<T>> tasks;
     private final ReturnWhen returnWhen;
     private int left;
     private TimerHandle timer;
+    private boolean taken;
 
     private Wait(EventLoop loop, Set<Task<T>> tasks, ReturnWhen returnWhen) {
         super(loop);
@@ -41,6 +43,7 @@ final class Wait<T> extends FutureBase<Done<T>> implements Consumer<Task<T>> {
             set.add(t);
         }
         Wait<T> w = new Wait<>(loop, set, returnWhen);
+        w.flags |= TAKE_HOOK;
         if (timeoutOrNull != null) {
             w.timer = loop.callLater(timeoutOrNull, w::release);
         }
@@ -64,18 +67,34 @@ final class Wait<T> extends FutureBase<Done<T>> implements Consumer<Task<T>> {
         return t instanceof FutureBase<?> f ? f.peekFailure() : t.exception();
     }
 
-    /** Stops waiting: the sets are taken now (asyncio takes them when the awaiter resumes, one iteration later). */
+    /** Stops waiting and wakes the awaiter. */
     private void release() {
         if (isDone()) {
             return;
         }
         cleanUp();
+        setValue(sets());
+    }
+
+    private Done<T> sets() {
         Set<Task<T>> done = new LinkedHashSet<>();
         Set<Task<T>> pending = new LinkedHashSet<>();
         for (Task<T> t : tasks) {
             (t.isDone() ? done : pending).add(t);
         }
-        setValue(new Done<>(done, pending));
+        return new Done<>(done, pending);
+    }
+
+    /**
+     * The awaiter resumes: take the sets again now, as asyncio computes them in the awaiting task
+     * after {@code await waiter}, so a task that finished since the release counts as done.
+     */
+    @Override
+    void taken(boolean dropped) {
+        if (!taken && !dropped && !isCancelled()) {
+            taken = true;
+            outcome = sets();
+        }
     }
 
     private void cleanUp() {

@@ -187,19 +187,19 @@ class GatherTest {
             Task<String> y = Asyncio.createTask(() -> after(200, "y", null));
             Task<List<Outcome<String>>> g = Asyncio.gatherSettled(List.of(x, y));
             return S.start(r -> await(Asyncio.yieldNow()), r -> {
-                assertTrue(g.cancel());
+                assertTrue(g.cancel("stop"));
                 log.add("done right after cancel=" + g.isDone());
                 return await(g);
             }, r -> {
                 try {
                     r.get();
                 } catch (CancelledError e) {
-                    log.add("CancelledError g.cancelled=" + g.isCancelled());
+                    log.add("CancelledError(" + e.getMessage() + ") g.cancelled=" + g.isCancelled());
                 }
                 return done();
             });
         });
-        assertEquals(List.of("done right after cancel=false", "CancelledError g.cancelled=false"), log);
+        assertEquals(List.of("done right after cancel=false", "CancelledError(stop) g.cancelled=false"), log);
     }
 
     @Test

@@ -70,6 +70,27 @@ class WaitTest {
     }
 
     @Test
+    void case25_theSetsAreTakenWhenTheAwaiterResumes() {
+        // a completes; the wait is released by its callback; b completes right after, in that same
+        // iteration. asyncio computes the sets in the awaiting task, one iteration later: both done.
+        S.run(() -> {
+            EventLoop loop = EventLoop.current();
+            Promise<Integer> a = new Promise<>();
+            Promise<Integer> b = new Promise<>();
+            loop.callSoon(() -> {
+                a.complete(1);
+                loop.callSoon(() -> b.complete(2));
+            });
+            return S.start(r -> await(Asyncio.wait(List.of(a, b), ReturnWhen.FIRST_COMPLETED, null)), r -> {
+                Done<Integer> d = r.get();
+                log.add("done=" + d.done().size() + " pending=" + d.pending().size());
+                return done();
+            });
+        });
+        assertEquals(List.of("done=2 pending=0"), log);
+    }
+
+    @Test
     void case26_firstExceptionWithAnAlreadyFailedTaskReturnsAtOnce() {
         S.run(() -> {
             Task<Object> a = after(10_000, "a", null);

@@ -16,7 +16,7 @@ final class Case {
     String mainClass;
     String pythonScript;
     String jmhMethod;
-    /** For W4: "vt" or "python" (which echo server the shared load client drives). */
+    /** For W4: "vt", "kotlin" or "python": which echo server the shared load client drives. */
     String echoServer;
     List<String> args = List.of();
     boolean needsVirtualThreads;

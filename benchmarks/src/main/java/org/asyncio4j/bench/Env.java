@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /** The machine facts RESULTS.md states. */
 record Env(String mode, Jdks.Jdk jdk, List<String> flags, String python, String pythonVersion, int cores,
-           String cpu, String memory, String os, String date, String commit) {
+           String cpu, String memory, String os, String date, String commit, String loadAtStart,
+           double nanoTimeNs) {
 
     static Env describe(Plan.Mode mode, Jdks.Jdk jdk, List<String> flags, String python, Path dir) {
         return new Env(mode.name(), jdk, flags, python, python == null ? "none" : output(List.of(python, "--version")),
@@ -20,7 +21,38 @@ record Env(String mode, Jdks.Jdk jdk, List<String> flags, String python, String 
                 procField("/proc/meminfo", "MemTotal"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
-                output(List.of("git", "-C", dir.toString(), "rev-parse", "--short", "HEAD")));
+                output(List.of("git", "-C", dir.toString(), "rev-parse", "--short", "HEAD")), loadAverage(),
+                nanoTimeCost());
+    }
+
+    /**
+     * CPU time one System.nanoTime() costs here, in ns (best of 5 rounds of 200,000 calls; thread
+     * CPU time, so a busy machine does not inflate it). Every peer reads the clock when it
+     * schedules a timer; in VMs the read is often several times dearer than on bare metal (~20 ns).
+     */
+    static double nanoTimeCost() {
+        java.lang.management.ThreadMXBean tb = java.lang.management.ManagementFactory.getThreadMXBean();
+        double best = Double.MAX_VALUE;
+        long sink = 0;
+        for (int r = 0; r < 5; r++) {
+            long c0 = tb.getCurrentThreadCpuTime();
+            for (int i = 0; i < 200_000; i++) {
+                sink += System.nanoTime();
+            }
+            best = Math.min(best, (tb.getCurrentThreadCpuTime() - c0) / 200_000.0);
+        }
+        Measure.sink = sink;
+        return best;
+    }
+
+    /** /proc/loadavg's 1, 5 and 15 minute figures: other work on the machine skews every figure. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** {@code --python}, else pyenv's 3.13.0, else python3 on the PATH, else null. */

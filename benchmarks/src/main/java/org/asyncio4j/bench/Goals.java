@@ -21,7 +21,7 @@ final class Goals {
         Double a = w.median(Peers.ASYNCIO4J, m.key());
         Double p = w.median(peer, m.key());
         if (a == null || p == null) {
-            return "NOT CHECKED: " + text + " (" + (a == null ? "asyncio4j" : peer) + " not measured in this run)";
+            return "NOT CHECKED: " + text + " (" + (a == null ? "asyncio4j" : peer) + " not measured: see its row)";
         }
         double adv = m.advantage(a, p);
         return (adv >= factor ? "MET: " : "MISSED: ") + text + ": asyncio4j " + fmt(a / m.scale()) + " vs "

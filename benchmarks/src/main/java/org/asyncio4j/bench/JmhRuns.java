@@ -16,8 +16,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 final class JmhRuns {
     private JmhRuns() {}
 
-    static void run(Case c, String benchClass, String metricKey, Plan.Mode mode, Jdks.Jdk jdk, java.util.List<String> flags,
-                    java.nio.file.Path log) throws RunnerException {
+    static void run(Case c, String benchClass, String metricKey, String cpuMetricKey, Plan.Mode mode, Jdks.Jdk jdk, java.util.List<String> flags,
+                    java.nio.file.Path log) throws RunnerException, java.io.IOException {
+        java.nio.file.Files.createDirectories(log.getParent());
         Options o = new OptionsBuilder()
                 .include("\\." + benchClass + "\\." + c.jmhMethod + "$")
                 .forks(mode.runs())
@@ -30,12 +31,17 @@ final class JmhRuns {
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
                 .output(log.toString())
+                .addProfiler(org.asyncio4j.bench.jmh.CpuTimeProfiler.class)
                 .build();
         Collection<RunResult> results = new Runner(o).run();
         for (RunResult rr : results) {
             for (BenchmarkResult fork : rr.getBenchmarkResults()) {
                 Map<String, Double> r = new LinkedHashMap<>();
                 r.put(metricKey, fork.getPrimaryResult().getScore());
+                org.openjdk.jmh.results.Result<?> cpu = fork.getSecondaryResults().get(org.asyncio4j.bench.jmh.CpuTimeProfiler.RESULT);
+                if (cpu != null) {
+                    r.put(cpuMetricKey, cpu.getScore());
+                }
                 c.runs.add(r);
             }
         }

@@ -46,6 +46,31 @@ public final class Measure {
         return used;
     }
 
+    /**
+     * The top of the live-object class histogram (jcmd GC.class_histogram, which collects first): the
+     * per-class instance counts and bytes behind a "bytes per task" figure. For diagnosis runs.
+     */
+    public static String classHistogram(int lines) {
+        try {
+            Object out = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            String[] ls = String.valueOf(out).split("\n");
+            return String.join("\n", java.util.Arrays.copyOf(ls, Math.min(ls.length, lines + 2)));
+        } catch (javax.management.JMException e) {
+            return "class histogram unavailable: " + e;
+        }
+    }
+
+    /**
+     * CPU time of the whole process (every thread, GC and JIT included), in nanoseconds. The
+     * machines these run on are shared, so beside wall time this tells the work done.
+     */
+    public static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     /** The process's peak resident set (VmHWM), or -1 where /proc is missing. */
     public static long peakRssBytes() {
         try {

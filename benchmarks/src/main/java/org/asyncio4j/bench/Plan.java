@@ -10,10 +10,14 @@ final class Plan {
     static final String B = "org.asyncio4j.bench.";
 
     static final Metric SPAWN = Metric.lower("spawnMs", "spawn (until all suspended)", "ms", 1);
+    static final Metric SPAWN_CPU = Metric.lower("spawnCpuMs", "spawn CPU (process)", "ms", 1);
+    static final Metric TASKS_CPU = Metric.higher("tasksPerCpuSec", "tasks per CPU second", "M/s", 1e6);
+    static final Metric SCHED_CANCEL_CPU = Metric.lower("scheduleCancelCpuMs", "schedule + cancel CPU (process)", "ms", 1);
     static final Metric TOTAL = Metric.lower("totalMs", "total", "ms", 1);
     static final Metric BYTES_TASK = Metric.lower("bytesPerTask", "live heap per suspended task", "bytes", 1);
     static final Metric RSS = Metric.lower("peakRssBytes", "peak RSS", "MB", 1 << 20);
     static final Metric HANDOFFS = Metric.higher("handoffsPerSec", "hand-offs per second", "M/s", 1e6);
+    static final Metric HANDOFFS_CPU = Metric.higher("handoffsPerCpuSec", "hand-offs per CPU second", "M/s", 1e6);
     static final Metric TASKS = Metric.higher("tasksPerSec", "tasks per second", "M/s", 1e6);
     static final Metric SCHED_CANCEL = Metric.lower("scheduleCancelMs", "schedule + cancel", "ms", 1);
     static final Metric BYTES_TIMER = Metric.lower("bytesPerTimer", "live heap per timer", "bytes", 1);
@@ -68,7 +72,7 @@ final class Plan {
                         + " array of N task references each peer keeps for the join (4 bytes a task). Total runs"
                         + " from the first spawn to the last join and includes that GC, which overlaps the sleep."
                         + " Python's figure is the growth of its resident set (it has no heap-after-GC figure).",
-                List.of(SPAWN, TOTAL, BYTES_TASK, RSS), List.of(BYTES_TASK, SPAWN));
+                List.of(SPAWN, SPAWN_CPU, TOTAL, BYTES_TASK, RSS), List.of(BYTES_TASK, SPAWN, SPAWN_CPU));
         w.add(Case.main(Peers.ASYNCIO4J, "", B + "a4j.SpawnSleepJoin", a)
                 .note("asyncio4j: hand-written machines (the shape @Async compiles to), started eagerly as an"
                         + " @Async call is; one loop thread, system clock."));
@@ -81,7 +85,9 @@ final class Plan {
         w.goals = x -> List.of(
                 Goals.absolute(x, BYTES_TASK, 120, "<= 120 bytes per suspended task (issues 2 and 7)"),
                 Goals.ratio(x, SPAWN, Peers.KOTLIN, 2, "spawn at least 2x faster than Kotlin (issue 7, for 1M)"),
-                Goals.ratio(x, SPAWN, Peers.VIRTUAL_THREADS, 3, "spawn at most 1/3 of virtual threads' time (issue 2)"));
+                Goals.ratio(x, SPAWN, Peers.VIRTUAL_THREADS, 3, "spawn at most 1/3 of virtual threads' time (issue 2)"),
+                Goals.ratio(x, SPAWN_CPU, Peers.KOTLIN, 2, "the same by process CPU time: 2x Kotlin"),
+                Goals.ratio(x, SPAWN_CPU, Peers.VIRTUAL_THREADS, 3, "the same by process CPU time: 3x virtual threads"));
         return w;
     }
 
@@ -92,7 +98,7 @@ final class Plan {
                         + m.jmhIterations() + " measured 1 s iterations each; one run = one fork's score),"
                         + " 100,000 hand-offs per invocation. Python: " + m.w2PythonHandoffs()
                         + " hand-offs after a warm-up, one process per run.",
-                List.of(HANDOFFS), List.of(HANDOFFS));
+                List.of(HANDOFFS, HANDOFFS_CPU), List.of(HANDOFFS, HANDOFFS_CPU));
         w.add(Case.jmh(Peers.ASYNCIO4J, "asyncio4j")
                 .note("asyncio4j: STAND-IN queue. org.asyncio4j.queue.AsyncQueue is not merged in this branch, so the"
                         + " tasks hand off through PromiseSlot (a 1-slot queue on Promise: one Promise and one"
@@ -107,7 +113,9 @@ final class Plan {
                 .note("Python: two asyncio.Queue(maxsize=1)."));
         w.goals = x -> List.of(
                 Goals.absolute(x, HANDOFFS, 20e6, ">= 20M hand-offs per second (issue 3)"),
-                Goals.ratio(x, HANDOFFS, Peers.KOTLIN, 2, ">= 2x Kotlin's Channel(1) (issues 3 and 7)"));
+                Goals.ratio(x, HANDOFFS, Peers.KOTLIN, 2, ">= 2x Kotlin's Channel(1) (issues 3 and 7)"),
+                Goals.absolute(x, HANDOFFS_CPU, 20e6, "the same per process CPU second: >= 20M"),
+                Goals.ratio(x, HANDOFFS_CPU, Peers.KOTLIN, 2, "the same per process CPU second: >= 2x Kotlin"));
         return w;
     }
 
@@ -119,7 +127,7 @@ final class Plan {
                 "Gather " + m.w3N() + " trivially completing child tasks (each returns its index), " + m.w3Reps()
                         + " repetitions, results collected in order; two in-process warm-up passes first"
                         + " (one for Python).",
-                List.of(TASKS, TOTAL, RSS), List.of(TASKS));
+                List.of(TASKS, TASKS_CPU, TOTAL, RSS), List.of(TASKS, TASKS_CPU));
         w.add(Case.main(Peers.ASYNCIO4J, "eager @Async", B + "a4j.FanOut", a)
                 .note("asyncio4j: STAND-IN gather. Asyncio.gather is not merged in this branch; the parent awaits"
                         + " each child in order and collects the results into a list (TODO(lead): use gather)."
@@ -132,7 +140,8 @@ final class Plan {
                 .note("CompletableFuture: supplyAsync on a one-thread executor, then allOf."));
         w.add(Case.main(Peers.KOTLIN, "", B + "kotlin.FanOut", a).note("Kotlin: async { i } then awaitAll()."));
         w.add(Case.python("", "fan_out.py", a).note("Python: asyncio.gather(*coroutines)."));
-        w.goals = x -> List.of(Goals.ratioToBest(x, TASKS, 3, ">= 3x the fastest peer (issue 7)"));
+        w.goals = x -> List.of(Goals.ratioToBest(x, TASKS, 3, ">= 3x the fastest peer (issue 7)"),
+                Goals.ratioToBest(x, TASKS_CPU, 3, "the same per process CPU second"));
         return w;
     }
 
@@ -152,8 +161,12 @@ final class Plan {
         vt.needsVirtualThreads = true;
         vt.note = "virtual threads: one virtual thread per connection, blocking java.net.Socket.";
         w.add(vt);
-        w.add(Case.notMeasured(Peers.KOTLIN, "not measured: kotlinx-coroutines has no socket API of its own; a fair"
-                + " server needs a coroutine NIO library (ktor-network), not added yet"));
+        Case kt = new Case(Peers.KOTLIN, "ktor-network");
+        kt.echoServer = "kotlin";
+        kt.args = a;
+        kt.note = "Kotlin: ktor-network coroutine sockets (kotlinx-coroutines has none of its own); one coroutine per"
+                + " connection on the runBlocking thread, ktor's selector loop on Dispatchers.IO.";
+        w.add(kt);
         Case py = new Case(Peers.PYTHON, "");
         py.echoServer = "python";
         py.args = a;
@@ -174,7 +187,7 @@ final class Plan {
                         + " cancelled before any can fire (all in one callback on the loop thread); the run ends when"
                         + " the rest have fired. Schedule + cancel and total are timed in one round; heap per timer"
                         + " (heap after full GC with all scheduled, minus before, over N) in a separate round.",
-                List.of(SCHED_CANCEL, TOTAL, BYTES_TIMER, RSS), List.of(SCHED_CANCEL, BYTES_TIMER));
+                List.of(SCHED_CANCEL, SCHED_CANCEL_CPU, TOTAL, BYTES_TIMER, RSS), List.of(SCHED_CANCEL, SCHED_CANCEL_CPU, BYTES_TIMER));
         w.add(Case.main(Peers.ASYNCIO4J, "", B + "a4j.Timers", a)
                 .note("asyncio4j: loop.callLater(Duration, Runnable) and TimerHandle.cancel()."));
         w.add(Case.main(Peers.STPE, "", B + "cf.Timers", a)
@@ -184,7 +197,8 @@ final class Plan {
         w.add(Case.python("", "timers.py", a).note("Python: loop.call_later and TimerHandle.cancel()."));
         w.goals = x -> List.of(
                 Goals.ratio(x, SCHED_CANCEL, Peers.STPE, 3, ">= 3x a one-thread ScheduledThreadPoolExecutor,"
-                        + " schedule + cancel (issue 7)"));
+                        + " schedule + cancel (issue 7)"),
+                Goals.ratio(x, SCHED_CANCEL_CPU, Peers.STPE, 3, "the same by process CPU time"));
         return w;
     }
 

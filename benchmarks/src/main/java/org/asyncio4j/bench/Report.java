@@ -6,18 +6,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Writes RESULTS.md, one SVG chart per charted metric, and results/raw.csv (every run's figures). */
 final class Report {
     private final Path dir;
     private final Env env;
     private final List<Workload> plan;
+    /** Nothing was run: every figure comes from results/raw.csv. */
+    private final boolean rerendered;
 
-    Report(Path dir, Env env, List<Workload> plan) {
+    Report(Path dir, Env env, List<Workload> plan, boolean rerendered) {
         this.dir = dir;
         this.env = env;
         this.plan = plan;
+        this.rerendered = rerendered;
     }
 
     void write() throws IOException {
@@ -25,8 +27,16 @@ final class Report {
         Files.createDirectories(results);
         StringBuilder md = new StringBuilder();
         md.append("# asyncio4j benchmark results\n\n");
-        md.append("Written by `benchmarks/run --").append(env.mode()).append("` on ").append(env.date())
-                .append(" (commit ").append(env.commit()).append("). Do not edit by hand: rerun it.\n\n");
+        if (rerendered) {
+            String measured = plan.stream().map(w -> w.carriedFrom).filter(java.util.Objects::nonNull).distinct()
+                    .reduce((a, b) -> a + "; " + b).orElse("never");
+            md.append("Figures measured by `benchmarks/run` (").append(measured).append("); this page re-rendered from")
+                    .append(" results/raw.csv with `--report-only` on ").append(env.date()).append(" (commit ")
+                    .append(env.commit()).append("). Do not edit by hand: rerun it.\n\n");
+        } else {
+            md.append("Written by `benchmarks/run --").append(env.mode()).append("` on ").append(env.date())
+                    .append(" (commit ").append(env.commit()).append("). Do not edit by hand: rerun it.\n\n");
+        }
         md.append("| machine fact | value |\n|---|---|\n");
         row(md, "cores", env.cores() + " (" + env.cpu() + ")");
         row(md, "memory", env.memory());
@@ -34,12 +44,17 @@ final class Report {
         row(md, "JDK of every JVM peer", env.jdk().version() + " (" + env.jdk().home() + ")");
         row(md, "JVM flags of every JVM peer", "`" + String.join(" ", env.flags()) + "`");
         row(md, "Python", env.pythonVersion() + (env.python() == null ? "" : " (" + env.python() + ")"));
+        row(md, "load average (1, 5, 15 min) " + (rerendered ? "when re-rendered (not the run's)" : "at start / end"),
+                env.loadAtStart() + " / " + Env.loadAverage()
+                + (env.cores() <= 2 ? " (other builds shared this " + env.cores() + "-core machine: expect noise)" : ""));
+        row(md, "CPU cost of one System.nanoTime() (best of 5)", Goals.fmt(env.nanoTimeNs()) + " ns");
         row(md, "mode", env.mode() + ": every figure is the median of the runs shown, each run a fresh process");
         md.append("\nHow to read the tables: each cell is `median [min - max]` over the runs. The *advantage* tables"
                 + " give how many times better asyncio4j is than each peer on each figure (above 1x: asyncio4j is"
                 + " better; below 1x: the peer is). Raw figures of every run: [results/raw.csv](results/raw.csv);"
                 + " process logs are in `benchmarks/target/bench-logs/` after a run.\n\n");
 
+        Path analysis = dir.resolve("ANALYSIS.md");
         md.append("## Goals\n\n");
         for (Workload w : plan) {
             for (String g : w.goals.apply(w)) {
@@ -47,10 +62,21 @@ final class Report {
             }
         }
         md.append('\n');
+        if (Files.isRegularFile(analysis)) {
+            md.append("## Why: profiling notes\n\n(Hand-written in [ANALYSIS.md](ANALYSIS.md), copied here; the tables below are"
+                    + " this run's, the notes say which run they come from.)\n\n")
+                    .append(Files.readString(analysis).replaceFirst("(?s)^# [^\n]*\n+", "").replaceAll("(?m)^## ", "### "))
+                    .append('\n');
+        }
 
-        StringBuilder csv = new StringBuilder("workload,peer,variant,run,metric,value\n");
+        StringBuilder csv = new StringBuilder(RawCsv.HEADER + "\n");
+        String now = env.date() + " " + env.mode();
         for (Workload w : plan) {
             md.append("## ").append(w.title).append("\n\n").append(w.description).append("\n\n");
+            if (w.carriedFrom != null && !rerendered) {
+                md.append("*Not run this time (`--only`): these figures were measured ").append(w.carriedFrom)
+                        .append(", possibly on another commit.*\n\n");
+            }
             if (!w.metrics.isEmpty()) {
                 table(md, w);
                 advantages(md, w);
@@ -75,13 +101,7 @@ final class Report {
                 for (String f : c.failures) {
                     md.append("- **").append(c.label()).append(" FAILED**: ").append(f).append('\n');
                 }
-                for (int i = 0; i < c.runs.size(); i++) {
-                    for (Map.Entry<String, Double> e : c.runs.get(i).entrySet()) {
-                        csv.append(w.id).append(',').append(csvEsc(c.peer)).append(',').append(csvEsc(c.variant))
-                                .append(',').append(i + 1).append(',').append(e.getKey()).append(',')
-                                .append(e.getValue()).append('\n');
-                    }
-                }
+                RawCsv.append(csv, w.carriedFrom != null ? w.carriedFrom : now, w, c);
             }
             md.append('\n');
         }
@@ -163,9 +183,5 @@ final class Report {
         String file = (w.id + "-" + m.key()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".svg";
         Files.writeString(results.resolve(file), SvgChart.render(w.title, m, bars));
         return file;
-    }
-
-    private static String csvEsc(String s) {
-        return s.contains(",") ? "\"" + s + "\"" : s;
     }
 }

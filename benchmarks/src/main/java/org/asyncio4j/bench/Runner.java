@@ -16,6 +16,10 @@ import java.util.Set;
  * <pre>
  *   Runner [--quick | --full] [--jdk DIR] [--python EXE] [--only W1,W3] [--dir benchmarks-dir]
  * </pre>
+ * With {@code --only}, the other workloads keep the figures of results/raw.csv (from an earlier run);
+ * {@code --report-only} runs nothing and rewrites RESULTS.md and the charts from results/raw.csv.
+ * <pre>
+ * </pre>
  */
 public final class Runner {
     /** Every JVM peer runs with exactly these flags (printed in RESULTS.md). */
@@ -36,9 +40,10 @@ public final class Runner {
                 case "--jdk" -> jdkFlag = args[++i];
                 case "--python" -> python = args[++i];
                 case "--only" -> only = Set.of(args[++i].toUpperCase(Locale.ROOT).split(","));
+                case "--report-only" -> only = Set.of();
                 case "--dir" -> dir = Path.of(args[++i]).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: Runner [--quick|--full] [--jdk DIR] [--python EXE] [--only W1,W3] [--dir DIR]");
+                        + "; usage: Runner [--quick|--full] [--jdk DIR] [--python EXE] [--only W1,W3] [--report-only] [--dir DIR]");
             }
         }
         Jdks.Jdk vtJdk = Jdks.findVirtualThreadJdk(jdkFlag);
@@ -61,8 +66,12 @@ public final class Runner {
         String classPath = classPath(dir);
         for (Workload w : plan) {
             if (only != null && only.stream().noneMatch(o -> w.id.toUpperCase(Locale.ROOT).startsWith(o))) {
+                w.carriedFrom = RawCsv.carryOver(dir.resolve("results/raw.csv"), w);
+                if (w.carriedFrom != null) {
+                    System.out.printf("[%s] not run (--only): keeping the figures measured %s%n", w.id, w.carriedFrom);
+                }
                 w.cases.forEach(c -> {
-                    if (c.notMeasured == null) {
+                    if (c.notMeasured == null && c.runs.isEmpty()) {
                         c.notMeasured = "not run (--only)";
                     }
                 });
@@ -85,7 +94,7 @@ public final class Runner {
                 runCase(w, c, mode, jdk, py, classPath, dir, logs);
             }
         }
-        new Report(dir, env, plan).write();
+        new Report(dir, env, plan, only != null && only.isEmpty()).write();
         System.out.println("wrote " + dir.resolve("RESULTS.md") + ", " + dir.resolve("results"));
     }
 
@@ -103,7 +112,7 @@ public final class Runner {
             long t0 = System.nanoTime();
             System.out.printf("[%s] %-34s JMH, %d forks ...%n", w.id, c.label(), mode.runs());
             try {
-                JmhRuns.run(c, "PingPongBench", "handoffsPerSec", mode, jdk, JVM_FLAGS, logs.resolve(slug + ".jmh.log"));
+                JmhRuns.run(c, "PingPongBench", "handoffsPerSec", "handoffsPerCpuSec", mode, jdk, JVM_FLAGS, logs.resolve(slug + ".jmh.log"));
                 for (int i = 0; i < c.runs.size(); i++) {
                     progress(w, c, i + 1, c.runs.size(), c.runs.get(i), 0);
                 }
@@ -119,9 +128,12 @@ public final class Runner {
             try {
                 Map<String, Double> r;
                 if (c.echoServer != null) {
-                    List<String> server = "vt".equals(c.echoServer)
-                            ? javaCmd(jdk, cp, "org.asyncio4j.bench.echo.VirtualThreadEchoServer", List.of())
-                            : List.of(py, dir.resolve("src/main/python/echo_server.py").toString());
+                    List<String> server = switch (c.echoServer) {
+                        case "vt" -> javaCmd(jdk, cp, "org.asyncio4j.bench.echo.VirtualThreadEchoServer", List.of());
+                        case "kotlin" -> javaCmd(jdk, cp, "org.asyncio4j.bench.kotlin.EchoServer", List.of());
+                        case "python" -> List.of(py, dir.resolve("src/main/python/echo_server.py").toString());
+                        default -> throw new IllegalStateException("no echo server " + c.echoServer);
+                    };
                     List<String> client = javaCmd(jdk, cp, "org.asyncio4j.bench.echo.LoadClient", c.args);
                     r = EchoRuns.run(server, client, dir, log);
                 } else if (c.pythonScript != null) {

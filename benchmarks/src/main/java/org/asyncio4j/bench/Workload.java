@@ -15,6 +15,8 @@ final class Workload {
     final List<Case> cases = new ArrayList<>();
     /** Evaluates the goals on the results: one line each, starting MET / MISSED / NOT CHECKED. */
     Function<Workload, List<String>> goals = w -> List.of();
+    /** Set when this run did not measure the workload (--only) and kept the figures of an earlier run. */
+    String carriedFrom;
 
     Workload(String id, String title, String description, List<Metric> metrics, List<Metric> charted) {
         this.id = id;

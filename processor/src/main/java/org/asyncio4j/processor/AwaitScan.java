@@ -7,6 +7,7 @@ import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
@@ -75,11 +76,13 @@ final class AwaitScan extends TreePathScanner<Void, Void> {
     }
 
     /**
-     * try-with-resources is an await point of its own: a resource may be an AsyncCloseable (only the
-     * run-time type tells), whose exit awaits closeAsync. So it is always lowered.
+     * A try-with-resources is always lowered, even without an await inside: a resource may be an
+     * AsyncCloseable (known only at run time to the generated code), whose exit awaits
+     * closeAsync(pending); copied as plain Java it would call close(), which throws.
+     * (found by fuzz seed 20261122)
      */
     @Override
-    public Void visitTry(com.sun.source.tree.TryTree node, Void p) {
+    public Void visitTry(TryTree node, Void p) {
         if (!node.getResources().isEmpty() && !insideOpaque()) {
             markUpTo(getCurrentPath(), null, hasAwait);
         }

@@ -82,6 +82,7 @@ final class Lowering {
     private int nextId;
     private final Deque<Target> targets = new ArrayDeque<>();
     private final List<Fin> fins = new ArrayList<>();
+    /** Now always empty: captures travel as markers in the text (Local.captureMark()); see rewrites.opaque. */
     private final List<Local> captures = new ArrayList<>();
     private final Set<String> stableTexts = new java.util.HashSet<>();
     private boolean witnessMode;
@@ -235,6 +236,16 @@ final class Lowering {
 
     private String r(Tree t, Map<Tree, String> overrides) {
         return src.render(t, overrides, rewrites);
+    }
+
+    /**
+     * The typed result of an await: {@code Witness.of(m.awaited($await), false ? <task expression> : null)}.
+     * javac infers T from the restated task expression, which is never evaluated (a constant-false
+     * conditional compiles to its other operand only); no lambda, so nothing is allocated at run time,
+     * javac attributes it once, and the locals it names need not be effectively final.
+     */
+    private String awaitedValue(MethodInvocationTree await) {
+        return WITNESS + ".of(" + awaitedText() + ", false ? " + r(await.getArguments().get(0)) + " : null)";
     }
 
     private String witness(String value, Tree original) {
@@ -417,6 +428,7 @@ final class Lowering {
         jump(head);
         targets.pop();
         start(exit);
+        clearDeclaredIn(s);
     }
 
     private void doWhileLoop(DoWhileLoopTree s) {
@@ -432,6 +444,7 @@ final class Lowering {
         String c = expr(s.getCondition());
         branch(paren(c), body);
         start(exit);
+        clearDeclaredIn(s);
     }
 
     private void forLoop(ForLoopTree s) {
@@ -464,6 +477,7 @@ final class Lowering {
         }
         jump(head);
         start(exit);
+        clearDeclaredIn(s.getStatement());
         for (Local l : declared) {
             add(new Cfg.Clear(l));
         }
@@ -473,7 +487,8 @@ final class Lowering {
         List<Tree> ts = loopTrees(s);
         String it = field("$it", "java.lang.Object");
         code(mf(it) + " = " + FOR_EACH + ".of(" + expr(s.getExpression()) + ");", s);
-        String typed = WITNESS + ".as(" + mf(it) + ", () -> " + FOR_EACH + ".of(" + witnessText(s.getExpression()) + "))";
+        // Typed by the overload matching the iterable's static type; the dead 'false ?' operand is never evaluated.
+        String typed = FOR_EACH + ".cursor(" + mf(it) + ", false ? " + r(s.getExpression()) + " : null)";
         Block head = newBlock();
         start(head);
         Block exit = newBlock();
@@ -485,8 +500,37 @@ final class Lowering {
         targets.pop();
         jump(head);
         start(exit);
+        clearDeclaredIn(s);
         add(new Cfg.Clear(v));
         code(mf(it) + " = null;", s);
+    }
+
+    /**
+     * Clears the locals declared anywhere inside {@code t} (a loop, switch, labeled statement or try
+     * block just left, however it was left: break, or an exception): a suspended machine must not
+     * keep what went out of scope. Emits nothing for locals that stay Java locals or are primitive.
+     */
+    private void clearDeclaredIn(Tree t) {
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(VariableTree node, Void p) {
+                Local l = cx.res().declarations.get(node);
+                if (l != null) {
+                    add(new Cfg.Clear(l));
+                }
+                return super.visitVariable(node, p);
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void p) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
+                return null;
+            }
+        }.scan(t, null);
     }
 
     private String witnessText(Tree t) {
@@ -509,6 +553,7 @@ final class Lowering {
         stmt(inner, false);
         targets.pop();
         start(exit);
+        clearDeclaredIn(inner);
     }
 
     private void switchStatement(SwitchTree s) {
@@ -552,6 +597,7 @@ final class Lowering {
         }
         targets.pop();
         start(exit);
+        clearDeclaredIn(s);
     }
 
     /** "A, B" for {@code case A, B}, or null for {@code default}. */
@@ -719,6 +765,7 @@ final class Lowering {
         if (dispatch != null) {
             handler = catchH;
             start(dispatch);
+            clearDeclaredIn(at); // an exception left the try block: its locals are dead
             List<Block> catchBlocks = new ArrayList<>();
             for (CatchTree c : catches) {
                 Block cb = cfg.newBlock(catchH);
@@ -753,6 +800,7 @@ final class Lowering {
         if (finallyBlock != null) {
             fins.remove(fins.size() - 1);
             start(fx);
+            clearDeclaredIn(at); // an exception left the try statement's blocks: their locals are dead
             add(new Cfg.FinSet(fin, null));
             jump(fe);
             start(fe);
@@ -762,6 +810,9 @@ final class Lowering {
             }
         }
         start(after);
+        if (finallyBlock == null) {
+                add(new Cfg.Code(mf(ex) + " = null;", currentLine, List.of())); // the handled exception is garbage now
+            }
         assert k > 0;
     }
 
@@ -827,14 +878,17 @@ final class Lowering {
         leaveProtected(fin, after, fe);
         fins.remove(fins.size() - 1);
         start(fx);
+        clearDeclaredIn(body); // the exception left the block: its locals are dead (not this resource: it is closed next)
         add(new Cfg.FinSet(fin, null));
         jump(fe);
         start(fe);
         Block fend = newBlock();
         Block sync = newBlock();
         branch(rText + " == null", fend);
-        branch("!(" + rText + " instanceof " + ASYNC_CLOSEABLE + ")", sync);
-        suspend("((" + ASYNC_CLOSEABLE + ") " + rText + ").closeAsync(" + mf(ex) + ")", res);
+        // through Object: a resource of a final class that is not AsyncCloseable makes both the
+        // instanceof and the cast compile errors otherwise (found by fuzz seed 20261122)
+        branch("!((java.lang.Object) " + rText + " instanceof " + ASYNC_CLOSEABLE + ")", sync);
+        suspend("((" + ASYNC_CLOSEABLE + ") (java.lang.Object) " + rText + ").closeAsync(" + mf(ex) + ")", res);
         code(awaitedText() + ";", res);
         jump(fend);
         start(sync);
@@ -876,7 +930,7 @@ final class Lowering {
         }
         if (cx.calls().isAwait(e)) {
             suspendOn((MethodInvocationTree) e);
-            return witness(awaitedText(), e);
+            return awaitedValue((MethodInvocationTree) e);
         }
         if (e instanceof CompoundAssignmentTree ca && hasAwait(ca.getExpression())) {
             return compoundAssignment(ca);
@@ -886,8 +940,53 @@ final class Lowering {
             case CONDITIONAL_AND, CONDITIONAL_OR -> shortCircuit((BinaryTree) e);
             case CONDITIONAL_EXPRESSION -> conditional((ConditionalExpressionTree) e);
             case SWITCH_EXPRESSION -> switchExpression((SwitchExpressionTree) e);
+            case MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT,
+                    LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT, AND_ASSIGNMENT,
+                    XOR_ASSIGNMENT, OR_ASSIGNMENT -> compoundAssignment((CompoundAssignmentTree) e);
             default -> compose(e, evaluationOrder(e));
         };
+    }
+
+    private int compoundTemps;
+
+    /**
+     * {@code v op= rhs} with an await in rhs. Java saves the old value of v BEFORE evaluating rhs
+     * (JLS 15.26.2), so {@code a |= Await.on(f(a += 3))} or {@code fld += Await.on(t)} (another
+     * task may change fld while this one is suspended) must not re-read v after the await. The old
+     * value is saved in an Object temp, read back into a local of v's own type (so the implicit
+     * narrowing cast of op= still happens), and v is assigned from it. Unneeded when re-reading v
+     * gives the same value (a local not assigned in rhs). (found by fuzz seed 20261122)
+     */
+    private String compoundAssignment(CompoundAssignmentTree a) {
+        // A local is only changed by this body: unless the right side itself assigns it, re-reading
+        // it after the await gives the value Java read before (the op= itself is not such an assignment).
+        if (!hasAwait(a.getExpression()) || isStable(a.getVariable(), a.getExpression())) {
+            return compose(a, evaluationOrder(a));
+        }
+        Map<Tree, String> ov = new IdentityHashMap<>();
+        for (Tree op : lvalueParts(a.getVariable())) {
+            ov.put(op, spill(expr((ExpressionTree) op), op, a));
+        }
+        String lhs = r(a.getVariable(), ov);
+        String old = field("$t", "java.lang.Object");
+        code(mf(old) + " = " + lhs + ";", a);
+        String rhs = expr(a.getExpression());
+        String c = "$c" + (++compoundTemps);
+        code("var " + c + " = " + witness(mf(old), a.getVariable()) + ";", a);
+        String op = switch (a.getKind()) {
+            case MULTIPLY_ASSIGNMENT -> "*=";
+            case DIVIDE_ASSIGNMENT -> "/=";
+            case REMAINDER_ASSIGNMENT -> "%=";
+            case PLUS_ASSIGNMENT -> "+=";
+            case MINUS_ASSIGNMENT -> "-=";
+            case LEFT_SHIFT_ASSIGNMENT -> "<<=";
+            case RIGHT_SHIFT_ASSIGNMENT -> ">>=";
+            case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT -> ">>>=";
+            case AND_ASSIGNMENT -> "&=";
+            case XOR_ASSIGNMENT -> "^=";
+            default -> "|=";
+        };
+        return lhs + " = (" + c + " " + op + " " + rhs + ")"; // parenthesised by the source if nested
     }
 
     /** The operands of {@code e} in the order Java evaluates them. */
@@ -977,40 +1076,6 @@ final class Lowering {
         return r(e, ov);
     }
 
-    /**
-     * {@code v op= <has await>}: Java finds the variable, then reads its value, then evaluates the
-     * right side (JLS 15.26.2). A field or array element may change while the task is suspended,
-     * so its value is saved before the await and written back just before the compound
-     * assignment runs; that keeps Java's implicit narrowing cast (byte b += ...) without types.
-     */
-    private String compoundAssignment(CompoundAssignmentTree a) {
-        ExpressionTree var = a.getVariable();
-        Map<Tree, String> ov = new IdentityHashMap<>();
-        for (Tree p : lvalueParts(var)) {
-            ov.put(p, spill(expr((ExpressionTree) p), p, a));
-        }
-        String varText = r(var, ov);
-        String saved = null;
-        if (!(unparen(var) instanceof IdentifierTree id && cx.res().refs.get(id) != null
-                && !assignedWithin(cx.res().refs.get(id), a.getExpression()))) {
-            String t = field("$t", "java.lang.Object");
-            code(mf(t) + " = " + varText + ";", a);
-            saved = witness(mf(t), var);
-        }
-        ov.put(a.getExpression(), expr(a.getExpression()));
-        if (saved != null) {
-            code(varText + " = " + saved + "; // the value Java read before the await", a);
-        }
-        return r(a, ov);
-    }
-
-    private static ExpressionTree unparen(ExpressionTree e) {
-        while (e instanceof ParenthesizedTree p) {
-            e = p.getExpression();
-        }
-        return e;
-    }
-
     /** Saves an operand evaluated before a later await, unless re-reading it later gives the same value. */
     private String spill(String text, Tree operand, Tree whole) {
         if (stableTexts.contains(text) || isStable(operand, whole)) {
@@ -1043,12 +1108,75 @@ final class Lowering {
                 return !cx.fieldNames().contains(n); // a type or package name; a field may change meanwhile
             }
             case MEMBER_SELECT -> {
-                return ((MemberSelectTree) t).getIdentifier().contentEquals("class");
+                MemberSelectTree ms = (MemberSelectTree) t;
+                return ms.getIdentifier().contentEquals("class") || isQualifiedTypeName(ms);
             }
             default -> {
-                return false;
+                return isConstant(t);
             }
         }
+    }
+
+    /**
+     * A constant expression built from literals by operators that cannot throw ({@code (2) & 3}).
+     * It must not be spilled: its Witness lambda {@code () -> (2) & 3} fits byte, short, char and
+     * int alike, and javac rejects {@code Witness.as} as ambiguous (byte vs char). Re-evaluating
+     * it later is free and gives the same value. (found by fuzz seed 20261122)
+     */
+    private static boolean isConstant(Tree t) {
+        switch (t.getKind()) {
+            case INT_LITERAL, LONG_LITERAL, FLOAT_LITERAL, DOUBLE_LITERAL, BOOLEAN_LITERAL, CHAR_LITERAL, STRING_LITERAL -> {
+                return true;
+            }
+            case PARENTHESIZED -> {
+                return isConstant(((ParenthesizedTree) t).getExpression());
+            }
+            case UNARY_MINUS, UNARY_PLUS, BITWISE_COMPLEMENT, LOGICAL_COMPLEMENT -> {
+                return isConstant(((com.sun.source.tree.UnaryTree) t).getExpression());
+            }
+            case DIVIDE, REMAINDER -> {
+                // may throw (division by zero), which must happen before the await: only a
+                // literal non-zero divisor is safe
+                BinaryTree b = (BinaryTree) t;
+                Tree d = b.getRightOperand();
+                while (d instanceof ParenthesizedTree pt) {
+                    d = pt.getExpression();
+                }
+                return isConstant(b.getLeftOperand()) && d instanceof com.sun.source.tree.LiteralTree lit
+                        && lit.getValue() instanceof Number n && n.doubleValue() != 0;
+            }
+            case TYPE_CAST -> {
+                com.sun.source.tree.TypeCastTree c = (com.sun.source.tree.TypeCastTree) t;
+                return (c.getType().getKind() == Tree.Kind.PRIMITIVE_TYPE || c.getType().toString().equals("String"))
+                        && isConstant(c.getExpression());
+            }
+            case CONDITIONAL_EXPRESSION -> {
+                ConditionalExpressionTree c = (ConditionalExpressionTree) t;
+                return isConstant(c.getCondition()) && isConstant(c.getTrueExpression())
+                        && isConstant(c.getFalseExpression());
+            }
+            default -> {
+                return t instanceof BinaryTree b && isConstant(b.getLeftOperand()) && isConstant(b.getRightOperand());
+            }
+        }
+    }
+
+    /**
+     * {@code java.util.Arrays} in {@code java.util.Arrays.asList(.., Await.on(t))}: a type is not a
+     * value and cannot be saved. Without attribution, a name chain rooted at a package or type
+     * (not a local or field) whose last name starts upper-case is taken for a type, by Java's naming
+     * convention; {@code Foo.counter} (a static field, which may change meanwhile) is still saved.
+     */
+    private boolean isQualifiedTypeName(MemberSelectTree ms) {
+        if (ms.getIdentifier().length() == 0 || !Character.isUpperCase(ms.getIdentifier().charAt(0))) {
+            return false;
+        }
+        ExpressionTree e = ms.getExpression();
+        while (e instanceof MemberSelectTree inner) {
+            e = inner.getExpression();
+        }
+        return e instanceof IdentifierTree root && cx.res().refs.get(root) == null
+                && !cx.fieldNames().contains(root.getName().toString());
     }
 
     private boolean assignedWithin(Local l, Tree whole) {
@@ -1159,6 +1287,7 @@ final class Lowering {
         }
         targets.pop();
         start(exit);
+        clearDeclaredIn(s);
         String w = witness(mf(f), s);
         stableTexts.add(w);
         return w;

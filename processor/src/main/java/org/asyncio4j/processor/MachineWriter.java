@@ -71,7 +71,11 @@ final class MachineWriter {
                 args.add(l.name);
             }
         }
-        String diamond = allTypeVars().isEmpty() ? "" : "<>";
+        // Explicit type arguments, not <>: inference from a parameter such as
+        // Function<? super E, ? extends R> would pick a capture of R, not R itself.
+        List<String> tvNames = new ArrayList<>();
+        allTypeVars().forEach(tv -> tvNames.add(tv.name()));
+        String diamond = tvNames.isEmpty() ? "" : "<" + String.join(", ", tvNames) + ">";
         String newMachine = "new " + in.machineName() + diamond + "(" + String.join(", ", args) + ")";
         return new Output(machine, body, newMachine);
     }
@@ -94,6 +98,7 @@ final class MachineWriter {
     // ------------------------------------------------------------------ which locals become fields
 
     private void decideFields() {
+        Set<Local> declaredByDecl = new HashSet<>();
         for (Block b : in.cfg().blocks) {
             for (Ins ins : b.code) {
                 for (String t : texts(ins)) {
@@ -108,12 +113,14 @@ final class MachineWriter {
                 }
                 if (ins instanceof Cfg.Decl d) {
                     d.local().blocks.set(b.id);
+                    declaredByDecl.add(d.local());
                 }
                 for (Local c : captures(ins)) {
                     c.blocks.set(b.id);
                 }
             }
         }
+        separateSameNamedLocals(declaredByDecl);
         NameAllocator names = new NameAllocator();
         Set<String> reserved = Set.of("state", "self", "LINES");
         Set<String> taken = new HashSet<>(reserved);
@@ -123,6 +130,9 @@ final class MachineWriter {
         for (Local l : in.locals()) {
             l.hoisted = l.kind == Local.Kind.PARAMETER || l.forceHoist || l.blocks.cardinality() > 1;
             if (l.hoisted) {
+                if (l.typeText == null) {
+                    l.typeText = syntacticType(l);
+                }
                 if (l.typeText == null) {
                     l.typeText = in.typer().typeOf(l);
                 }
@@ -140,6 +150,57 @@ final class MachineWriter {
             l.primitive = Source.isPrimitiveName(l.typeText);
         }
         names.newName("unused"); // keeps NameAllocator's contract explicit; names above are checked by hand
+    }
+
+    /**
+     * The type of {@code var x = new Foo<Bar>(...)} is written right there: no need for the Typer's
+     * speculative attribution (a few ms each, the processor's main cost on big files).
+     */
+    private String syntacticType(Local l) {
+        if (!(l.decl instanceof com.sun.source.tree.VariableTree v)
+                || !(v.getInitializer() instanceof com.sun.source.tree.NewClassTree nc)
+                || nc.getClassBody() != null || nc.getEnclosingExpression() != null) {
+            return null;
+        }
+        com.sun.source.tree.Tree id = nc.getIdentifier();
+        if (id instanceof com.sun.source.tree.ParameterizedTypeTree pt && pt.getTypeArguments().isEmpty()) {
+            return null; // diamond: the type arguments are inferred
+        }
+        return in.src().hasPosition(id) ? in.src().slice(id) : null;
+    }
+
+    /**
+     * Locals of sibling scopes in the source ({ int a; ... } { int a; ... }) may be flattened into one
+     * block, where Java rejects the second declaration. Such locals that the writer declares (Decl)
+     * become fields, which get distinct names; one may stay local. A local declared inside copied
+     * text (a nested block without await) keeps its declaration, so it is the one left local.
+     */
+    private void separateSameNamedLocals(Set<Local> declaredByDecl) {
+        for (Block b : in.cfg().blocks) {
+            Map<String, List<Local>> byName = new LinkedHashMap<>();
+            for (Local l : in.locals()) {
+                boolean staysLocal = l.kind != Local.Kind.PARAMETER && !l.forceHoist && l.blocks.cardinality() <= 1;
+                if (staysLocal && l.blocks.get(b.id)) {
+                    byName.computeIfAbsent(l.name, k -> new ArrayList<>()).add(l);
+                }
+            }
+            for (List<Local> same : byName.values()) {
+                if (same.size() < 2) {
+                    continue;
+                }
+                boolean keepOne = same.stream().allMatch(declaredByDecl::contains);
+                for (Local l : same) {
+                    if (!declaredByDecl.contains(l)) {
+                        continue;
+                    }
+                    if (keepOne) {
+                        keepOne = false;
+                    } else {
+                        l.forceHoist = true;
+                    }
+                }
+            }
+        }
     }
 
     private static List<String> texts(Ins ins) {
@@ -380,6 +441,7 @@ final class MachineWriter {
                 code.addStatement("$L.$L = $L", m, f.field(), f.target() == null ? "-1" : String.valueOf(f.target().id));
             } else if (ins instanceof Cfg.FinEnd f) {
                 code.add("if ($L.$L < 0) throw $L.$L; // end of finally: rethrow, or go on\n", m, f.finField(), m, f.exField());
+                code.addStatement("$L.$L = null", m, f.exField()); // going on: the exception is garbage now
                 code.addStatement("$L.state = $L.$L", m, m, f.finField());
                 code.addStatement("continue");
             } else if (ins instanceof Cfg.Dispatch d) {

@@ -43,6 +43,7 @@ final class PipeWriteTransport extends Transport implements AutoCloseable {
 
     @Override
     void write(byte[] data, int off, int len) {
+        assert io.inLoopThread() : "StreamWriter used off its loop thread";
         if (eofRequested) {
             throw new IllegalStateException("write() after writeEof()/close() on " + this);
         }

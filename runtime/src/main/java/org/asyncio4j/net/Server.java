@@ -89,6 +89,9 @@ public final class Server implements AsyncCloseable {
         }
         Promise<Server> p = new Promise<>();
         resolved.addDoneCallback(t -> {
+            if (p.isDone()) {
+                return; // startServer was cancelled while resolving: do not bind anything
+            }
             if (t.isCancelled()) {
                 p.cancel();
                 return;
@@ -172,22 +175,36 @@ public final class Server implements AsyncCloseable {
         return m != null && (m.contains("aborted") || m.contains("reset"));
     }
 
-    /** Out of descriptors (or any accept failure): report, stop accepting, retry after a delay. */
+    /**
+     * Classes the out-of-descriptors path needs, loaded with this class: when {@code accept} fails
+     * with EMFILE, loading a class from a directory on the class path fails too (it needs a descriptor).
+     */
+    @SuppressWarnings("unused")
+    private static final Class<?>[] PRELOADED = {org.asyncio4j.TimerHandle.class, org.asyncio4j.ErrorReport.class};
+
+    /** Out of descriptors (or any accept failure): stop accepting, retry after a delay, report. */
     private void pauseAccepting(IOException e) {
         acceptPaused = true;
-        loop.callExceptionHandler("accept() failed on " + addresses + " (out of file descriptors?);"
-                + " pausing accepts for " + ACCEPT_RETRY_DELAY.toMillis() + " ms", e, null);
         for (SelectionKey k : keys) {
             loop.io().setInterest(k, 0);
         }
-        loop.callLater(ACCEPT_RETRY_DELAY, () -> {
-            acceptPaused = false;
-            if (!closed) {
-                for (SelectionKey k : keys) {
-                    loop.io().setInterest(k, SelectionKey.OP_ACCEPT);
-                }
+        try {
+            loop.callAt(loop.time() + ACCEPT_RETRY_DELAY.toNanos(), this::resumeAccepting);
+        } catch (RuntimeException | LinkageError scheduling) {
+            resumeAccepting(); // could not schedule the retry: keep accepting rather than stop forever
+            e.addSuppressed(scheduling);
+        }
+        loop.callExceptionHandler("accept() failed on " + addresses + " (out of file descriptors?);"
+                + " pausing accepts for " + ACCEPT_RETRY_DELAY.toMillis() + " ms", e, null);
+    }
+
+    private void resumeAccepting() {
+        acceptPaused = false;
+        if (!closed) {
+            for (SelectionKey k : keys) {
+                loop.io().setInterest(k, SelectionKey.OP_ACCEPT);
             }
-        });
+        }
     }
 
     private void serve(SocketTransport t, StreamReader reader) {

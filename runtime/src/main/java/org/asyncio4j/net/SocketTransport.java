@@ -146,6 +146,7 @@ final class SocketTransport extends Transport implements IoDriver.Handler {
 
     @Override
     void write(byte[] data, int off, int len) {
+        assert io.inLoopThread() : "StreamWriter used off its loop thread";
         if (eofRequested) {
             throw new IllegalStateException("write() after writeEof(): the output side of " + this + " is shut");
         }
@@ -163,7 +164,13 @@ final class SocketTransport extends Transport implements IoDriver.Handler {
         if (outEnd == outStart) {
             int w;
             try {
-                w = channel.write(ByteBuffer.wrap(data, off, len));
+                if (len <= IoDriver.READ_BUFFER_SIZE) {
+                    ByteBuffer wb = io.writeBuffer();
+                    wb.put(data, off, len).flip();
+                    w = channel.write(wb);
+                } else {
+                    w = channel.write(ByteBuffer.wrap(data, off, len));
+                }
             } catch (IOException e) {
                 fatal(e);
                 return;
@@ -260,6 +267,7 @@ final class SocketTransport extends Transport implements IoDriver.Handler {
 
     @Override
     void close() {
+        assert io.inLoopThread() : "StreamWriter used off its loop thread";
         if (closing) {
             userClosed = true;
             return;

@@ -148,6 +148,7 @@ public final class StreamReader {
     }
 
     private Task<byte[]> start(int kind, int n, byte[] sep) {
+        assert transport == null || transport.io.inLoopThread() : "StreamReader used off its loop thread";
         Promise<byte[]> w = waiter;
         if (w != null) {
             if (!w.isDone()) {

@@ -108,25 +108,53 @@ class LifecycleTest {
         assertEquals(List.of("pending=true", "CancelledError registered=0"), s.log);
     }
 
+    /** A listener whose accept queue is full drops further SYNs: a connect to it stays pending. */
+    private static int fullListener(ServerSocketChannel full, List<Socket> fillers) throws IOException {
+        full.bind(new InetSocketAddress(HOST, 0), 1);
+        int port = ((InetSocketAddress) full.getLocalAddress()).getPort();
+        for (int i = 0; i < 16; i++) {
+            Socket f = new Socket();
+            fillers.add(f);
+            try {
+                f.connect(new InetSocketAddress(HOST, port), 200);
+            } catch (SocketTimeoutException e) {
+                return port;
+            }
+        }
+        Assumptions.abort("this kernel does not drop SYNs to a full accept queue");
+        return -1;
+    }
+
+    @Test
+    void connectTimeoutThroughWaitForClosesTheSocket() throws Exception {
+        List<Socket> fillers = new ArrayList<>();
+        try (ServerSocketChannel full = ServerSocketChannel.open()) {
+            int port = fullListener(full, fillers);
+            S s = new S();
+            Asyncio.run(() -> Flow.run(
+                    x -> settle(Asyncio.waitFor(Asyncio.openConnection(HOST, port), Duration.ofMillis(100))),
+                    x -> {
+                        s.log.add(x.getClass().getSimpleName());
+                        return Asyncio.yieldNow();
+                    },
+                    x -> {
+                        s.log.add("registered=" + registered());
+                        return null;
+                    }));
+            assertEquals(List.of("AsyncTimeoutException", "registered=0"), s.log);
+        } finally {
+            for (Socket f : fillers) {
+                f.close();
+            }
+        }
+    }
+
     @Test
     void cancelWhileConnectingClosesTheSocket() throws Exception {
-        // A listener whose accept queue is full drops further SYNs: a connect to it stays pending.
         try (ServerSocketChannel full = ServerSocketChannel.open()) {
-            full.bind(new InetSocketAddress(HOST, 0), 1);
-            int port = ((InetSocketAddress) full.getLocalAddress()).getPort();
             List<Socket> fillers = new ArrayList<>();
-            boolean blocked = false;
             try {
-                for (int i = 0; i < 16 && !blocked; i++) {
-                    Socket f = new Socket();
-                    fillers.add(f);
-                    try {
-                        f.connect(new InetSocketAddress(HOST, port), 200);
-                    } catch (SocketTimeoutException e) {
-                        blocked = true;
-                    }
-                }
-                Assumptions.assumeTrue(blocked, "this kernel does not drop SYNs to a full accept queue");
+                int port = fullListener(full, fillers);
                 S s = new S();
                 Asyncio.run(() -> {
                     Task<Connection> t = Asyncio.openConnection(HOST, port);

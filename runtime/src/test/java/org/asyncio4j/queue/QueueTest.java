@@ -653,6 +653,44 @@ class QueueTest {
     }
 
     @Test
+    void seedS3_manyConsumersEndOnShutdownInsteadOfSentinels() {
+        AsyncQueue<Integer> q = new AsyncQueue<>(2);
+        List<Task<Object>> consumers = new ArrayList<>();
+        int[] sum = new int[1];
+        run(p -> {
+            for (int c = 0; c < 3; c++) {
+                int id = c;
+                consumers.add(Script.spawn(new Script.Step() {
+                    @Override
+                    public Object apply(Script.Res r) {
+                        return q.get();
+                    }
+                }, r -> consumeUntilShutDown(q, id, r, sum)));
+            }
+            return new Putter(q, 6).spawn();
+        }, p -> {
+            q.shutdown();
+            return consumers.get(0);
+        }, p -> consumers.get(1), p -> consumers.get(2), p -> {
+            assertEquals(0 + 1 + 2 + 3 + 4 + 5, sum[0]);
+            assertEquals(List.of("c0 shut down", "c1 shut down", "c2 shut down"),
+                    log.stream().filter(s -> s instanceof String).toList());
+            return null;
+        });
+    }
+
+    /** The rest of a consumer loop: take r's item, then get again, until QueueShutDownException. */
+    Object consumeUntilShutDown(AsyncQueue<Integer> q, int id, Script.Res r, int[] sum) {
+        if (r.failure() instanceof QueueShutDownException) {
+            log.add("c" + id + " shut down");
+            return null;
+        }
+        sum[0] += r.<Integer>value();
+        q.taskDone();
+        return Script.go(x -> q.get(), x -> consumeUntilShutDown(q, id, x, sum), x -> x.value());
+    }
+
+    @Test
     void seedS4_batchesOf8() {
         List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < 30; i += 8) {

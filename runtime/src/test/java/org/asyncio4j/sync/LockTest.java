@@ -339,6 +339,22 @@ class LockTest {
     }
 
     @Test
+    void usingAPrimitiveFromASecondOpenLoopFails() {
+        Lock lock = new Lock();
+        EventLoop first = EventLoop.builder().clock(new VirtualClock()).build();
+        try {
+            first.runUntilComplete(() -> Script.go(p -> lock.acquire(), p -> {
+                lock.acquire(); // binds the lock to `first`, then stays queued
+                return null;
+            }));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(p -> lock.acquire()));
+            assertTrue(e.getMessage().contains("bound to a different event loop"), e.getMessage());
+        } finally {
+            first.close();
+        }
+    }
+
+    @Test
     void boundToTheFirstLoopThatWaits_butReusableAfterThatLoopClosed() {
         Lock lock = new Lock(); // made outside any loop
         for (int round = 0; round < 2; round++) {

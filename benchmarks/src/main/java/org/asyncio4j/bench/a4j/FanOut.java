@@ -98,10 +98,13 @@ public final class FanOut {
         boolean eager = !"lazy".equals(a.get("start"));
         runReps(n, reps, eager); // warm-up
         runReps(n, reps, eager);
+        long c0 = Measure.cpuNanos();
         long t0 = System.nanoTime();
         Measure.sink = runReps(n, reps, eager);
         long ns = System.nanoTime() - t0;
+        long cpu = Measure.cpuNanos() - c0;
         new Measure().put("n", n).put("reps", reps).put("tasksPerSec", (double) n * reps / (ns / 1e9))
-                .put("totalMs", ns / 1e6).emit();
+                .put("totalMs", ns / 1e6)
+                .put("tasksPerCpuSec", (double) n * reps / (cpu / 1e9)).emit();
     }
 }

@@ -15,13 +15,14 @@ import org.asyncio4j.bench.Measure;
 public final class SpawnSleepJoin {
     private SpawnSleepJoin() {}
 
-    /** {@code @Async Task<Void> sleeper() { Await.on(Asyncio.sleep(d)); return Task.completed(); }} */
-    static final class Sleeper extends Coroutine<Void> {
-        private final Duration d;
+    /**
+     * The sleep of the current round. A constant in the workload, so the machine has no field for it
+     * (as {@code @Async Task<Void> sleeper()} reading a constant would not).
+     */
+    private static Duration sleep;
 
-        Sleeper(Duration d) {
-            this.d = d;
-        }
+    /** {@code @Async Task<Void> sleeper() { Await.on(Asyncio.sleep(SLEEP)); return Task.completed(); }} */
+    static final class Sleeper extends Coroutine<Void> {
 
         Task<Void> call() {
             return start();
@@ -31,7 +32,7 @@ public final class SpawnSleepJoin {
         protected void resume() {
             switch (state) {
                 case 0:
-                    if (await(Asyncio.sleep(d), 1)) return;
+                    if (await(Asyncio.sleep(sleep), 1)) return;
                 case 1:
                     awaited();
                     returnValue(null);
@@ -64,16 +65,22 @@ public final class SpawnSleepJoin {
         @Override
         protected void resume() {
             if (state == 0) {
+                sleep = d;
                 long baseline = m == null ? 0 : Measure.heapAfterFullGc();
+                long c0 = Measure.cpuNanos();
                 t0 = System.nanoTime();
                 children = new Task<?>[n];
                 for (int k = 0; k < n; k++) {
-                    children[k] = new Sleeper(d).call();
+                    children[k] = new Sleeper().call();
                 }
                 long spawnNs = System.nanoTime() - t0;
+                long spawnCpu = Measure.cpuNanos() - c0;
                 if (m != null) {
                     long live = Measure.heapAfterFullGc() - baseline;
-                    m.put("spawnMs", spawnNs / 1e6).put("bytesPerTask", (double) live / n);
+                    m.put("spawnMs", spawnNs / 1e6).put("spawnCpuMs", spawnCpu / 1e6).put("bytesPerTask", (double) live / n);
+                    if (HISTOGRAM) {
+                        System.out.println(Measure.classHistogram(15));
+                    }
                 }
                 i = 0;
             } else {
@@ -92,8 +99,12 @@ public final class SpawnSleepJoin {
         }
     }
 
+    /** {@code histogram=true}: print the live classes with every task asleep (diagnosis, not timed). */
+    private static boolean HISTOGRAM;
+
     public static void main(String[] args) {
         Map<String, String> a = Measure.args(args);
+        HISTOGRAM = Boolean.parseBoolean(a.get("histogram"));
         int n = Measure.intArg(a, "n");
         Duration d = Duration.ofMillis(Measure.intArg(a, "sleepMs"));
         // Warm-up: class loading and JIT of the spawn path, on a short sleep.

@@ -30,6 +30,7 @@ public final class Timers {
             }
         };
         long baseline = memory ? Measure.heapAfterFullGc() : 0;
+        long cpu0 = Measure.cpuNanos();
         long t0 = System.nanoTime();
         TimerHandle[] handles = new TimerHandle[n];
         for (int i = 0; i < n; i++) {
@@ -44,9 +45,10 @@ public final class Timers {
             handles[i].cancel();
         }
         long cancelNs = System.nanoTime() - c0;
+        long cpuNs = Measure.cpuNanos() - cpu0;
                 allFired.addDoneCallback(t -> {
             if (m != null && !memory) {
-                m.put("scheduleCancelMs", (scheduleNs + cancelNs) / 1e6)
+                m.put("scheduleCancelMs", (scheduleNs + cancelNs) / 1e6).put("scheduleCancelCpuMs", cpuNs / 1e6)
                         .put("totalMs", (System.nanoTime() - t0) / 1e6);
             }
         });

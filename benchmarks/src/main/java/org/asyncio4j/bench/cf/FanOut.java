@@ -52,11 +52,14 @@ public final class FanOut {
         ExecutorService loop = Executors.newSingleThreadExecutor();
         runReps(loop, n, reps);
         runReps(loop, n, reps);
+        long c0 = Measure.cpuNanos();
         long t0 = System.nanoTime();
         Measure.sink = runReps(loop, n, reps);
         long ns = System.nanoTime() - t0;
+        long cpu = Measure.cpuNanos() - c0;
         loop.shutdown();
         new Measure().put("n", n).put("reps", reps).put("tasksPerSec", (double) n * reps / (ns / 1e9))
-                .put("totalMs", ns / 1e6).emit();
+                .put("totalMs", ns / 1e6)
+                .put("tasksPerCpuSec", (double) n * reps / (cpu / 1e9)).emit();
     }
 }

@@ -25,6 +25,7 @@ public final class SpawnSleepJoin {
         long[] t0 = new long[1];
         CompletableFuture<Void> all = CompletableFuture.supplyAsync(() -> {
             long baseline = m == null ? 0 : Measure.heapAfterFullGc();
+            long c0 = Measure.cpuNanos();
             t0[0] = System.nanoTime();
             @SuppressWarnings("unchecked")
             CompletableFuture<Integer>[] tasks = new CompletableFuture[n];
@@ -33,8 +34,9 @@ public final class SpawnSleepJoin {
                 tasks[i] = sleep(loop, sleepMs).thenApply(v -> k);
             }
             long spawnNs = System.nanoTime() - t0[0];
+            long spawnCpu = Measure.cpuNanos() - c0;
             if (m != null) {
-                m.put("spawnMs", spawnNs / 1e6).put("bytesPerTask", (double) (Measure.heapAfterFullGc() - baseline) / n);
+                m.put("spawnMs", spawnNs / 1e6).put("spawnCpuMs", spawnCpu / 1e6).put("bytesPerTask", (double) (Measure.heapAfterFullGc() - baseline) / n);
             }
             return CompletableFuture.allOf(tasks);
         }, loop).thenCompose(x -> x);

@@ -27,9 +27,10 @@ public final class Timers {
                 allFired.complete(System.nanoTime());
             }
         };
-        long[] t = new long[2];
+        long[] t = new long[3];
         ex.submit(() -> {
             long baseline = memory ? Measure.heapAfterFullGc() : 0;
+            long cpu0 = Measure.cpuNanos();
             long t0 = System.nanoTime();
             ScheduledFuture<?>[] fs = new ScheduledFuture<?>[n];
             for (int i = 0; i < n; i++) {
@@ -44,11 +45,12 @@ public final class Timers {
                 fs[i].cancel(false);
             }
             t[0] = scheduleNs + System.nanoTime() - c0;
+            t[2] = Measure.cpuNanos() - cpu0;
             t[1] = t0;
         }).get();
         long end = allFired.get();
         if (m != null && !memory) {
-            m.put("scheduleCancelMs", t[0] / 1e6).put("totalMs", (end - t[1]) / 1e6);
+            m.put("scheduleCancelMs", t[0] / 1e6).put("scheduleCancelCpuMs", t[2] / 1e6).put("totalMs", (end - t[1]) / 1e6);
         }
         ex.shutdown();
     }

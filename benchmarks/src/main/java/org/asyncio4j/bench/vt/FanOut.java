@@ -40,10 +40,13 @@ public final class FanOut {
         ThreadFactory f = VirtualThreads.factory();
         runReps(f, n, reps);
         runReps(f, n, reps);
+        long c0 = Measure.cpuNanos();
         long t0 = System.nanoTime();
         Measure.sink = runReps(f, n, reps);
         long ns = System.nanoTime() - t0;
+        long cpu = Measure.cpuNanos() - c0;
         new Measure().put("n", n).put("reps", reps).put("tasksPerSec", (double) n * reps / (ns / 1e9))
-                .put("totalMs", ns / 1e6).emit();
+                .put("totalMs", ns / 1e6)
+                .put("tasksPerCpuSec", (double) n * reps / (cpu / 1e9)).emit();
     }
 }

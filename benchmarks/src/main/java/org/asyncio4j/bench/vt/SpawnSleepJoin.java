@@ -16,6 +16,7 @@ public final class SpawnSleepJoin {
         ThreadFactory f = VirtualThreads.factory();
         long baseline = m == null ? 0 : Measure.heapAfterFullGc();
         CountDownLatch reached = new CountDownLatch(n);
+        long c0 = Measure.cpuNanos();
         long t0 = System.nanoTime();
         Thread[] ts = new Thread[n];
         for (int i = 0; i < n; i++) {
@@ -32,8 +33,9 @@ public final class SpawnSleepJoin {
         }
         reached.await();
         long spawnNs = System.nanoTime() - t0;
+        long spawnCpu = Measure.cpuNanos() - c0;
         if (m != null) {
-            m.put("spawnMs", spawnNs / 1e6).put("bytesPerTask", (double) (Measure.heapAfterFullGc() - baseline) / n);
+            m.put("spawnMs", spawnNs / 1e6).put("spawnCpuMs", spawnCpu / 1e6).put("bytesPerTask", (double) (Measure.heapAfterFullGc() - baseline) / n);
         }
         for (Thread t : ts) {
             t.join();

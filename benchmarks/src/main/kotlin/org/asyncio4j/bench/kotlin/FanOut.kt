@@ -26,9 +26,12 @@ fun main(args: Array<String>) {
     val reps = Measure.intArg(a, "reps")
     runReps(n, reps)
     runReps(n, reps)
+    val c0 = Measure.cpuNanos()
     val t0 = System.nanoTime()
     Measure.sink = runReps(n, reps)
     val ns = System.nanoTime() - t0
+    val cpu = Measure.cpuNanos() - c0
     Measure().put("n", n).put("reps", reps).put("tasksPerSec", n.toDouble() * reps / (ns / 1e9))
-        .put("totalMs", ns / 1e6).emit()
+        .put("totalMs", ns / 1e6)
+        .put("tasksPerCpuSec", n.toDouble() * reps / (cpu / 1e9)).emit()
 }

@@ -15,6 +15,7 @@ import org.asyncio4j.bench.Measure
  */
 private fun round(n: Int, sleepMs: Long, m: Measure?) = runBlocking {
     val baseline = if (m == null) 0L else Measure.heapAfterFullGc()
+    val c0 = Measure.cpuNanos()
     val t0 = System.nanoTime()
     val jobs = arrayOfNulls<Job>(n)
     for (i in 0 until n) {
@@ -22,8 +23,9 @@ private fun round(n: Int, sleepMs: Long, m: Measure?) = runBlocking {
     }
     yield()
     val spawnNs = System.nanoTime() - t0
+    val spawnCpu = Measure.cpuNanos() - c0
     if (m != null) {
-        m.put("spawnMs", spawnNs / 1e6).put("bytesPerTask", (Measure.heapAfterFullGc() - baseline).toDouble() / n)
+        m.put("spawnMs", spawnNs / 1e6).put("spawnCpuMs", spawnCpu / 1e6).put("bytesPerTask", (Measure.heapAfterFullGc() - baseline).toDouble() / n)
     }
     for (j in jobs) j!!.join()
     m?.put("totalMs", (System.nanoTime() - t0) / 1e6)

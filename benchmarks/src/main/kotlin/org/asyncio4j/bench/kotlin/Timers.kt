@@ -21,6 +21,7 @@ private fun round(delays: LongArray, m: Measure?, memory: Boolean) = runBlocking
     var fired = 0
     val allFired = CompletableDeferred<Long>()
     val baseline = if (memory) Measure.heapAfterFullGc() else 0L
+    val cpu0 = Measure.cpuNanos()
     val t0 = System.nanoTime()
     val jobs = arrayOfNulls<Job>(n)
     for (i in 0 until n) {
@@ -38,9 +39,10 @@ private fun round(delays: LongArray, m: Measure?, memory: Boolean) = runBlocking
     val c0 = System.nanoTime()
     for (i in 0 until n step 2) jobs[i]!!.cancel()
     val cancelNs = System.nanoTime() - c0
+    val cpuNs = Measure.cpuNanos() - cpu0
     val end = allFired.await()
     if (m != null && !memory) {
-        m.put("scheduleCancelMs", (scheduleNs + cancelNs) / 1e6).put("totalMs", (end - t0) / 1e6)
+        m.put("scheduleCancelMs", (scheduleNs + cancelNs) / 1e6).put("scheduleCancelCpuMs", cpuNs / 1e6).put("totalMs", (end - t0) / 1e6)
     }
 }
 
