@@ -346,7 +346,7 @@ public final class EventLoop {
         } else {
             timeout = -1;
         }
-        if (clock.isVirtual() && timeout > 0) {
+        if (timeout > 0 && clock.isVirtual()) {
             // Autojump: first collect anything already waiting (I/O, other threads), then jump.
             poll(0);
             if (injected.isEmpty() && ready.isEmpty()) {
