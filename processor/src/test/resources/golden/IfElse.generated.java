@@ -26,28 +26,29 @@ public class AsyncIfElse extends IfElse {
      * The body of {@code pick}, resumed by the machine at its current state.
      */
     private void pick$resume(PickMachine m) throws java.lang.Throwable {
+        org.asyncio4j.Task<?> $await = null;
         while (true) {
             switch (m.state) {
                 case 0: {
-                    if (m.await(m.flag, 1)) return; // IfElse.java:11
+                    if (m.suspends($await = m.task(m.flag), 1)) return; // IfElse.java:11
                 }
                 case 1: {
-                    if (!(org.asyncio4j.Witness.of(m.awaited(), false ? m.flag : null))) {
+                    if (!(org.asyncio4j.Witness.of(m.awaited($await), false ? m.flag : null))) {
                         m.state = 3;
                         continue;
                     }
-                    if (m.await(m.yes, 2)) return; // IfElse.java:12
+                    if (m.suspends($await = m.task(m.yes), 2)) return; // IfElse.java:12
                 }
                 case 2: {
-                    m.out = org.asyncio4j.Witness.of(m.awaited(), false ? m.yes : null); // IfElse.java:12
+                    m.out = org.asyncio4j.Witness.of(m.awaited($await), false ? m.yes : null); // IfElse.java:12
                     m.state = 5;
                     continue;
                 }
                 case 3: {
-                    if (m.await(m.no, 4)) return; // IfElse.java:14
+                    if (m.suspends($await = m.task(m.no), 4)) return; // IfElse.java:14
                 }
                 case 4: {
-                    m.out = "no:" + org.asyncio4j.Witness.of(m.awaited(), false ? m.no : null); // IfElse.java:14
+                    m.out = "no:" + org.asyncio4j.Witness.of(m.awaited($await), false ? m.no : null); // IfElse.java:14
                     m.state = 5;
                 }
                 case 5: {

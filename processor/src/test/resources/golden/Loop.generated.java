@@ -27,6 +27,7 @@ public class AsyncLoop extends Loop {
      * The body of {@code sum}, resumed by the machine at its current state.
      */
     private void sum$resume(SumMachine m) throws java.lang.Throwable {
+        org.asyncio4j.Task<?> $await = null;
         while (true) {
             switch (m.state) {
                 case 0: {
@@ -48,10 +49,10 @@ public class AsyncLoop extends Loop {
                     continue;
                 }
                 case 2: {
-                    if (m.await(m.p, 3)) return; // Loop.java:16
+                    if (m.suspends($await = m.task(m.p), 3)) return; // Loop.java:16
                 }
                 case 3: {
-                    m.total += org.asyncio4j.Witness.of(m.awaited(), false ? m.p : null); // Loop.java:16
+                    m.total += org.asyncio4j.Witness.of(m.awaited($await), false ? m.p : null); // Loop.java:16
                     m.state = 1;
                     continue;
                 }

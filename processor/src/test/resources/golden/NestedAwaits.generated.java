@@ -25,16 +25,17 @@ public class AsyncNestedAwaits extends NestedAwaits {
      * The body of {@code length}, resumed by the machine at its current state.
      */
     private void length$resume(LengthMachine m) throws java.lang.Throwable {
+        org.asyncio4j.Task<?> $await = null;
         while (true) {
             switch (m.state) {
                 case 0: {
-                    if (m.await(m.name, 1)) return; // NestedAwaits.java:10
+                    if (m.suspends($await = m.task(m.name), 1)) return; // NestedAwaits.java:10
                 }
                 case 1: {
-                    if (m.await(measure(org.asyncio4j.Witness.of(m.awaited(), false ? m.name : null)), 2)) return; // NestedAwaits.java:10
+                    if (m.suspends($await = m.task(measure(org.asyncio4j.Witness.of(m.awaited($await), false ? m.name : null))), 2)) return; // NestedAwaits.java:10
                 }
                 case 2: {
-                    m.returnValue(org.asyncio4j.Witness.of(m.awaited(), false ? measure(Await.on(m.name)) : null) * 2); // NestedAwaits.java:10
+                    m.returnValue(org.asyncio4j.Witness.of(m.awaited($await), false ? measure(Await.on(m.name)) : null) * 2); // NestedAwaits.java:10
                     return; // NestedAwaits.java:10
                 }
                 default:

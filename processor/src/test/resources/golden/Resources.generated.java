@@ -28,6 +28,7 @@ public class AsyncResources extends Resources {
      * The body of {@code limited}, resumed by the machine at its current state.
      */
     private void limited$resume(LimitedMachine m) throws java.lang.Throwable {
+        org.asyncio4j.Task<?> $await = null;
         while (true) {
             try {
                 switch (m.state) {
@@ -37,10 +38,10 @@ public class AsyncResources extends Resources {
                         m.state = 1;
                     }
                     case 1: {
-                        if (m.await(m.slow, 2)) return; // Resources.java:14
+                        if (m.suspends($await = m.task(m.slow), 2)) return; // Resources.java:14
                     }
                     case 2: {
-                        m.$ret3 = Task.completed(org.asyncio4j.Witness.of(m.awaited(), false ? m.slow : null)); // Resources.java:14
+                        m.$ret3 = Task.completed(org.asyncio4j.Witness.of(m.awaited($await), false ? m.slow : null)); // Resources.java:14
                         m.$fin2 = 9;
                         m.state = 4;
                         continue;
@@ -58,10 +59,10 @@ public class AsyncResources extends Resources {
                             m.state = 6;
                             continue;
                         }
-                        if (m.await(((org.asyncio4j.AsyncCloseable) (java.lang.Object) m.t).closeAsync(m.$ex1), 5)) return; // Resources.java:13
+                        if (m.suspends($await = m.task(((org.asyncio4j.AsyncCloseable) (java.lang.Object) m.t).closeAsync(m.$ex1)), 5)) return; // Resources.java:13
                     }
                     case 5: {
-                        m.awaited(); // Resources.java:13
+                        m.awaited($await); // Resources.java:13
                         m.state = 7;
                         continue;
                     }

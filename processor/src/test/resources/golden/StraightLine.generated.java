@@ -29,17 +29,18 @@ public class AsyncStraightLine extends StraightLine {
      * The body of {@code twice}, resumed by the machine at its current state.
      */
     private static void twice$resume(TwiceMachine m) throws java.lang.Throwable {
+        org.asyncio4j.Task<?> $await = null;
         while (true) {
             switch (m.state) {
                 case 0: {
-                    if (m.await(Asyncio.sleep(Duration.ofMillis(10), m.x), 1)) return; // StraightLine.java:12
+                    if (m.suspends($await = m.task(Asyncio.sleep(Duration.ofMillis(10), m.x)), 1)) return; // StraightLine.java:12
                 }
                 case 1: {
-                    m.a = org.asyncio4j.Witness.of(m.awaited(), false ? Asyncio.sleep(Duration.ofMillis(10), m.x) : null); // StraightLine.java:12
-                    if (m.await(Asyncio.sleep(Duration.ofMillis(10), m.x), 2)) return; // StraightLine.java:13
+                    m.a = org.asyncio4j.Witness.of(m.awaited($await), false ? Asyncio.sleep(Duration.ofMillis(10), m.x) : null); // StraightLine.java:12
+                    if (m.suspends($await = m.task(Asyncio.sleep(Duration.ofMillis(10), m.x)), 2)) return; // StraightLine.java:13
                 }
                 case 2: {
-                    m.returnValue(m.a + org.asyncio4j.Witness.of(m.awaited(), false ? Asyncio.sleep(Duration.ofMillis(10), m.x) : null)); // StraightLine.java:13
+                    m.returnValue(m.a + org.asyncio4j.Witness.of(m.awaited($await), false ? Asyncio.sleep(Duration.ofMillis(10), m.x) : null)); // StraightLine.java:13
                     return; // StraightLine.java:13
                 }
                 default:

@@ -26,6 +26,7 @@ public class AsyncSwitch extends Switch {
      * The body of {@code describe}, resumed by the machine at its current state.
      */
     private void describe$resume(DescribeMachine m) throws java.lang.Throwable {
+        org.asyncio4j.Task<?> $await = null;
         while (true) {
             switch (m.state) {
                 case 0: {
@@ -42,10 +43,10 @@ public class AsyncSwitch extends Switch {
                     continue;
                 }
                 case 2: {
-                    if (m.await(m.detail, 3)) return; // Switch.java:15
+                    if (m.suspends($await = m.task(m.detail), 3)) return; // Switch.java:15
                 }
                 case 3: {
-                    m.x = m.awaited(); // Switch.java:15
+                    m.x = m.awaited($await); // Switch.java:15
                     m.$t1 = "large " + m.x; // Switch.java:16
                     m.state = 4;
                 }

@@ -27,6 +27,7 @@ public class AsyncTryCatchFinally extends TryCatchFinally {
      * The body of {@code fetch}, resumed by the machine at its current state.
      */
     private void fetch$resume(FetchMachine m) throws java.lang.Throwable {
+        org.asyncio4j.Task<?> $await = null;
         while (true) {
             try {
                 switch (m.state) {
@@ -34,10 +35,10 @@ public class AsyncTryCatchFinally extends TryCatchFinally {
                         m.state = 1;
                     }
                     case 1: {
-                        if (m.await(m.t, 2)) return; // TryCatchFinally.java:15
+                        if (m.suspends($await = m.task(m.t), 2)) return; // TryCatchFinally.java:15
                     }
                     case 2: {
-                        m.$ret3 = Task.completed(org.asyncio4j.Witness.of(m.awaited(), false ? m.t : null)); // TryCatchFinally.java:15
+                        m.$ret3 = Task.completed(org.asyncio4j.Witness.of(m.awaited($await), false ? m.t : null)); // TryCatchFinally.java:15
                         m.$fin2 = 8;
                         m.state = 6;
                         continue;

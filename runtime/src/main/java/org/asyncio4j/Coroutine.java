@@ -51,10 +51,13 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     public int state;
     /** The task this machine awaits (set by await, cleared by awaited). */
     Task<?> awaiting;
-    /** null, a custom name (String) or a {@link Extra} holding the name and the cancel message. */
+    /**
+     * null, a custom name (String), or an {@link Extra} holding the name and the cancellation state,
+     * which only cancelled tasks need: kept out of the machine, which must stay small (a million
+     * sleeping tasks in ~120 bytes each).
+     */
     private Object extra;
     private final int id;
-    private int cancelRequests;
     Coroutine<?> prevLive;
     Coroutine<?> nextLive;
 
@@ -82,6 +85,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     private static final class Extra {
         String name;
         String cancelMsg;
+        int cancelRequests;
     }
 
     /** Continues the machine from {@link #state}. See the class comment for the protocol. */
@@ -178,6 +182,60 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         return await(Promise.from(loop, stage), resumeAt);
     }
 
+    // Generated code uses the three methods below instead of await/awaited: the task travels in a
+    // local of the resume method, so an await of a task that is already done stores no reference
+    // in the machine (no GC write barrier, nothing for the JIT to keep ordered):
+    //     if (m.suspends($await = m.task(expr), 7)) return;
+    //   case 7:
+    //     x = m.awaited($await);     // $await is null after a real suspension: read the field
+    // The awaiting field is written only when the machine really suspends (cancel() walks it).
+
+    /** {@code task} itself: the argument of {@link #suspends} and {@link #awaited(Task)}. Generated code only. */
+    public final Task<?> task(Task<?> task) {
+        return task;
+    }
+
+    /** A {@link CompletionStage} as a task of this loop (completed on any thread). Generated code only. */
+    public final Task<?> task(CompletionStage<?> stage) {
+        if (stage == null) {
+            throw new NullPointerException("Await.on(null): the awaited CompletionStage is null");
+        }
+        return Promise.from(loop, stage);
+    }
+
+    /**
+     * As {@link #await(Task, int)}, but without recording a task that is already done: the caller
+     * keeps it and passes it to {@link #awaited(Task)}. Generated code only.
+     */
+    public final boolean suspends(Task<?> task, int resumeAt) {
+        state = resumeAt;
+        // A type test and a field read rather than the interface call: this method is shared by
+        // every await, so the call's type profile is megamorphic and C2 would not inline it.
+        if (task instanceof FutureBase<?> f ? f.outcome != PENDING : task.isDone()) {
+            return false;
+        }
+        awaiting = task;
+        suspendOn(task);
+        return true;
+    }
+
+    /**
+     * The outcome of the task just awaited: {@code task} when {@link #suspends} returned false
+     * (the machine went straight on), or null after a suspension (then the recorded task). Generated code only.
+     */
+    @SuppressWarnings("unchecked")
+    public final <R> R awaited(Task<?> task) {
+        // Kept small for C2 to inline it into every resume method: the plain success of a task of
+        // ours here, everything else (after a suspension, hooks, cancels, failures) out of line.
+        if (task instanceof FutureBase<?> f && ((f.flags & TAKE_HOOK) | (flags & THROW_CANCEL)) == 0) {
+            Object o = f.outcome;
+            if (!(o instanceof Failure)) {
+                return (R) o;
+            }
+        }
+        return task == null ? awaited() : outcomeOf(task);
+    }
+
     private void suspendOn(Task<?> task) {
         if (task == this) {
             awaiting = null;
@@ -213,16 +271,18 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     public final <R> R awaited() {
         Task<?> t = awaiting;
         awaiting = null;
-        if (t instanceof FutureBase<?> hooked && (hooked.flags & TAKE_HOOK) != 0) {
-            // A sync primitive's waiter: it finishes its bookkeeping now that this task takes it
-            // (asyncio runs that code in the awaiting task, after `await fut`).
-            hooked.taken((flags & THROW_CANCEL) != 0);
-        }
-        if ((flags & THROW_CANCEL) != 0) {
-            flags &= ~THROW_CANCEL;
-            throw new CancelledError(cancelMessage());
-        }
+        return outcomeOf(t);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> R outcomeOf(Task<?> t) {
         if (t instanceof FutureBase<?> f) {
+            if ((f.flags & TAKE_HOOK) != 0) {
+                // A sync primitive's waiter: it finishes its bookkeeping now that this task takes it
+                // (asyncio runs that code in the awaiting task, after `await fut`).
+                f.taken((flags & THROW_CANCEL) != 0);
+            }
+            throwPendingCancel();
             Object o = f.outcome;
             if (o instanceof Failure fl) {
                 f.markRetrieved(fl);
@@ -230,7 +290,15 @@ public abstract class Coroutine<T> extends FutureBase<T> {
             }
             return (R) o;
         }
+        throwPendingCancel();
         return (R) t.result();
+    }
+
+    private void throwPendingCancel() {
+        if ((flags & THROW_CANCEL) != 0) {
+            flags &= ~THROW_CANCEL;
+            throw new CancelledError(cancelMessage());
+        }
     }
 
     // ------------------------------------------------------------------ completing
@@ -316,11 +384,11 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         // awaiting each other must not overflow the stack. A pending coroutine always takes the
         // cancel (forwarded or remembered), so each level does what its own cancel() would.
         Coroutine<?> c = this;
-        c.cancelRequests++;
+        c.extraObject().cancelRequests++;
         for (;;) {
             Task<?> w = c.awaiting;
             if (w instanceof Coroutine<?> next && next.outcome == PENDING && next.loop == loop) {
-                next.cancelRequests++;
+                next.extraObject().cancelRequests++;
                 c = next;
                 continue;
             }
@@ -335,18 +403,21 @@ public abstract class Coroutine<T> extends FutureBase<T> {
 
     @Override
     public int cancelling() {
-        return cancelRequests;
+        return extra instanceof Extra e ? e.cancelRequests : 0;
     }
 
     @Override
     public int uncancel() {
-        if (cancelRequests > 0) {
-            cancelRequests--;
-            if (cancelRequests == 0) {
+        if (!(extra instanceof Extra e)) {
+            return 0;
+        }
+        if (e.cancelRequests > 0) {
+            e.cancelRequests--;
+            if (e.cancelRequests == 0) {
                 flags &= ~MUST_CANCEL;
             }
         }
-        return cancelRequests;
+        return e.cancelRequests;
     }
 
     private String cancelMessage() {

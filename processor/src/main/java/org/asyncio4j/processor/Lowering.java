@@ -239,13 +239,13 @@ final class Lowering {
     }
 
     /**
-     * The typed result of an await: {@code Witness.of(m.awaited(), false ? <task expression> : null)}.
+     * The typed result of an await: {@code Witness.of(m.awaited($await), false ? <task expression> : null)}.
      * javac infers T from the restated task expression, which is never evaluated (a constant-false
      * conditional compiles to its other operand only); no lambda, so nothing is allocated at run time,
      * javac attributes it once, and the locals it names need not be effectively final.
      */
     private String awaitedValue(MethodInvocationTree await) {
-        return WITNESS + ".of(" + m + ".awaited(), false ? " + r(await.getArguments().get(0)) + " : null)";
+        return WITNESS + ".of(" + awaitedText() + ", false ? " + r(await.getArguments().get(0)) + " : null)";
     }
 
     private String witness(String value, Tree original) {
@@ -358,7 +358,7 @@ final class Lowering {
         String text;
         if (cx.calls().isAwait(init) && l.typeTree != null && !Source.isPrimitiveName(src.slice(l.typeTree))) {
             suspendOn((MethodInvocationTree) init);
-            text = m + ".awaited()"; // inferred from the declared reference type
+            text = awaitedText(); // inferred from the declared reference type
         } else {
             text = initializer(v, expr(init));
         }
@@ -368,7 +368,7 @@ final class Lowering {
     private void expressionStatement(ExpressionTree e, Tree at) {
         if (cx.calls().isAwait(e)) {
             suspendOn((MethodInvocationTree) e);
-            code(m + ".awaited();", at);
+            code(awaitedText() + ";", at);
             return;
         }
         code(expr(e) + ";", at);
@@ -693,7 +693,7 @@ final class Lowering {
     private String referenceValue(ExpressionTree e) {
         if (cx.calls().isAwait(e)) {
             suspendOn((MethodInvocationTree) e);
-            return m + ".awaited()";
+            return awaitedText();
         }
         return expr(e);
     }
@@ -889,7 +889,7 @@ final class Lowering {
         // instanceof and the cast compile errors otherwise (found by fuzz seed 20261122)
         branch("!((java.lang.Object) " + rText + " instanceof " + ASYNC_CLOSEABLE + ")", sync);
         suspend("((" + ASYNC_CLOSEABLE + ") (java.lang.Object) " + rText + ").closeAsync(" + mf(ex) + ")", res);
-        code(m + ".awaited();", res);
+        code(awaitedText() + ";", res);
         jump(fend);
         start(sync);
         code("if (" + mf(ex) + " != null) { try { " + rText + ".close(); } catch (java.lang.Throwable $closeFailure) { "
@@ -913,6 +913,11 @@ final class Lowering {
         Block resume = newBlock();
         add(new Cfg.Suspend(task, resume, line(at), takeCaptures()));
         start(resume);
+    }
+
+    /** The outcome of the await just suspended on (see MachineWriter's Suspend: the task is in a local). */
+    private String awaitedText() {
+        return m + ".awaited(" + MachineWriter.AWAITED + ")";
     }
 
     /** The text of {@code e}, valid at the current point: awaits inside it have been emitted before. */

@@ -30,6 +30,13 @@ import org.asyncio4j.processor.Cfg.Ins;
 final class MachineWriter {
     static final ClassName COROUTINE = ClassName.get("org.asyncio4j", "Coroutine");
     static final ClassName TASK = ClassName.get("org.asyncio4j", "Task");
+    /**
+     * The resume method's local holding the task of the await just made. It lives in a local, not a
+     * field, so awaiting a task that is already done writes no reference into the machine (a GC
+     * write barrier per await); after a real suspension it is null and {@code awaited} reads the
+     * task the runtime recorded. Only sound because a resume block is entered from its Suspend alone.
+     */
+    static final String AWAITED = "$await";
     private static final Pattern REF = Pattern.compile("([\\u0001\\u0003\\u0004\\u0005\\u0006])(\\d+)\\u0002");
 
     /** Everything about one @Async method that the writer needs. */
@@ -272,6 +279,9 @@ final class MachineWriter {
         String m = in.m();
         CodeBlock.Builder code = CodeBlock.builder();
         boolean anyHandler = in.cfg().blocks.stream().anyMatch(b -> b.handler != null);
+        if (checkResumeBlocks()) {
+            code.addStatement("$T<?> $L = null", TASK, AWAITED);
+        }
         code.beginControlFlow("while (true)");
         if (anyHandler) {
             code.beginControlFlow("try");
@@ -340,6 +350,52 @@ final class MachineWriter {
         return mb.build();
     }
 
+    /**
+     * True if the body awaits at all. Checks the invariant {@link #AWAITED} rests on: a resume block
+     * is entered only by falling through from its Suspend (or by a new call of the resume method),
+     * never by a jump, branch, dispatch, finally continuation or handler, which would read a stale task.
+     */
+    private boolean checkResumeBlocks() {
+        Set<Block> resumes = new HashSet<>();
+        List<Block> blocks = in.cfg().blocks;
+        for (int i = 0; i < blocks.size(); i++) {
+            List<Ins> code = blocks.get(i).code;
+            if (!code.isEmpty() && code.get(code.size() - 1) instanceof Cfg.Suspend s) {
+                if (i + 1 >= blocks.size() || blocks.get(i + 1) != s.resume()) {
+                    throw new IllegalStateException("internal: the resume block of an await does not follow it: " + s);
+                }
+                resumes.add(s.resume());
+            }
+        }
+        for (Block b : blocks) {
+            if (b.handler != null && resumes.contains(b.handler.target())) {
+                throw new IllegalStateException("internal: a handler enters the resume block " + b.handler.target());
+            }
+            for (Ins ins : b.code) {
+                List<Block> targets = new ArrayList<>();
+                if (ins instanceof Cfg.Jump j) {
+                    targets.add(j.target());
+                } else if (ins instanceof Cfg.Branch br) {
+                    targets.add(br.target());
+                } else if (ins instanceof Cfg.FinSet f && f.target() != null) {
+                    targets.add(f.target());
+                } else if (ins instanceof Cfg.Dispatch d) {
+                    targets.addAll(d.targets());
+                    if (d.fallback() != null) {
+                        targets.add(d.fallback());
+                    }
+                }
+                for (Block t : targets) {
+                    if (resumes.contains(t)) {
+                        throw new IllegalStateException("internal: " + ins + " enters the resume block " + t
+                                + ", whose awaited task is only known when entered from its await");
+                    }
+                }
+            }
+        }
+        return !resumes.isEmpty();
+    }
+
     private void emitBlock(CodeBlock.Builder code, Block b, Block next) {
         String m = in.m();
         Set<Local> declaredCopies = new HashSet<>();
@@ -379,8 +435,8 @@ final class MachineWriter {
                 code.addStatement("continue");
                 code.endControlFlow();
             } else if (ins instanceof Cfg.Suspend s) {
-                code.add("if ($L.await($L, $L)) return; // $L:$L\n", m, subst(s.task()), s.resume().id,
-                        in.src().fileName, s.line());
+                code.add("if ($L.suspends($L = $L.task($L), $L)) return; // $L:$L\n", m, AWAITED, m, subst(s.task()),
+                        s.resume().id, in.src().fileName, s.line());
             } else if (ins instanceof Cfg.FinSet f) {
                 code.addStatement("$L.$L = $L", m, f.field(), f.target() == null ? "-1" : String.valueOf(f.target().id));
             } else if (ins instanceof Cfg.FinEnd f) {
