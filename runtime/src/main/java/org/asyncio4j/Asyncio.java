@@ -131,14 +131,17 @@ public final class Asyncio {
         return WaitFor.waitFor(task, timeout);
     }
 
-    /** {@code asyncio.timeout(delay)}: an {@link AsyncCloseable} deadline for a block. Null: no deadline. */
+    /**
+     * {@code asyncio.timeout(delay)}: an {@link AsyncCloseable} deadline for a block, created and
+     * entered at once (bound to {@link Task#current()}; see {@link Timeout}). Null: no deadline.
+     */
     public static Timeout timeout(Duration delay) {
-        return Timeout.after(delay);
+        return Timeout.after(delay).enter();
     }
 
     /** {@code asyncio.timeout_at(when)}, with {@code when} in loop time (nanoseconds). */
     public static Timeout timeoutAt(long loopTimeNanos) {
-        return Timeout.at(loopTimeNanos);
+        return Timeout.at(loopTimeNanos).enter();
     }
 
     /** {@code shield}: cancelling the returned task does not cancel {@code task}. */
@@ -151,5 +154,30 @@ public final class Asyncio {
     /** {@code to_thread}: runs {@code work} on the default executor; the loop keeps running. */
     public static <T> Task<T> toThread(Callable<T> work) {
         return EventLoop.current().runInExecutor(null, work);
+    }
+    // ------------------------------------------------------------------ streams and processes (org.asyncio4j.net, org.asyncio4j.process)
+
+    /** {@code open_connection(host, port)}; see {@link org.asyncio4j.net.Connection#open}. */
+    public static Task<org.asyncio4j.net.Connection> openConnection(String host, int port) {
+        return org.asyncio4j.net.Connection.open(host, port);
+    }
+
+    /** {@code start_server(handler, host, port)}; see {@link org.asyncio4j.net.Server#start}. */
+    public static Task<org.asyncio4j.net.Server> startServer(
+            java.util.function.BiFunction<org.asyncio4j.net.StreamReader, org.asyncio4j.net.StreamWriter, Task<Void>> handler,
+            String host, int port) {
+        return org.asyncio4j.net.Server.start(handler, host, port);
+    }
+
+    /** {@code create_datagram_endpoint}; see {@link org.asyncio4j.net.DatagramEndpoint#open}. */
+    public static Task<org.asyncio4j.net.DatagramEndpoint> openDatagramEndpoint(
+            java.net.InetSocketAddress local, java.net.InetSocketAddress remoteOrNull) {
+        return org.asyncio4j.net.DatagramEndpoint.open(local, remoteOrNull);
+    }
+
+    /** {@code create_subprocess_exec}; see {@link org.asyncio4j.process.Subprocess#exec}. */
+    public static Task<org.asyncio4j.process.Subprocess> createSubprocessExec(
+            List<String> command, org.asyncio4j.process.ProcessOptions options) {
+        return org.asyncio4j.process.Subprocess.exec(command, options);
     }
 }

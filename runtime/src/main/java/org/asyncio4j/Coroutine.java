@@ -42,8 +42,13 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     /** State of a machine that returned a pending task and now waits to adopt its outcome. */
     static final int ADOPT = -1;
 
-    /** Where {@link #resume()} continues: 0 = from the start. Set by {@link #await}. */
-    protected int state;
+    /**
+     * Where {@link #resume()} continues: 0 = from the start. Set by {@link #await}. Public (like the
+     * methods below marked "generated code") because the processor puts the body of an {@code @Async}
+     * method in the generated subclass of the user's class, which is not a Coroutine, so that names
+     * in the body resolve exactly as in the user's class.
+     */
+    public int state;
     /** The task this machine awaits (set by await, cleared by awaited). */
     Task<?> awaiting;
     /** null, a custom name (String) or a {@link Extra} holding the name and the cancel message. */
@@ -85,7 +90,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     // ------------------------------------------------------------------ starting
 
     /** Runs the machine now, up to its first suspension (an {@code @Async} call). Returns this task. */
-    protected final Task<T> start() {
+    public final Task<T> start() {
         EventLoop l = loop;
         if (l.eagerDepth >= EventLoop.MAX_EAGER_DEPTH) {
             // Deep eager recursion would overflow the Java stack: continue on the next iteration.
@@ -155,7 +160,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
      * Awaits {@code task}: sets the continuation state and returns false if the task is already done
      * (carry on), or registers this machine as its waiter and returns true (return from resume).
      */
-    protected final boolean await(Task<?> task, int resumeAt) {
+    public final boolean await(Task<?> task, int resumeAt) {
         state = resumeAt;
         awaiting = task;
         if (task.isDone()) {
@@ -166,7 +171,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     }
 
     /** Awaits a {@link CompletionStage}: completed on any thread, resumed on this loop. */
-    protected final boolean await(CompletionStage<?> stage, int resumeAt) {
+    public final boolean await(CompletionStage<?> stage, int resumeAt) {
         if (stage == null) {
             throw new NullPointerException("Await.on(null): the awaited CompletionStage is null");
         }
@@ -205,9 +210,14 @@ public abstract class Coroutine<T> extends FutureBase<T> {
 
     /** The outcome of the task just awaited: its result, or its failure thrown unchanged. */
     @SuppressWarnings("unchecked")
-    protected final <R> R awaited() {
+    public final <R> R awaited() {
         Task<?> t = awaiting;
         awaiting = null;
+        if (t instanceof FutureBase<?> hooked && (hooked.flags & TAKE_HOOK) != 0) {
+            // A sync primitive's waiter: it finishes its bookkeeping now that this task takes it
+            // (asyncio runs that code in the awaiting task, after `await fut`).
+            hooked.taken((flags & THROW_CANCEL) != 0);
+        }
         if ((flags & THROW_CANCEL) != 0) {
             flags &= ~THROW_CANCEL;
             throw new CancelledError(cancelMessage());
@@ -226,7 +236,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     // ------------------------------------------------------------------ completing
 
     /** Completes this task with {@code value} (or cancels it, if a self-cancel is pending). */
-    protected final void returnValue(T value) {
+    public final void returnValue(T value) {
         if ((flags & MUST_CANCEL) != 0) {
             flags &= ~MUST_CANCEL;
             setCancelled(new CancelledError(cancelMessage()));
@@ -237,7 +247,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
 
     /** {@code return task;}: completes this task with {@code task}'s outcome, awaiting it if pending. */
     @SuppressWarnings("unchecked")
-    protected final void returnTask(Task<? extends T> task) {
+    public final void returnTask(Task<? extends T> task) {
         if (task == null) {
             throw new NullPointerException("an @Async method returned null; return Task.completed(null) for a null result");
         }
@@ -266,9 +276,20 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         returnValue(value);
     }
 
+    /**
+     * The user's source position of this machine's current state, for stack traces; generated
+     * machines return {@code Foo.bar(Foo.java:42)}. Null for the runtime's own coroutines.
+     */
+    protected StackTraceElement frame() {
+        return null;
+    }
+
     /** A failure escaping the machine: a CancelledError cancels the task, anything else fails it. */
     final void fail(Throwable e) {
         flags &= ~(MUST_CANCEL | THROW_CANCEL);
+        if (!(e instanceof CancelledError)) {
+            AsyncFrames.add(e, this);
+        }
         if (e instanceof CancelledError ce) {
             setCancelled(ce);
         } else {
@@ -291,14 +312,25 @@ public abstract class Coroutine<T> extends FutureBase<T> {
             markRetrieved(); // asyncio: cancel() on a done task clears the "never retrieved" flag
             return false;
         }
-        cancelRequests++;
-        Task<?> w = awaiting;
-        if (w != null && w.cancel(msg)) {
+        // Walk down the await chain in a loop rather than by recursion: a chain of a million tasks
+        // awaiting each other must not overflow the stack. A pending coroutine always takes the
+        // cancel (forwarded or remembered), so each level does what its own cancel() would.
+        Coroutine<?> c = this;
+        c.cancelRequests++;
+        for (;;) {
+            Task<?> w = c.awaiting;
+            if (w instanceof Coroutine<?> next && next.outcome == PENDING && next.loop == loop) {
+                next.cancelRequests++;
+                c = next;
+                continue;
+            }
+            if (w != null && w.cancel(msg)) {
+                return true;
+            }
+            c.flags |= MUST_CANCEL;
+            c.setCancelMessage(msg);
             return true;
         }
-        flags |= MUST_CANCEL;
-        setCancelMessage(msg);
-        return true;
     }
 
     @Override

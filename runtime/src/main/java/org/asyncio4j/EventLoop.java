@@ -28,6 +28,7 @@ public final class EventLoop {
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
     /** Eager starts nest on the Java stack; past this depth a start is queued instead (no overflow). */
     static final int MAX_EAGER_DEPTH = 200;
+    static final String DESTROYED_PENDING = "Task was destroyed but it is pending!";
 
     private final Clock clock;
     private final ReadyQueue ready = new ReadyQueue();
@@ -180,6 +181,20 @@ public final class EventLoop {
         }
         injected.add(callback);
         wakeup();
+    }
+
+    /**
+     * As {@link #callSoonThreadsafe}, but returns false instead of throwing when the loop is closed
+     * (a Promise completed by another thread while its loop shuts down). A callback that races
+     * with close() may be queued and never run, which is what closing means.
+     */
+    boolean callSoonThreadsafeIfOpen(Runnable callback) {
+        if (closed) {
+            return false;
+        }
+        injected.add(callback);
+        wakeup();
+        return true;
     }
 
     private void wakeup() {
@@ -479,6 +494,10 @@ public final class EventLoop {
         if (closed) {
             return;
         }
+        // asyncio logs "Task was destroyed but it is pending!" when such a task is collected; here
+        // the loop holds its pending tasks until they finish, so closing is when they are dropped.
+        // (Asyncio.run cancels and awaits them first, so it never gets here with any left.)
+        live.forEach(t -> report(DESTROYED_PENDING, null, t.name()));
         unretrieved.reportAll();
         closed = true;
         if (io != null) {

@@ -29,6 +29,17 @@ abstract class FutureBase<T> implements Task<T> {
     static final byte CANCELLED = 1;
     /** A failure nobody has looked at yet ("Task exception was never retrieved"). */
     static final byte UNRETRIEVED = 2;
+    /**
+     * Set on a {@link Waiter} completed while exactly one coroutine awaits it: that coroutine calls
+     * {@link #taken(boolean)} from {@code awaited()} before it reads the outcome (see Waiter).
+     */
+    static final byte TAKE_HOOK = 16;
+    /**
+     * The failure was looked at. A Promise completed on another thread is done (and can be awaited
+     * without suspending) before its {@link #afterOutcome} runs on the loop; this flag keeps that
+     * later step from reporting a failure that was already retrieved.
+     */
+    static final byte RETRIEVED = 32;
 
     /** Compare-and-set on {@link #outcome} for completions that may race across threads (Promise). */
     static final VarHandle OUTCOME;
@@ -124,6 +135,7 @@ abstract class FutureBase<T> implements Task<T> {
     }
 
     final void markRetrieved(Failure f) {
+        flags |= RETRIEVED;
         if ((flags & UNRETRIEVED) != 0) {
             flags &= ~UNRETRIEVED;
             Unretrieved r = f.report;
@@ -207,7 +219,7 @@ abstract class FutureBase<T> implements Task<T> {
     /** Runs once on the loop thread after the outcome was written: flags, hooks, waiters, reports. */
     final void afterOutcome() {
         Object o = outcome;
-        boolean failed = o instanceof Failure && (flags & CANCELLED) == 0;
+        boolean failed = o instanceof Failure && (flags & (CANCELLED | RETRIEVED)) == 0;
         if (failed) {
             flags |= UNRETRIEVED;
         }
@@ -221,6 +233,13 @@ abstract class FutureBase<T> implements Task<T> {
             }
         }
     }
+
+    /**
+     * Called by the awaiting coroutine's {@code awaited()}, before it reads the outcome, when
+     * {@link #TAKE_HOOK} is set; {@code dropped}: the coroutine throws a pending cancel instead of
+     * taking the outcome. {@link Waiter} and TaskGroup's exit override it.
+     */
+    void taken(boolean dropped) {}
 
     /** Hook for subclasses (tasks leave the live set). */
     void onDone() {}

@@ -1,16 +1,149 @@
 package org.asyncio4j;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
-/** gather / gatherSettled. TODO(combinators): implemented by the combinators work. */
-final class Gather {
-    private Gather() {}
+/**
+ * {@code asyncio.gather} ({@code _GatheringFuture}): a future over children, completed from their
+ * done callbacks, so it resumes its awaiter exactly when asyncio's does (callback one iteration
+ * after the child, awaiter one after that).
+ *
+ * <ul>
+ * <li>gather: the first failure (or child cancellation, as a CancelledError <em>failure</em>)
+ *   fails it at once; the siblings keep running and their later failures are marked retrieved.
+ * <li>gatherSettled: waits for all, one {@link Outcome} per argument.
+ * <li>{@link #cancel} cancels every child; it returns true if any child took the cancel, and the
+ *   gather then ends with a CancelledError failure once the children are done (not "cancelled").
+ * <li>The same task passed twice is awaited once and its result appears in both slots.
+ * </ul>
+ */
+final class Gather<T, R> extends FutureBase<List<R>> implements Consumer<Task<?>> {
+    private final Task<? extends T>[] children;
+    private final boolean settled;
+    private final int unique;
+    private int finished;
+    private boolean cancelRequested;
+    private String cancelMsg;
+
+    private Gather(EventLoop loop, Task<? extends T>[] children, int unique, boolean settled) {
+        super(loop);
+        this.children = children;
+        this.unique = unique;
+        this.settled = settled;
+    }
 
     static <T> Task<List<T>> gather(List<? extends Task<? extends T>> tasks) {
-        throw new UnsupportedOperationException("gather: not implemented yet");
+        return start(tasks, false);
     }
 
     static <T> Task<List<Outcome<T>>> gatherSettled(List<? extends Task<? extends T>> tasks) {
-        throw new UnsupportedOperationException("gatherSettled: not implemented yet");
+        return start(tasks, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T, R> Task<List<R>> start(List<? extends Task<? extends T>> tasks, boolean settled) {
+        Objects.requireNonNull(tasks, "gather: the list of tasks must not be null");
+        EventLoop loop = EventLoop.current();
+        Task<? extends T>[] children = tasks.toArray(new Task[0]);
+        if (children.length == 0) {
+            return Task.completed(new ArrayList<>());
+        }
+        Map<Task<?>, Boolean> seen = new IdentityHashMap<>();
+        for (int i = 0; i < children.length; i++) {
+            Task<?> c = children[i];
+            if (c == null) {
+                throw new NullPointerException("gather: the task at index " + i + " is null");
+            }
+            if (c instanceof FutureBase<?> f && f.loop != null && f.loop != loop) {
+                throw new IllegalArgumentException("gather: the task at index " + i + " (" + c
+                        + ") belongs to a different event loop; gather only tasks of the running loop");
+            }
+            seen.put(c, Boolean.TRUE);
+        }
+        Gather<T, R> g = new Gather<>(loop, children, seen.size(), settled);
+        seen.clear();
+        for (Task<? extends T> c : children) {
+            if (seen.put(c, Boolean.TRUE) == null) {
+                ((Task<Object>) c).addDoneCallback(g);
+            }
+        }
+        return g;
+    }
+
+    /** A child is done (run from the ready queue, as asyncio's done callbacks). */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void accept(Task<?> child) {
+        finished++;
+        if (isDone()) {
+            if (!child.isCancelled()) {
+                child.exception(); // a sibling failed first: mark this failure retrieved
+            }
+            return;
+        }
+        if (!settled) {
+            if (child.isCancelled()) {
+                setFailure(cancelledError(child));
+                return;
+            }
+            Throwable e = child.exception();
+            if (e != null) {
+                setFailure(e);
+                return;
+            }
+        }
+        if (finished < unique) {
+            return;
+        }
+        List<Object> results = new ArrayList<>(children.length);
+        for (Task<? extends T> c : children) {
+            if (settled) {
+                results.add(c.isCancelled() ? Outcome.failure(cancelledError(c))
+                        : c.exception() != null ? Outcome.failure(c.exception()) : Outcome.success(c.result()));
+            } else {
+                results.add(c.result());
+            }
+        }
+        if (cancelRequested) {
+            // gather.cancel() reached the children but they all finished anyway: the caller asked
+            // to cancel, so it gets CancelledError, not the list (bpo-32684).
+            setFailure(new CancelledError(cancelMsg));
+        } else {
+            setValue((List<R>) results);
+        }
+    }
+
+    /** asyncio raises a fresh CancelledError carrying the child's cancel message. */
+    private static CancelledError cancelledError(Task<?> child) {
+        Throwable e = child instanceof FutureBase<?> f ? f.peekFailure() : null;
+        return new CancelledError(e == null ? null : e.getMessage());
+    }
+
+    @Override
+    public boolean cancel(String msg) {
+        loop.checkThread();
+        if (isDone()) {
+            return false;
+        }
+        boolean any = false;
+        for (Task<? extends T> c : children) {
+            if (c.cancel(msg)) {
+                any = true;
+            }
+        }
+        if (any) {
+            cancelRequested = true;
+            cancelMsg = msg;
+        }
+        return any;
+    }
+
+    @Override
+    public String name() {
+        return settled ? "gatherSettled" : "gather";
     }
 }

@@ -2,14 +2,18 @@ package org.asyncio4j;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The loop's NIO selector: the low-level I/O API that {@code org.asyncio4j.net} and
@@ -19,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  * <p>A channel is registered once with a {@link Handler}; {@link #setInterest} changes which of
  * {@link SelectionKey#OP_READ}, {@code OP_WRITE}, {@code OP_ACCEPT}, {@code OP_CONNECT} it waits for.
  * Ready handlers run during the iteration's I/O phase, before due timers are moved to the ready queue.
+ *
+ * <p>Resources that are not selector channels (subprocesses, pipe pumps) are {@link #track tracked}
+ * here too, so that closing the loop closes and reports whatever its user left open.
  */
 public final class IoDriver {
     /** Called on the loop thread when a registered channel is ready. */
@@ -27,8 +34,19 @@ public final class IoDriver {
         void ready(SelectionKey key) throws IOException;
     }
 
+    /** Size of {@link #readBuffer()}: the largest UDP datagram fits, and a TCP read rarely returns more. */
+    public static final int READ_BUFFER_SIZE = 64 * 1024;
+
     private final EventLoop loop;
     private final Selector selector;
+    /** One direct buffer for every read on this loop: read, copy out, done (no per-read allocation). */
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+    /** The same for writes: copy in, write, done (the JDK would otherwise fetch a per-thread temporary buffer). */
+    private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+    private final Set<AutoCloseable> resources = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Reused for every select: the selector calls it per ready key (no selected-key set, no iterator). */
+    private final Consumer<SelectionKey> dispatch = this::dispatch;
+    private boolean dispatching;
 
     IoDriver(EventLoop loop, Selector selector) {
         this.loop = loop;
@@ -57,50 +75,130 @@ public final class IoDriver {
         }
     }
 
-    /** Number of channels registered (open keys). */
+    /**
+     * Number of channels registered and not yet closed. (A closed channel's key stays in the
+     * selector until its next select; it is not counted.)
+     */
     public int registered() {
-        return selector.keys().size();
+        int n = 0;
+        for (SelectionKey k : selector.keys()) {
+            if (k.isValid()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The loop's shared direct read buffer, cleared. Loop thread only; its contents are valid until the
+     * caller returns to the loop, so copy them out at once.
+     */
+    public ByteBuffer readBuffer() {
+        assert loop.inEventLoop();
+        return readBuffer.clear();
+    }
+
+    /**
+     * The loop's shared direct write buffer, cleared ({@link #READ_BUFFER_SIZE} bytes). Loop thread
+     * only; fill it, write it, and copy what was not written elsewhere before returning to the loop.
+     */
+    public ByteBuffer writeBuffer() {
+        assert loop.inEventLoop();
+        return writeBuffer.clear();
+    }
+
+    /** True on the loop's own thread (for assertions in code outside this package). */
+    public boolean inLoopThread() {
+        return loop.inEventLoop();
+    }
+
+    /** Remembers a non-channel resource that {@link EventLoop#close()} must close and report if still open. */
+    public void track(AutoCloseable resource) {
+        assert loop.inEventLoop();
+        resources.add(resource);
+    }
+
+    /** Forgets a resource its owner closed. */
+    public void untrack(AutoCloseable resource) {
+        assert loop.inEventLoop();
+        resources.remove(resource);
+    }
+
+    /** Number of tracked non-channel resources still open (subprocesses, pipes). */
+    public int tracked() {
+        return resources.size();
+    }
+
+    /**
+     * Makes the operating system forget channels closed since the last select. The JDK defers the
+     * real close of a channel registered with a selector until its key leaves the selector: a closed
+     * listening socket would go on accepting (and then resetting) connections until then. Readiness of
+     * other channels is not lost (the selector is level-triggered; the next select reports it again).
+     * No effect while the selector is dispatching (the close completes with the current select).
+     */
+    public void releaseClosed() {
+        assert loop.inEventLoop();
+        if (dispatching) {
+            return;
+        }
+        try {
+            selector.selectNow(k -> {});
+        } catch (IOException e) {
+            loop.report("selector failed", e, null);
+        }
     }
 
     void select(long timeoutNanos) {
-        int n;
+        dispatching = true;
         try {
-            if (timeoutNanos == 0) {
-                n = selector.selectNow();
-            } else if (timeoutNanos < 0) {
-                n = selector.select();
-            } else {
-                long ms = Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos + 999_999));
-                n = selector.select(ms);
-            }
-        } catch (IOException e) {
-            loop.report("selector failed", e, null);
-            return;
-        }
-        if (n == 0) {
-            return;
-        }
-        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-        while (it.hasNext()) {
-            SelectionKey key = it.next();
-            it.remove();
-            if (!key.isValid()) {
-                continue;
-            }
-            Handler h = (Handler) key.attachment();
-            try {
-                h.ready(key);
-            } catch (Throwable t) {
-                if (t instanceof VirtualMachineError vme) {
-                    throw vme;
-                }
-                loop.report("Exception in I/O handler for " + key.channel(), t, null);
-            }
+            doSelect(timeoutNanos);
+        } finally {
+            dispatching = false;
         }
     }
 
-    /** At loop close: closes every channel still registered and reports each one. */
+    private void doSelect(long timeoutNanos) {
+        try {
+            if (timeoutNanos == 0) {
+                selector.selectNow(dispatch);
+            } else if (timeoutNanos < 0) {
+                selector.select(dispatch);
+            } else {
+                long ms = Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos + 999_999));
+                selector.select(dispatch, ms);
+            }
+        } catch (IOException e) {
+            loop.report("selector failed", e, null);
+        }
+    }
+
+    private void dispatch(SelectionKey key) {
+        if (!key.isValid()) {
+            return; // closed by an earlier handler of this same select
+        }
+        Handler h = (Handler) key.attachment();
+        try {
+            h.ready(key);
+        } catch (Throwable t) {
+            if (t instanceof VirtualMachineError vme) {
+                throw vme;
+            }
+            loop.report("Exception in I/O handler for " + key.channel(), t, null);
+        }
+    }
+
+    /** At loop close: closes every channel and resource still open and reports each one. */
     void closeAll() {
+        List<AutoCloseable> left = new ArrayList<>(resources);
+        resources.clear();
+        for (AutoCloseable r : left) {
+            loop.report("still open when the event loop closed; closing it: " + r, null, null);
+            try {
+                r.close();
+            } catch (Exception e) {
+                loop.report("closing " + r + " failed", e, null);
+            }
+        }
         List<SelectionKey> keys = new ArrayList<>(selector.keys());
         for (SelectionKey k : keys) {
             SelectableChannel ch = k.channel();

@@ -56,8 +56,9 @@ public final class Promise<T> extends FutureBase<T> {
         }
         if (l.inEventLoop()) {
             afterOutcome();
-        } else if (!l.isClosed()) {
-            l.callSoonThreadsafe(this::afterOutcome);
+        } else {
+            // A loop closing meanwhile has nobody left to wake: the completion still counts.
+            l.callSoonThreadsafeIfOpen(this::afterOutcome);
         }
         return true;
     }

@@ -2,32 +2,168 @@ package org.asyncio4j;
 
 import java.time.Duration;
 
-/** asyncio.timeout / timeout_at. TODO(combinators): the full state machine of asyncio.timeouts. */
+/**
+ * {@code asyncio.timeout} / {@code timeout_at}: a deadline for a block of an {@code @Async} method.
+ * <pre>{@code
+ * try (Timeout t = Asyncio.timeout(Duration.ofSeconds(1))) {
+ *     Await.on(slowThing());
+ * }   // AsyncTimeoutException if the deadline cut the block short
+ * }</pre>
+ *
+ * <h2>Entering</h2>
+ * Java's try-with-resources has no {@code __aenter__}, so {@link Asyncio#timeout} and
+ * {@link Asyncio#timeoutAt} <em>create and enter</em> the timeout in one call: it binds to
+ * {@link Task#current()}, records that task's {@link Task#cancelling()} as its baseline and arms
+ * its timer. Called outside a task it throws {@link IllegalStateException}. {@link #after} and
+ * {@link #at} make a timeout that is not entered yet; {@link #enter()} enters it explicitly
+ * (asyncio's {@code cm = timeout(d); ...; async with cm}).
+ *
+ * <h2>Expiry</h2>
+ * At the deadline the timeout cancels its task (the CancelledError arrives at the task's current
+ * await). When the block exits, {@link #closeAsync} turns that CancelledError into
+ * {@link AsyncTimeoutException} only if this timeout fired and the task has no other cancel
+ * request pending (asyncio's uncancel rule): an outside cancel is never turned into a timeout.
+ *
+ * <p>All methods must be called on the loop thread.
+ */
 public final class Timeout implements AsyncCloseable {
-    private Timeout() {}
+    /** {@link #when()} of a timeout with no deadline; {@code reschedule(NEVER)} disarms it. */
+    public static final long NEVER = Long.MAX_VALUE;
 
-    static Timeout after(Duration delay) {
-        throw new UnsupportedOperationException("timeout: not implemented yet");
+    private enum State {
+        CREATED("created"), ENTERED("active"), EXPIRING("expiring"), EXPIRED("expired"), EXITED("finished");
+
+        final String text;
+
+        State(String text) {
+            this.text = text;
+        }
     }
 
-    static Timeout at(long when) {
-        throw new UnsupportedOperationException("timeoutAt: not implemented yet");
+    private State state = State.CREATED;
+    private long when;
+    private Handle handle;
+    private Coroutine<?> task;
+    private int baseline;
+
+    private Timeout(long when) {
+        this.when = when;
     }
 
-    public void reschedule(long loopTimeNanos) {
-        throw new UnsupportedOperationException();
+    /** A timeout {@code delay} from now (null: no deadline), not entered yet. */
+    public static Timeout after(Duration delay) {
+        if (delay == null) {
+            return new Timeout(NEVER);
+        }
+        EventLoop loop = EventLoop.current();
+        return new Timeout(Durations.deadline(loop.time(), Durations.toNanos(delay)));
     }
 
-    public boolean expired() {
-        throw new UnsupportedOperationException();
+    /** A timeout at loop time {@code when} (nanoseconds; {@link #NEVER}: no deadline), not entered yet. */
+    public static Timeout at(long when) {
+        return new Timeout(when);
     }
 
+    /**
+     * Enters the timeout: binds it to the running task and arms the deadline. Returns this.
+     * {@link IllegalStateException} if already entered or if no task is running.
+     */
+    public Timeout enter() {
+        if (state != State.CREATED) {
+            throw new IllegalStateException("Timeout has already been entered");
+        }
+        EventLoop loop = EventLoop.current();
+        Coroutine<?> t = loop.currentTask();
+        if (t == null) {
+            throw new IllegalStateException("Timeout should be used inside a task: create it with Asyncio.timeout(...)"
+                    + " in an @Async method (or a task body), not in a plain callback");
+        }
+        state = State.ENTERED;
+        task = t;
+        baseline = t.cancelling();
+        reschedule(when);
+        return this;
+    }
+
+    /** The deadline in loop time (nanoseconds), or {@link #NEVER}. */
     public long when() {
-        throw new UnsupportedOperationException();
+        return when;
+    }
+
+    /**
+     * Moves the deadline to loop time {@code when} ({@link #NEVER}: no deadline). A deadline at or
+     * before now fires on the next iteration. Only while the timeout is active.
+     */
+    public void reschedule(long when) {
+        if (state != State.ENTERED) {
+            if (state == State.CREATED) {
+                throw new IllegalStateException("Timeout has not been entered");
+            }
+            throw new IllegalStateException("Cannot change state of " + state.text + " Timeout");
+        }
+        this.when = when;
+        if (handle != null) {
+            handle.cancel();
+        }
+        if (when == NEVER) {
+            handle = null;
+            return;
+        }
+        EventLoop loop = task.loop;
+        handle = when <= loop.time() ? loop.callSoon(this::onTimeout) : loop.callAt(when, this::onTimeout);
+    }
+
+    /** True once the deadline fired while the block ran (even if the block swallowed the cancel). */
+    public boolean expired() {
+        return state == State.EXPIRING || state == State.EXPIRED;
+    }
+
+    private void onTimeout() {
+        assert state == State.ENTERED;
+        task.cancel();
+        state = State.EXPIRING;
+        handle = null;
+    }
+
+    /**
+     * Exits the block ({@code __aexit__}). Returns a failed task with {@link AsyncTimeoutException}
+     * (cause: the CancelledError) when this timeout cut the block short; otherwise a completed
+     * task, so that {@code pending} propagates unchanged.
+     */
+    @Override
+    public Task<Void> closeAsync(Throwable pending) {
+        if (state == State.CREATED) {
+            throw new IllegalStateException("Timeout has not been entered: create it with Asyncio.timeout(...) inside"
+                    + " the task that runs the block, or call enter() before the block");
+        }
+        if (state != State.ENTERED && state != State.EXPIRING) {
+            throw new IllegalStateException("Timeout was already exited (state " + state.text + ")");
+        }
+        if (handle != null) {
+            handle.cancel();
+            handle = null;
+        }
+        if (state == State.EXPIRING) {
+            state = State.EXPIRED;
+            if (task.uncancel() <= baseline && pending != null) {
+                if (pending instanceof CancelledError) {
+                    return Task.failed(new AsyncTimeoutException("the timeout expired", pending));
+                }
+                // asyncio chains a TimeoutError into the exception's context; Java has no context,
+                // so the fact that the deadline fired is kept as a suppressed exception.
+                pending.addSuppressed(new AsyncTimeoutException("the timeout expired while this exception was raised"));
+            }
+        } else {
+            state = State.EXITED;
+        }
+        return Task.completed();
     }
 
     @Override
-    public Task<Void> closeAsync(Throwable pending) {
-        throw new UnsupportedOperationException();
+    public String toString() {
+        if (state == State.ENTERED) {
+            return "<Timeout [active] when=" + (when == NEVER ? "never" : when + "ns") + ">";
+        }
+        return "<Timeout [" + state.text + "]>";
     }
 }

@@ -16,6 +16,8 @@ final class Case {
     String mainClass;
     String pythonScript;
     String jmhMethod;
+    /** The JMH class of a JMH case (default: PingPongBench, W2). */
+    String jmhClass = "PingPongBench";
     /** For W4: "vt", "kotlin" or "python": which echo server the shared load client drives. */
     String echoServer;
     List<String> args = List.of();

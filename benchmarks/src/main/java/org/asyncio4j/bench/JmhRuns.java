@@ -40,7 +40,8 @@ final class JmhRuns {
                 r.put(metricKey, fork.getPrimaryResult().getScore());
                 org.openjdk.jmh.results.Result<?> cpu = fork.getSecondaryResults().get(org.asyncio4j.bench.jmh.CpuTimeProfiler.RESULT);
                 if (cpu != null) {
-                    r.put(cpuMetricKey, cpu.getScore());
+                    // the profiler gives operations per CPU second; time metrics want CPU ns per operation
+                    r.put(cpuMetricKey, cpuMetricKey.startsWith("cpuNs") ? 1e9 / cpu.getScore() : cpu.getScore());
                 }
                 c.runs.add(r);
             }

@@ -10,4 +10,6 @@ final class Peers {
     static final String KOTLIN = "Kotlin coroutines";
     static final String PYTHON = "Python asyncio";
     static final String STPE = "ScheduledThreadPoolExecutor(1)";
+    static final String PLAIN_CALL = "plain method call";
+    static final String PLAIN_JAVAC = "plain javac";
 }

@@ -25,6 +25,9 @@ final class Plan {
     static final Metric P50 = Metric.lower("p50Us", "p50 latency", "us", 1);
     static final Metric P99 = Metric.lower("p99Us", "p99 latency", "us", 1);
     static final Metric P999 = Metric.lower("p999Us", "p99.9 latency", "us", 1);
+    static final Metric NS_PER_STEP = Metric.lower("nsPerStep", "time per loop step", "ns", 1);
+    static final Metric NS_PER_STEP_CPU = Metric.lower("cpuNsPerStep", "CPU time per loop step", "ns", 1);
+    static final Metric COMPILE_MS = Metric.lower("compileMs", "javac, whole process", "ms", 1);
 
     /** Sizes of one mode. */
     record Mode(String name, int runs, int[] w1Sizes, int w1SleepMs, int w2PythonHandoffs, int jmhWarmups,
@@ -48,14 +51,8 @@ final class Plan {
         all.add(w3(m));
         all.add(w4(m));
         all.add(w5(m));
-        all.add(notYet("W6", "await overhead (JMH)",
-                "An @Async method awaiting an already-done task in a loop, against the same loop calling a plain method.",
-                "needs the @Async processor (being written); the lead wires it as a JMH benchmark beside PingPongBench",
-                "W6: within 2x of a plain call"));
-        all.add(notYet("W7", "compile time",
-                "javac with and without the processor on a corpus of 500 @Async methods.",
-                "needs the @Async processor (being written); the lead wires it",
-                "W7: javac with the processor <= 1.5x plain javac"));
+        all.add(w6(m));
+        all.add(w7(m));
         return all;
     }
 
@@ -199,6 +196,48 @@ final class Plan {
                 Goals.ratio(x, SCHED_CANCEL, Peers.STPE, 3, ">= 3x a one-thread ScheduledThreadPoolExecutor,"
                         + " schedule + cancel (issue 7)"),
                 Goals.ratio(x, SCHED_CANCEL_CPU, Peers.STPE, 3, "the same by process CPU time"));
+        return w;
+    }
+
+    static Workload w6(Mode m) {
+        Workload w = new Workload("W6", "W6 await overhead",
+                "An @Async method (compiled by the processor) awaiting an already-done task in a loop of 1,000,000"
+                        + " steps, against the same loop calling a plain method that returns the task's result. JMH ("
+                        + m.runs() + " forks, " + m.jmhWarmups() + " warm-up and " + m.jmhIterations()
+                        + " measured 1 s iterations each); the @Async side includes starting one event loop per"
+                        + " million steps.",
+                List.of(NS_PER_STEP, NS_PER_STEP_CPU), List.of(NS_PER_STEP));
+        Case a = Case.jmh(Peers.ASYNCIO4J, "asyncio4j").note("asyncio4j: AwaitLoop.awaitDone, an @Async method.");
+        a.jmhClass = "AwaitOverheadBench";
+        w.add(a);
+        Case p = Case.jmh(Peers.PLAIN_CALL, "plainCall").note("plain: the same loop calling AwaitLoop.plainGet.");
+        p.jmhClass = "AwaitOverheadBench";
+        w.add(p);
+        w.goals = x -> List.of(Goals.ratio(x, NS_PER_STEP, Peers.PLAIN_CALL, 0.5,
+                "W6: an await of a done task within 2x of a plain call (advantage >= 0.5x)"));
+        return w;
+    }
+
+    static Workload w7(Mode m) {
+        int files = 50;
+        int methods = 10;
+        List<String> corpus = List.of("files=" + files, "methods=" + methods);
+        Workload w = new Workload("W7", "W7 compile time",
+                "javac (whole process, the peers' JDK, default flags) on a corpus of " + files * methods
+                        + " @Async methods in " + files + " files (a loop with an await in try/catch/finally, a var"
+                        + " local, a second await), with the processor on --processor-path or with -proc:none;"
+                        + " one javac per run.",
+                List.of(COMPILE_MS), List.of(COMPILE_MS));
+        List<String> proc = new java.util.ArrayList<>(corpus);
+        proc.add("mode=processor");
+        List<String> plain = new java.util.ArrayList<>(corpus);
+        plain.add("mode=plain");
+        w.add(Case.main(Peers.ASYNCIO4J, "javac + processor", B + "w7.CompileTime", proc)
+                .note("asyncio4j: javac --processor-path (the processor, JavaPoet, the annotations)."));
+        w.add(Case.main(Peers.PLAIN_JAVAC, "", B + "w7.CompileTime", plain)
+                .note("plain javac: the same corpus with -proc:none (the @Async bodies compile, Await.on is a method)."));
+        w.goals = x -> List.of(Goals.ratio(x, COMPILE_MS, Peers.PLAIN_JAVAC, 1 / 1.5,
+                "W7: javac with the processor <= 1.5x plain javac (advantage >= 0.67x)"));
         return w;
     }
 

@@ -112,7 +112,11 @@ public final class Runner {
             long t0 = System.nanoTime();
             System.out.printf("[%s] %-34s JMH, %d forks ...%n", w.id, c.label(), mode.runs());
             try {
-                JmhRuns.run(c, "PingPongBench", "handoffsPerSec", "handoffsPerCpuSec", mode, jdk, JVM_FLAGS, logs.resolve(slug + ".jmh.log"));
+                if (c.jmhClass.equals("AwaitOverheadBench")) {
+                    JmhRuns.run(c, c.jmhClass, "nsPerStep", "cpuNsPerStep", mode, jdk, JVM_FLAGS, logs.resolve(slug + ".jmh.log"));
+                } else {
+                    JmhRuns.run(c, c.jmhClass, "handoffsPerSec", "handoffsPerCpuSec", mode, jdk, JVM_FLAGS, logs.resolve(slug + ".jmh.log"));
+                }
                 for (int i = 0; i < c.runs.size(); i++) {
                     progress(w, c, i + 1, c.runs.size(), c.runs.get(i), 0);
                 }

@@ -1,0 +1,87 @@
+package org.asyncio4j.bench.w7;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.asyncio4j.bench.Measure;
+
+/**
+ * W7: whole-process {@code javac} on a corpus of {@code files x methods} {@code @Async} methods,
+ * with the processor ({@code --processor-path}) or without ({@code -proc:none}), on the JDK that runs
+ * this main. Prints {@code RESULT compileMs=...}: one javac process per run (the runner forks runs).
+ * Args: {@code mode=plain|processor files=50 methods=10}.
+ */
+public final class CompileTime {
+    private CompileTime() {}
+
+    public static void main(String[] args) throws Exception {
+        String mode = "processor";
+        int files = 50;
+        int methods = 10;
+        for (String a : args) {
+            String[] kv = a.split("=", 2);
+            switch (kv[0]) {
+                case "mode" -> mode = kv[1];
+                case "files" -> files = Integer.parseInt(kv[1]);
+                case "methods" -> methods = Integer.parseInt(kv[1]);
+                default -> throw new IllegalArgumentException("unknown argument " + a + " (mode=, files=, methods=)");
+            }
+        }
+        Path dir = Files.createTempDirectory("w7-corpus");
+        try {
+            List<String> sources = Corpus.write(dir.resolve("src"), files, methods);
+            Path out = Files.createDirectories(dir.resolve("out"));
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "javac").toString());
+            cmd.add("-d");
+            cmd.add(out.toString());
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            if (mode.equals("plain")) {
+                cmd.add("-proc:none");
+            } else if (mode.equals("processor")) {
+                cmd.add("-s");
+                cmd.add(out.toString());
+                cmd.add("--processor-path");
+                cmd.add(processorPath());
+            } else {
+                throw new IllegalArgumentException("mode must be plain or processor, not " + mode);
+            }
+            cmd.addAll(sources);
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("javac.log").toFile()).start();
+            int rc = p.waitFor();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (rc != 0) {
+                throw new IllegalStateException("javac failed (" + rc + "): " + Files.readString(dir.resolve("javac.log")));
+            }
+            new Measure().put("compileMs", ms).put("methods", files * methods).emit();
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    /** target/processorpath.txt, written by the build beside target/classes. */
+    private static String processorPath() throws IOException, URISyntaxException {
+        Path classes = Path.of(CompileTime.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path file = classes.getParent().resolve("processorpath.txt");
+        if (!Files.exists(file)) {
+            throw new IllegalStateException(file + " is missing: build the benchmarks module with 'mvn -pl benchmarks -am package'");
+        }
+        String cp = Files.readString(file).strip();
+        for (String e : cp.split(File.pathSeparator)) {
+            if (!Files.exists(Path.of(e))) {
+                throw new IllegalStateException("processor path entry " + e + " does not exist");
+            }
+        }
+        return cp;
+    }
+}

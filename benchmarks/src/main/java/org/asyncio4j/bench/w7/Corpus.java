@@ -1,0 +1,54 @@
+package org.asyncio4j.bench.w7;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The W7 corpus: {@code files} classes of {@code methods} {@code @Async} methods each, every method
+ * a loop with an await inside try/catch/finally, a var local, a conditional and a second await:
+ * the shapes real async code has, deterministic text.
+ */
+final class Corpus {
+    private Corpus() {}
+
+    static List<String> write(Path dir, int files, int methods) throws IOException {
+        Path pkg = Files.createDirectories(dir.resolve("corpus"));
+        List<String> out = new ArrayList<>();
+        for (int f = 0; f < files; f++) {
+            StringBuilder s = new StringBuilder();
+            s.append("package corpus;\n\nimport java.time.Duration;\nimport java.util.*;\nimport org.asyncio4j.*;\n")
+                    .append("import org.asyncio4j.annotations.Async;\n\npublic class C").append(f).append(" {\n")
+                    .append("    final List<String> log = new ArrayList<>();\n");
+            for (int m = 0; m < methods; m++) {
+                s.append("\n    @Async\n    Task<Integer> m").append(m).append("(Task<Integer> t, int n) {\n")
+                        .append("        int total = 0;\n")
+                        .append("        var names = new ArrayList<String>();\n")
+                        .append("        for (int i = 0; i < n; i++) {\n")
+                        .append("            try {\n")
+                        .append("                total += Await.on(t) + i;\n")
+                        .append("                names.add(\"x\" + i);\n")
+                        .append("            } catch (IllegalStateException e) {\n")
+                        .append("                log.add(e.getMessage());\n")
+                        .append("            } finally {\n")
+                        .append("                log.add(\"f\");\n")
+                        .append("            }\n")
+                        .append("            if (total > 100) {\n")
+                        .append("                break;\n")
+                        .append("            }\n")
+                        .append("        }\n")
+                        .append("        String s = names.size() > 2 ? names.get(0) : \"none\";\n")
+                        .append("        Await.on(Asyncio.sleep(Duration.ofMillis(1)));\n")
+                        .append("        return Task.completed(total + s.length());\n")
+                        .append("    }\n");
+            }
+            s.append("}\n");
+            Path file = pkg.resolve("C" + f + ".java");
+            Files.writeString(file, s.toString());
+            out.add(file.toString());
+        }
+        return out;
+    }
+}

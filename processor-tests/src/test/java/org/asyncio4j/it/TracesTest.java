@@ -1,0 +1,49 @@
+package org.asyncio4j.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Stack traces lead through the awaiting chain of @Async methods (runtime AsyncFrames). */
+class TracesTest {
+
+    /** The line of Traces.java that carries {@code // marker}. */
+    static int line(String marker) {
+        Path p = Path.of("src/test/java/org/asyncio4j/it/Traces.java");
+        try {
+            List<String> lines = Files.readAllLines(p);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).endsWith("// " + marker)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("run from the processor-tests module directory", e);
+        }
+        throw new AssertionError("no marker " + marker);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Src.Mode.class)
+    void framesOfTheAwaitingChain(Src.Mode mode) {
+        AsyncTraces t = new AsyncTraces().in(mode);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Run.virtual(t::outer));
+        List<String> userFrames = new ArrayList<>();
+        for (StackTraceElement f : e.getStackTrace()) {
+            if (f.getClassName().equals(Traces.class.getName())) {
+                userFrames.add(f.getMethodName() + ":" + f.getLineNumber() + ":" + f.getFileName());
+            }
+        }
+        assertEquals(List.of("inner:" + line("AWAIT-INNER") + ":Traces.java", "middle:" + line("AWAIT-MIDDLE") + ":Traces.java",
+                "outer:" + line("AWAIT-OUTER") + ":Traces.java"), userFrames, Arrays.toString(e.getStackTrace()));
+    }
+}

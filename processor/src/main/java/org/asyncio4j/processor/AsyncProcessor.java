@@ -1,0 +1,350 @@
+package org.asyncio4j.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+
+/**
+ * The asyncio4j annotation processor: for every class with {@code @Async} methods, generates
+ * {@code AsyncFoo} whose methods are state machines (see ARCHITECTURE.md for the pipeline:
+ * Reader -> Validator -> Lowering -> MachineWriter -> ClassWriter). Thin on purpose: it catches
+ * everything, turns it into errors on the right element, and never throws into javac.
+ */
+@AutoService(Processor.class)
+public final class AsyncProcessor extends AbstractProcessor {
+    private Trees trees;
+    private String noTreesReason;
+    private boolean noTreesReported;
+    private final Set<String> deferred = new LinkedHashSet<>();
+    private final Set<String> scannedUnits = new LinkedHashSet<>();
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(Reader.ASYNC);
+    }
+
+    /** {@code -Aasyncio4j.failOn=methodName}: simulates an internal failure (tests that javac survives it). */
+    static final String FAIL_ON = "asyncio4j.failOn";
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(FAIL_ON);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        try {
+            trees = Trees.instance(ProcessingEnvs.unwrap(env));
+        } catch (Throwable t) {
+            noTreesReason = t.toString();
+        }
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        try {
+            return processRound(round);
+        } catch (Throwable t) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    "[" + Diag.Tag.AsyncInternalError + "] asyncio4j processor failed: " + stackTrace(t));
+            return false;
+        }
+    }
+
+    private boolean processRound(RoundEnvironment round) {
+        TypeElement asyncAnno = processingEnv.getElementUtils().getTypeElement(Reader.ASYNC);
+        Set<? extends Element> annotated = asyncAnno == null ? Set.of() : round.getElementsAnnotatedWith(asyncAnno);
+        if (trees == null) {
+            if (!noTreesReported && !annotated.isEmpty()) {
+                noTreesReported = true;
+                for (Element e : annotated) {
+                    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "[" + Diag.Tag.AsyncNeedsJavac
+                            + "] the asyncio4j processor needs javac's compiler tree API (com.sun.source.util.Trees),"
+                            + " which this compiler does not provide (" + noTreesReason + "). Compile with javac"
+                            + " (Maven/Gradle default); in Eclipse, delegate the build to Maven or Gradle.", e);
+                }
+            }
+            return false;
+        }
+        Map<String, TypeElement> classes = new TreeMap<>();
+        for (Element e : annotated) {
+            if (e.getKind() == ElementKind.METHOD && e.getEnclosingElement() instanceof TypeElement te) {
+                classes.put(te.getQualifiedName().toString(), te);
+            }
+        }
+        for (String name : new ArrayList<>(deferred)) {
+            TypeElement te = processingEnv.getElementUtils().getTypeElement(name);
+            if (te != null) {
+                classes.put(name, te);
+            }
+        }
+        deferred.clear();
+        for (TypeElement te : classes.values()) {
+            processClass(te, round.processingOver());
+        }
+        checkAwaitsOutsideAsync(round);
+        return true; // @Async is ours alone
+    }
+
+    // ------------------------------------------------------------------ one class
+
+    private void processClass(TypeElement type, boolean lastRound) {
+        ClassModel cm;
+        try {
+            cm = new Reader(trees, processingEnv.getElementUtils()).read(type);
+        } catch (Throwable t) {
+            error(type, "[" + Diag.Tag.AsyncInternalError + "] asyncio4j could not read " + type + ": " + stackTrace(t));
+            return;
+        }
+        List<Diag> diags = new ArrayList<>(Validator.checkClass(cm));
+        for (ClassModel.MethodModel mm : cm.methods) {
+            try {
+                diags.addAll(Validator.checkMethod(cm, mm));
+            } catch (Throwable t) {
+                error(mm.element, "[" + Diag.Tag.AsyncInternalError + "] asyncio4j failed on this method: " + stackTrace(t));
+                return;
+            }
+        }
+        if (!diags.isEmpty()) {
+            for (Diag d : diags) {
+                report(cm, d);
+            }
+            return;
+        }
+        Typer typer = new Typer(trees, processingEnv.getTypeUtils());
+        List<ClassWriter.Method> written = new ArrayList<>();
+        Map<String, Integer> machineNames = new HashMap<>();
+        for (ClassModel.MethodModel mm : cm.methods) {
+            try {
+                written.add(new ClassWriter.Method(mm.element, lower(cm, mm, typer, machineNames)));
+            } catch (Typer.Defer d) {
+                if (!lastRound) {
+                    deferred.add(cm.qualifiedName);
+                } else {
+                    error(mm.element, "[" + Diag.Tag.AsyncUnresolvedType + "] " + d.getMessage()
+                            + "; declare the variable's type explicitly.");
+                }
+                return;
+            } catch (Typer.Unnamable u) {
+                Local l = u.local;
+                report(cm, new Diag(Diag.Tag.AsyncUnnamableVar, l.decl, "'var " + l.name + "' lives across an await,"
+                        + " so it must become a field of the state machine, but " + u.getMessage()
+                        + ", which cannot be written in Java source. Declare the variable with an explicit type"
+                        + " (an interface or superclass it implements)."));
+                return;
+            } catch (Throwable t) {
+                error(mm.element, "[" + Diag.Tag.AsyncInternalError + "] asyncio4j failed to compile this @Async method"
+                        + " (please report it with the method): " + stackTrace(t));
+                return;
+            }
+        }
+        String source;
+        try {
+            source = ClassWriter.write(cm, written);
+        } catch (Throwable t) {
+            error(type, "[" + Diag.Tag.AsyncInternalError + "] asyncio4j failed to write Async" + cm.simpleName + ": "
+                    + stackTrace(t));
+            return;
+        }
+        String fqn = cm.packageName.isEmpty() ? cm.asyncName : cm.packageName + "." + cm.asyncName;
+        try {
+            JavaFileObject f = processingEnv.getFiler().createSourceFile(fqn, type);
+            try (Writer w = f.openWriter()) {
+                w.write(source);
+            }
+        } catch (IOException e) {
+            error(type, "[" + Diag.Tag.AsyncInternalError + "] cannot write " + fqn + ": " + e);
+        } catch (IllegalStateException e) {
+            error(type, "[" + Diag.Tag.AsyncInternalError + "] cannot write " + fqn + ": " + e);
+        }
+    }
+
+    private MachineWriter.Output lower(ClassModel cm, ClassModel.MethodModel mm, Typer typer, Map<String, Integer> machineNames) {
+        ExecutableElement e = mm.element;
+        String name = e.getSimpleName().toString();
+        if (name.equals(processingEnv.getOptions().get(FAIL_ON))) {
+            throw new IllegalStateException("simulated internal failure (-A" + FAIL_ON + "=" + name + ")");
+        }
+        NameAllocator alloc = new NameAllocator();
+        for (String n : mm.resolver.names) {
+            alloc.newName(n, "user:" + n);
+        }
+        String m = alloc.newName("m", "machine");
+        String base = Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Machine";
+        int count = machineNames.merge(base, 1, Integer::sum);
+        String machineName = count == 1 ? base : base + count;
+        String bodyName = name + "$resume";
+        TypeName result = resultType(e.getReturnType());
+        Lowering.Context cx = new Lowering.Context(cm.src, mm.resolver, mm.scan, cm.calls, m, cm.simpleName,
+                cm.qualifiedName, cm.asyncName, cm.staticAsyncNames, cm.fieldNames, result.toString(), typer);
+        Cfg cfg = new Lowering(cx).lower(mm.tree.getBody());
+        List<TypeName> paramTypes = new ArrayList<>();
+        for (VariableElement p : e.getParameters()) {
+            TypeMirror pt = p.asType();
+            if (pt.getKind() == TypeKind.ERROR) {
+                throw new Typer.Defer("the type of parameter " + p.getSimpleName() + " is not resolved yet");
+            }
+            paramTypes.add(TypeName.get(pt));
+        }
+        boolean isStatic = e.getModifiers().contains(Modifier.STATIC);
+        MachineWriter.Input in = new MachineWriter.Input(name, isStatic, cfg, mm.resolver.locals, typer, cm.src, m,
+                machineName, bodyName, ClassName.get(cm.packageName, cm.asyncName),
+                ClassWriter.typeVars(cm.type.getTypeParameters()), ClassWriter.typeVars(e.getTypeParameters()),
+                result, paramTypes, cm.qualifiedName);
+        return new MachineWriter(in).write();
+    }
+
+    /** T of Task<T>; a wildcard becomes its bound (a machine cannot extend Coroutine<? extends X>). */
+    private static TypeName resultType(TypeMirror ret) {
+        if (ret.getKind() == TypeKind.ERROR) {
+            throw new Typer.Defer("the return type is not resolved yet");
+        }
+        List<? extends TypeMirror> args = ((DeclaredType) ret).getTypeArguments();
+        TypeMirror t = args.get(0);
+        if (t instanceof WildcardType w) {
+            t = w.getExtendsBound();
+            if (t == null) {
+                return ClassName.get("java.lang", "Object");
+            }
+        }
+        return TypeName.get(t);
+    }
+
+    // ------------------------------------------------------------------ Await.on outside @Async
+
+    private void checkAwaitsOutsideAsync(RoundEnvironment round) {
+        for (Element root : round.getRootElements()) {
+            TreePath p = trees.getPath(root);
+            if (p == null) {
+                continue;
+            }
+            CompilationUnitTree cu = p.getCompilationUnit();
+            String key = cu.getSourceFile().toUri().toString();
+            if (!scannedUnits.add(key)) {
+                continue;
+            }
+            if (cu.getSourceFile().getName().contains("/Async") && isGenerated(cu)) {
+                continue;
+            }
+            Calls calls = new Calls(cu);
+            new TreePathScanner<Void, Void>() {
+                private int asyncDepth;
+
+                @Override
+                public Void visitMethod(MethodTree node, Void v) {
+                    boolean async = node.getModifiers().getAnnotations().stream().anyMatch(a -> {
+                        String s = a.getAnnotationType().toString();
+                        return s.equals("Async") || s.equals("org.asyncio4j.annotations.Async");
+                    });
+                    if (async) {
+                        asyncDepth++;
+                    }
+                    super.visitMethod(node, v);
+                    if (async) {
+                        asyncDepth--;
+                    }
+                    return null;
+                }
+
+                @Override
+                public Void visitClass(com.sun.source.tree.ClassTree node, Void v) {
+                    int saved = asyncDepth;
+                    asyncDepth = 0; // a class inside an @Async method has its own methods
+                    super.visitClass(node, v);
+                    asyncDepth = saved;
+                    return null;
+                }
+
+                @Override
+                public Void visitMethodInvocation(MethodInvocationTree node, Void v) {
+                    if (asyncDepth == 0 && calls.isAwait(node) && !insideLambdaOfAsync()) {
+                        trees.printMessage(Diagnostic.Kind.ERROR, "[" + Diag.Tag.AsyncAwaitOutsideAsync + "] Await.on can"
+                                + " only be used in a method annotated @Async (org.asyncio4j.annotations.Async),"
+                                + " which must return Task<T>. Annotate the enclosing method, or use"
+                                + " task.addDoneCallback / toCompletableFuture() outside async code.", node, cu);
+                    }
+                    return super.visitMethodInvocation(node, v);
+                }
+
+                private boolean insideLambdaOfAsync() {
+                    return false;
+                }
+            }.scan(p.getCompilationUnit(), null);
+        }
+    }
+
+    private static boolean isGenerated(CompilationUnitTree cu) {
+        try {
+            return cu.getSourceFile().getCharContent(true).toString().startsWith("// Generated by asyncio4j");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------------ reporting
+
+    private void report(ClassModel cm, Diag d) {
+        trees.printMessage(Diagnostic.Kind.ERROR, d.text(), d.at(), cm.src.cu);
+    }
+
+    private void error(Element e, String msg) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, msg, e);
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter sw = new StringWriter();
+        t.printStackTrace(new PrintWriter(sw));
+        return sw.toString();
+    }
+
+    static <T> Set<T> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    static final Tree NO_TREE = null;
+}

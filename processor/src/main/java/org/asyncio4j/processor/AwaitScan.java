@@ -1,0 +1,182 @@
+package org.asyncio4j.processor;
+
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.YieldTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Name;
+
+/**
+ * Finds what forces a statement to be lowered into the state machine: an await inside it, or a
+ * jump ({@code return}, {@code break}, {@code continue}, {@code yield}) that leaves it. Everything
+ * else is copied as it is. Also reports awaits where they cannot be (lambda, class, synchronized).
+ */
+final class AwaitScan extends TreePathScanner<Void, Void> {
+    final Set<Tree> hasAwait = Collections.newSetFromMap(new IdentityHashMap<>());
+    final Set<Tree> hasEscape = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** For each break/continue/yield: the statement or switch expression it targets. */
+    final Map<Tree, Tree> jumpTargets = new IdentityHashMap<>();
+    final List<Diag> diags = new ArrayList<>();
+    final List<MethodInvocationTree> awaits = new ArrayList<>();
+    private final Calls calls;
+    private final Tree body;
+
+    AwaitScan(Calls calls, Tree body) {
+        this.calls = calls;
+        this.body = body;
+    }
+
+    boolean needsLowering(Tree t) {
+        return hasAwait.contains(t) || hasEscape.contains(t);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
+        if (calls.isAwait(node)) {
+            awaits.add(node);
+            Tree blocker = null;
+            for (TreePath up = getCurrentPath().getParentPath(); up != null && up.getLeaf() != body; up = up.getParentPath()) {
+                Tree l = up.getLeaf();
+                if (l instanceof LambdaExpressionTree || l instanceof ClassTree || l.getKind() == Tree.Kind.SYNCHRONIZED) {
+                    blocker = l;
+                }
+            }
+            if (blocker instanceof LambdaExpressionTree) {
+                diags.add(new Diag(Diag.Tag.AsyncAwaitInLambda, node, "Await.on cannot be used inside a lambda:"
+                        + " the lambda runs later, outside the state machine. Make the lambda's work an @Async"
+                        + " method and await it here, or collect the tasks and await Asyncio.gather(tasks)."));
+            } else if (blocker instanceof ClassTree) {
+                diags.add(new Diag(Diag.Tag.AsyncAwaitInClass, node, "Await.on cannot be used inside an anonymous"
+                        + " or local class: its methods are not part of the state machine. Move the code into an"
+                        + " @Async method of the enclosing class."));
+            } else if (blocker != null) {
+                diags.add(new Diag(Diag.Tag.AsyncAwaitInSynchronized, node, "Await.on cannot be used inside a"
+                        + " synchronized block: the task would suspend while holding the monitor, and resume on"
+                        + " the loop thread later. Use org.asyncio4j.sync.Lock (try (var held ="
+                        + " Await.on(lock.acquire())) {...}) instead."));
+            } else {
+                markUpTo(getCurrentPath(), null, hasAwait);
+            }
+        }
+        return super.visitMethodInvocation(node, p);
+    }
+
+    /**
+     * A try-with-resources is always lowered, even without an await inside: a resource may be an
+     * AsyncCloseable (known only at run time to the generated code), whose exit awaits
+     * closeAsync(pending); copied as plain Java it would call close(), which throws.
+     * (found by fuzz seed 20261122)
+     */
+    @Override
+    public Void visitTry(TryTree node, Void p) {
+        if (!node.getResources().isEmpty() && !insideOpaque()) {
+            markUpTo(getCurrentPath(), null, hasAwait);
+        }
+        return super.visitTry(node, p);
+    }
+
+    @Override
+    public Void visitReturn(ReturnTree node, Void p) {
+        if (!insideOpaque()) {
+            markUpTo(getCurrentPath(), null, hasEscape);
+        }
+        return super.visitReturn(node, p);
+    }
+
+    @Override
+    public Void visitBreak(BreakTree node, Void p) {
+        jump(node, node.getLabel(), false);
+        return null;
+    }
+
+    @Override
+    public Void visitContinue(ContinueTree node, Void p) {
+        jump(node, node.getLabel(), true);
+        return null;
+    }
+
+    @Override
+    public Void visitYield(YieldTree node, Void p) {
+        super.visitYield(node, p);
+        for (TreePath up = getCurrentPath().getParentPath(); up != null; up = up.getParentPath()) {
+            if (up.getLeaf().getKind() == Tree.Kind.SWITCH_EXPRESSION) {
+                jumpTargets.put(node, up.getLeaf());
+                markUpTo(getCurrentPath(), up.getLeaf(), hasEscape);
+                return null;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree node, Void p) {
+        return super.visitLambdaExpression(node, p);
+    }
+
+    private boolean insideOpaque() {
+        for (TreePath up = getCurrentPath().getParentPath(); up != null && up.getLeaf() != body; up = up.getParentPath()) {
+            if (up.getLeaf() instanceof LambdaExpressionTree || up.getLeaf() instanceof ClassTree) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void jump(Tree node, Name label, boolean isContinue) {
+        if (insideOpaque()) {
+            return;
+        }
+        Tree target = null;
+        for (TreePath up = getCurrentPath().getParentPath(); up != null; up = up.getParentPath()) {
+            Tree l = up.getLeaf();
+            if (label != null) {
+                if (l instanceof LabeledStatementTree ls && ls.getLabel().contentEquals(label)) {
+                    target = isContinue ? ls.getStatement() : ls;
+                    break;
+                }
+            } else if (isLoop(l) || (!isContinue && l.getKind() == Tree.Kind.SWITCH)) {
+                target = l;
+                break;
+            }
+        }
+        if (target != null) {
+            jumpTargets.put(node, target);
+            markUpTo(getCurrentPath(), target, hasEscape);
+        }
+    }
+
+    static boolean isLoop(Tree t) {
+        return switch (t.getKind()) {
+            case WHILE_LOOP, DO_WHILE_LOOP, FOR_LOOP, ENHANCED_FOR_LOOP -> true;
+            default -> false;
+        };
+    }
+
+    /** Marks the leaf and its ancestors up to (not including) {@code stop}, or up to the body. */
+    private void markUpTo(TreePath path, Tree stop, Set<Tree> set) {
+        for (TreePath up = path; up != null; up = up.getParentPath()) {
+            Tree l = up.getLeaf();
+            if (l == stop) {
+                return;
+            }
+            set.add(l);
+            if (l == body) {
+                return;
+            }
+        }
+    }
+}

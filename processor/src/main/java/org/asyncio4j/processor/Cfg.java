@@ -1,0 +1,81 @@
+package org.asyncio4j.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The control-flow graph of one {@code @Async} body: basic blocks of straight-line code, split at
+ * every await and at every branch of lowered control flow. Each block becomes one {@code case} of
+ * the resume method's dispatch switch; the block's number is the machine's state.
+ */
+final class Cfg {
+    final List<Block> blocks = new ArrayList<>();
+    /** Fields the lowering needs beside hoisted locals: name -> declared type text. */
+    final List<String[]> syntheticFields = new ArrayList<>();
+
+    Block newBlock(Handler handler) {
+        Block b = new Block(handler);
+        blocks.add(b);
+        return b;
+    }
+
+    /** Where an exception raised in a block goes: a handler block and the field that receives it. */
+    record Handler(Block target, String exField) {}
+
+    static final class Block {
+        /** Assigned in the order blocks start to be filled, i.e. source order; -1 while unused. */
+        int id = -1;
+        final Handler handler;
+        final List<Ins> code = new ArrayList<>();
+        int line;
+        boolean terminated;
+
+        Block(Handler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public String toString() {
+            return "B" + id;
+        }
+    }
+
+    /** Instructions. Texts contain local placeholders (see {@link Local#ref()}). */
+    sealed interface Ins {}
+
+    /** A statement, as text. {@code captures}: locals that lambdas/classes in it capture. */
+    record Code(String text, int line, List<Local> captures) implements Ins {}
+
+    /** Declares a local: {@code T x = init;} if it stays local, {@code m.x = init;} if hoisted. */
+    record Decl(Local local, String init, int line, List<Local> captures) implements Ins {}
+
+    /** Clears a hoisted reference local going out of scope (no garbage kept by loops). */
+    record Clear(Local local) implements Ins {}
+
+    /** {@code goto target}. Terminator. */
+    record Jump(Block target) implements Ins {}
+
+    /** {@code if (cond) goto target}. */
+    record Branch(String cond, Block target, List<Local> captures) implements Ins {}
+
+    /** {@code if (m.await(task, resume)) return;}. Terminator; {@code resume} is emitted next. */
+    record Suspend(String task, Block resume, int line, List<Local> captures) implements Ins {}
+
+    /** A statement after which control does not continue ({@code return;}, {@code throw e;}). Terminator. */
+    record Exit(String text, int line, List<Local> captures) implements Ins {}
+
+    /** Sets a finally's continuation field: the block to go to after it, or -1 to rethrow. */
+    record FinSet(String field, Block target) implements Ins {}
+
+    /** End of a lowered finally: rethrow the pending exception or continue at the saved block. Terminator. */
+    record FinEnd(String finField, String exField) implements Ins {}
+
+    /** A switch dispatching to blocks; {@code fallback} when no label matches (null: none). Terminator. */
+    record Dispatch(String selector, List<String> labels, List<Block> targets, Block fallback, int line,
+            List<Local> captures) implements Ins {}
+
+    static boolean terminates(Ins i) {
+        return i instanceof Jump || i instanceof Suspend || i instanceof Exit || i instanceof FinEnd
+                || i instanceof Dispatch;
+    }
+}

@@ -1,0 +1,35 @@
+package org.asyncio4j.processor;
+
+import com.sun.source.tree.Tree;
+
+/**
+ * One compile error of the processor: a stable tag users can search for, the tree it points at,
+ * what is wrong and how to fix it.
+ */
+record Diag(Tag tag, Tree at, String message) {
+
+    /** The stable tags. Their names appear in messages as {@code [AsyncXxx]}; never rename one. */
+    enum Tag {
+        AsyncAwaitOutsideAsync,
+        AsyncAwaitInLambda,
+        AsyncAwaitInClass,
+        AsyncAwaitInSynchronized,
+        AsyncMethodModifier,
+        AsyncReturnType,
+        AsyncClassFinal,
+        AsyncClassPrivate,
+        AsyncInnerClass,
+        AsyncNoConstructor,
+        AsyncPrivateMember,
+        AsyncUnnamableVar,
+        AsyncLocalClass,
+        AsyncSuperCall,
+        AsyncUnresolvedType,
+        AsyncNeedsJavac,
+        AsyncInternalError
+    }
+
+    String text() {
+        return "[" + tag + "] " + message;
+    }
+}

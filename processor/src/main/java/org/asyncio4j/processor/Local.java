@@ -1,0 +1,78 @@
+package org.asyncio4j.processor;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+
+/**
+ * A parameter or local variable of an {@code @Async} body. The lowering decides whether it stays a
+ * Java local of the resume method (used in one basic block only) or is hoisted to a field of the
+ * machine (it lives across an await, or a witness lambda refers to it).
+ */
+final class Local {
+    enum Kind { PARAMETER, LOCAL, CATCH, RESOURCE, FOR_EACH, BINDING }
+
+    final int index;
+    final String name;
+    final Kind kind;
+    /** The declaring VariableTree (null for parameters read from elements). */
+    final Tree decl;
+    final TreePath declPath;
+    /** The declared type's tree, or null for {@code var} (and parameters). */
+    final Tree typeTree;
+
+    /** Source text of a declarable type (set by the reader: explicit text, or the inferred type). */
+    String typeText;
+    boolean primitive;
+    boolean forceHoist;
+    boolean hoisted;
+    String fieldName;
+    /** The CFG blocks whose code mentions this local (filled by the writer). */
+    final java.util.BitSet blocks = new java.util.BitSet();
+
+    Local(int index, String name, Kind kind, Tree decl, TreePath declPath, Tree typeTree) {
+        this.index = index;
+        this.name = name;
+        this.kind = kind;
+        this.decl = decl;
+        this.declPath = declPath;
+        this.typeTree = typeTree;
+    }
+
+    boolean isVar() {
+        return typeTree == null && kind != Kind.PARAMETER;
+    }
+
+    /** Placeholder put in generated text; replaced by {@code name} or {@code m.field} at the end. */
+    String ref() {
+        return "\u0001" + index + "\u0002";
+    }
+
+    /** Placeholder for a reference inside a witness lambda: forces the local into a field. */
+    String witnessRef() {
+        return "\u0003" + index + "\u0002";
+    }
+
+    /**
+     * Marker put before a lambda or class that captures this local: the writer removes it and, if the
+     * local lives in a field, declares a final copy before the statement that carries the text
+     * (wherever the text travels: spilled operands, witnesses).
+     */
+    String captureMark() {
+        return "\u0005" + index + "\u0002";
+    }
+
+    /** Placeholder for the name of a pattern binding in {@code x instanceof T name}. */
+    String bindingRef() {
+        return "\u0006" + index + "\u0002";
+    }
+
+    /** Placeholder for this local's declarable type, known only once the writer has asked the Typer. */
+    String typeRef() {
+        return "\u0004" + index + "\u0002";
+    }
+
+    @Override
+    public String toString() {
+        return name + "#" + index;
+    }
+}

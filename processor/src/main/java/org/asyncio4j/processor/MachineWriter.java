@@ -1,0 +1,479 @@
+package org.asyncio4j.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.lang.model.element.Modifier;
+import org.asyncio4j.processor.Cfg.Block;
+import org.asyncio4j.processor.Cfg.Ins;
+
+/**
+ * Writes one method's machine: decides which locals live in fields (those used in more than one
+ * block, or named by a witness), then emits the nested machine class and the resume method, a
+ * {@code while (true) switch (state)} over the CFG's blocks. The only class, with
+ * {@link ClassWriter}, that touches JavaPoet.
+ */
+final class MachineWriter {
+    static final ClassName COROUTINE = ClassName.get("org.asyncio4j", "Coroutine");
+    static final ClassName TASK = ClassName.get("org.asyncio4j", "Task");
+    private static final Pattern REF = Pattern.compile("([\\u0001\\u0003\\u0004\\u0005\\u0006])(\\d+)\\u0002");
+
+    /** Everything about one @Async method that the writer needs. */
+    record Input(String methodName, boolean isStatic, Cfg cfg, List<Local> locals, Typer typer, Source src,
+            String m, String machineName, String bodyName, ClassName asyncClass, List<TypeVariableName> classTypeVars,
+            List<TypeVariableName> methodTypeVars, TypeName resultType, List<TypeName> paramTypes,
+            String userQualifiedName) {}
+
+    record Output(TypeSpec machine, MethodSpec body, String newMachine) {}
+
+    private final Input in;
+    private final Map<Integer, Local> byIndex = new LinkedHashMap<>();
+
+    MachineWriter(Input in) {
+        this.in = in;
+        for (Local l : in.locals()) {
+            byIndex.put(l.index, l);
+        }
+    }
+
+    Output write() {
+        decideFields();
+        TypeName machineType = machineType();
+        MethodSpec body = bodyMethod(machineType);
+        TypeSpec machine = machineClass();
+        List<String> args = new ArrayList<>();
+        if (!in.isStatic()) {
+            args.add("this");
+        }
+        for (Local l : in.locals()) {
+            if (l.kind == Local.Kind.PARAMETER) {
+                args.add(l.name);
+            }
+        }
+        // Explicit type arguments, not <>: inference from a parameter such as
+        // Function<? super E, ? extends R> would pick a capture of R, not R itself.
+        List<String> tvNames = new ArrayList<>();
+        allTypeVars().forEach(tv -> tvNames.add(tv.name()));
+        String diamond = tvNames.isEmpty() ? "" : "<" + String.join(", ", tvNames) + ">";
+        String newMachine = "new " + in.machineName() + diamond + "(" + String.join(", ", args) + ")";
+        return new Output(machine, body, newMachine);
+    }
+
+    private List<TypeVariableName> allTypeVars() {
+        List<TypeVariableName> all = new ArrayList<>();
+        if (!in.isStatic()) {
+            all.addAll(in.classTypeVars());
+        }
+        all.addAll(in.methodTypeVars());
+        return all;
+    }
+
+    private TypeName machineType() {
+        ClassName raw = in.asyncClass().nestedClass(in.machineName());
+        List<TypeVariableName> tv = allTypeVars();
+        return tv.isEmpty() ? raw : ParameterizedTypeName.get(raw, tv.toArray(new TypeName[0]));
+    }
+
+    // ------------------------------------------------------------------ which locals become fields
+
+    private void decideFields() {
+        Set<Local> declaredByDecl = new HashSet<>();
+        for (Block b : in.cfg().blocks) {
+            for (Ins ins : b.code) {
+                for (String t : texts(ins)) {
+                    Matcher mt = REF.matcher(t);
+                    while (mt.find()) {
+                        Local l = byIndex.get(Integer.parseInt(mt.group(2)));
+                        l.blocks.set(b.id);
+                        if (mt.group(1).equals("\u0003")) {
+                            l.forceHoist = true;
+                        }
+                    }
+                }
+                if (ins instanceof Cfg.Decl d) {
+                    d.local().blocks.set(b.id);
+                    declaredByDecl.add(d.local());
+                }
+                for (Local c : captures(ins)) {
+                    c.blocks.set(b.id);
+                }
+            }
+        }
+        separateSameNamedLocals(declaredByDecl);
+        NameAllocator names = new NameAllocator();
+        Set<String> reserved = Set.of("state", "self", "LINES");
+        Set<String> taken = new HashSet<>(reserved);
+        for (String[] f : in.cfg().syntheticFields) {
+            taken.add(f[0]);
+        }
+        for (Local l : in.locals()) {
+            l.hoisted = l.kind == Local.Kind.PARAMETER || l.forceHoist || l.blocks.cardinality() > 1;
+            if (l.hoisted) {
+                if (l.typeText == null) {
+                    l.typeText = syntacticType(l);
+                }
+                if (l.typeText == null) {
+                    l.typeText = in.typer().typeOf(l);
+                }
+                String f = l.name;
+                for (int i = 2; taken.contains(f); i++) {
+                    f = l.name + "$" + i;
+                }
+                taken.add(f);
+                l.fieldName = f;
+            } else if (l.typeText == null && l.kind == Local.Kind.CATCH) {
+                l.typeText = in.typer().typeOf(l); // multi-catch: its cast needs the lub even when local
+            } else if (l.typeText == null) {
+                l.typeText = "var";
+            }
+            l.primitive = Source.isPrimitiveName(l.typeText);
+        }
+        names.newName("unused"); // keeps NameAllocator's contract explicit; names above are checked by hand
+    }
+
+    /**
+     * The type of {@code var x = new Foo<Bar>(...)} is written right there: no need for the Typer's
+     * speculative attribution (a few ms each, the processor's main cost on big files).
+     */
+    private String syntacticType(Local l) {
+        if (!(l.decl instanceof com.sun.source.tree.VariableTree v)
+                || !(v.getInitializer() instanceof com.sun.source.tree.NewClassTree nc)
+                || nc.getClassBody() != null || nc.getEnclosingExpression() != null) {
+            return null;
+        }
+        com.sun.source.tree.Tree id = nc.getIdentifier();
+        if (id instanceof com.sun.source.tree.ParameterizedTypeTree pt && pt.getTypeArguments().isEmpty()) {
+            return null; // diamond: the type arguments are inferred
+        }
+        return in.src().hasPosition(id) ? in.src().slice(id) : null;
+    }
+
+    /**
+     * Locals of sibling scopes in the source ({ int a; ... } { int a; ... }) may be flattened into one
+     * block, where Java rejects the second declaration. Such locals that the writer declares (Decl)
+     * become fields, which get distinct names; one may stay local. A local declared inside copied
+     * text (a nested block without await) keeps its declaration, so it is the one left local.
+     */
+    private void separateSameNamedLocals(Set<Local> declaredByDecl) {
+        for (Block b : in.cfg().blocks) {
+            Map<String, List<Local>> byName = new LinkedHashMap<>();
+            for (Local l : in.locals()) {
+                boolean staysLocal = l.kind != Local.Kind.PARAMETER && !l.forceHoist && l.blocks.cardinality() <= 1;
+                if (staysLocal && l.blocks.get(b.id)) {
+                    byName.computeIfAbsent(l.name, k -> new ArrayList<>()).add(l);
+                }
+            }
+            for (List<Local> same : byName.values()) {
+                if (same.size() < 2) {
+                    continue;
+                }
+                boolean keepOne = same.stream().allMatch(declaredByDecl::contains);
+                for (Local l : same) {
+                    if (!declaredByDecl.contains(l)) {
+                        continue;
+                    }
+                    if (keepOne) {
+                        keepOne = false;
+                    } else {
+                        l.forceHoist = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> texts(Ins ins) {
+        List<String> out = new ArrayList<>();
+        if (ins instanceof Cfg.Code c) {
+            out.add(c.text());
+        } else if (ins instanceof Cfg.Decl d && d.init() != null) {
+            out.add(d.init());
+        } else if (ins instanceof Cfg.Branch b) {
+            out.add(b.cond());
+        } else if (ins instanceof Cfg.Suspend s) {
+            out.add(s.task());
+        } else if (ins instanceof Cfg.Exit e) {
+            out.add(e.text());
+        } else if (ins instanceof Cfg.Dispatch d) {
+            out.add(d.selector());
+        }
+        return out;
+    }
+
+    /** Locals captured by lambdas or classes in the instruction's text (Local.captureMark()), then its own list. */
+    private List<Local> captures(Ins ins) {
+        List<Local> out = new ArrayList<>();
+        for (String t : texts(ins)) {
+            Matcher mt = REF.matcher(t);
+            while (mt.find()) {
+                if (mt.group(1).equals("\u0005")) {
+                    out.add(byIndex.get(Integer.parseInt(mt.group(2))));
+                }
+            }
+        }
+        out.addAll(listedCaptures(ins));
+        return out;
+    }
+
+    private static List<Local> listedCaptures(Ins ins) {
+        if (ins instanceof Cfg.Code c) {
+            return c.captures();
+        } else if (ins instanceof Cfg.Decl d) {
+            return d.captures();
+        } else if (ins instanceof Cfg.Branch b) {
+            return b.captures();
+        } else if (ins instanceof Cfg.Suspend s) {
+            return s.captures();
+        } else if (ins instanceof Cfg.Exit e) {
+            return e.captures();
+        } else if (ins instanceof Cfg.Dispatch d) {
+            return d.captures();
+        }
+        return List.of();
+    }
+
+    private String subst(String text) {
+        Matcher mt = REF.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (mt.find()) {
+            Local l = byIndex.get(Integer.parseInt(mt.group(2)));
+            String rep = switch (mt.group(1)) {
+                case "\u0004" -> l.typeText; // Local.typeRef()
+                case "\u0005" -> ""; // Local.captureMark(): the copy is declared by emitBlock
+                // Local.bindingRef(), in (x instanceof T <here>): a binding that lives in a field
+                // is bound to a Java local first, then stored (true whenever instanceof is)
+                case "\u0006" -> l.hoisted ? l.name + "$p && (" + in.m() + "." + l.fieldName + " = " + l.name + "$p) != null"
+                        : l.name;
+                default -> l.hoisted ? in.m() + "." + l.fieldName : l.name;
+            };
+            mt.appendReplacement(sb, Matcher.quoteReplacement(rep));
+        }
+        mt.appendTail(sb);
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------ the resume method
+
+    private MethodSpec bodyMethod(TypeName machineType) {
+        String m = in.m();
+        CodeBlock.Builder code = CodeBlock.builder();
+        boolean anyHandler = in.cfg().blocks.stream().anyMatch(b -> b.handler != null);
+        code.beginControlFlow("while (true)");
+        if (anyHandler) {
+            code.beginControlFlow("try");
+        }
+        code.beginControlFlow("switch ($L.state)", m);
+        List<Block> blocks = in.cfg().blocks;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
+            code.add("case $L: {\n", b.id);
+            code.indent();
+            emitBlock(code, b, next);
+            code.unindent();
+            code.add("}\n");
+        }
+        code.add("default:\n");
+        code.indent();
+        code.addStatement("throw new $T(\"invalid state \" + $L.state + \" of \" + $L)", IllegalStateException.class, m, m);
+        code.unindent();
+        code.endControlFlow();
+        if (anyHandler) {
+            code.nextControlFlow("catch ($T $$e)", Throwable.class);
+            code.add("// exceptions go to the handler of the block that raised them (state = block)\n");
+            code.beginControlFlow("switch ($L.state)", m);
+            Map<String, List<Integer>> byHandler = new LinkedHashMap<>();
+            Map<String, Cfg.Handler> handlers = new LinkedHashMap<>();
+            for (Block b : blocks) {
+                if (b.handler != null) {
+                    String key = b.handler.target().id + "/" + b.handler.exField();
+                    byHandler.computeIfAbsent(key, k -> new ArrayList<>()).add(b.id);
+                    handlers.put(key, b.handler);
+                }
+            }
+            for (Map.Entry<String, List<Integer>> e : byHandler.entrySet()) {
+                Cfg.Handler h = handlers.get(e.getKey());
+                StringBuilder labels = new StringBuilder();
+                for (int id : e.getValue()) {
+                    labels.append("case ").append(id).append(": ");
+                }
+                code.add("$L{\n", labels);
+                code.indent();
+                code.addStatement("$L.$L = $$e", m, h.exField());
+                code.addStatement("$L.state = $L", m, h.target().id);
+                code.addStatement("continue");
+                code.unindent();
+                code.add("}\n");
+            }
+            code.add("default:\n");
+            code.indent();
+            code.addStatement("throw $$e");
+            code.unindent();
+            code.endControlFlow();
+            code.endControlFlow();
+        }
+        code.endControlFlow();
+        MethodSpec.Builder mb = MethodSpec.methodBuilder(in.bodyName())
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc("The body of {@code $L}, resumed by the machine at its current state.\n", in.methodName())
+                .addTypeVariables(in.methodTypeVars())
+                .addParameter(machineType, m)
+                .addException(Throwable.class)
+                .addCode(code.build());
+        if (in.isStatic()) {
+            mb.addModifiers(Modifier.STATIC);
+        }
+        return mb.build();
+    }
+
+    private void emitBlock(CodeBlock.Builder code, Block b, Block next) {
+        String m = in.m();
+        Set<Local> declaredCopies = new HashSet<>();
+        for (Ins ins : b.code) {
+            for (Local c : captures(ins)) {
+                if (c.hoisted && declaredCopies.add(c)) {
+                    code.add("final var $L = $L.$L; // captured by a lambda or class below\n", c.name, m, c.fieldName);
+                }
+            }
+            if (ins instanceof Cfg.Code c) {
+                line(code, subst(c.text()), c.line());
+            } else if (ins instanceof Cfg.Exit e) {
+                line(code, subst(e.text()), e.line());
+            } else if (ins instanceof Cfg.Decl d) {
+                Local l = d.local();
+                String init = d.init() == null ? null : subst(d.init());
+                if (l.hoisted) {
+                    if (init != null) {
+                        line(code, m + "." + l.fieldName + " = " + init + ";", d.line());
+                    }
+                } else {
+                    line(code, l.typeText + " " + l.name + (init == null ? "" : " = " + init) + ";", d.line());
+                }
+            } else if (ins instanceof Cfg.Clear c) {
+                Local l = c.local();
+                if (l.hoisted && !l.primitive) {
+                    code.addStatement("$L.$L = null", m, l.fieldName);
+                }
+            } else if (ins instanceof Cfg.Jump j) {
+                code.addStatement("$L.state = $L", m, j.target().id);
+                if (next == null || j.target() != next) {
+                    code.addStatement("continue");
+                }
+            } else if (ins instanceof Cfg.Branch br) {
+                code.beginControlFlow("if ($L)", subst(br.cond()));
+                code.addStatement("$L.state = $L", m, br.target().id);
+                code.addStatement("continue");
+                code.endControlFlow();
+            } else if (ins instanceof Cfg.Suspend s) {
+                code.add("if ($L.await($L, $L)) return; // $L:$L\n", m, subst(s.task()), s.resume().id,
+                        in.src().fileName, s.line());
+            } else if (ins instanceof Cfg.FinSet f) {
+                code.addStatement("$L.$L = $L", m, f.field(), f.target() == null ? "-1" : String.valueOf(f.target().id));
+            } else if (ins instanceof Cfg.FinEnd f) {
+                code.add("if ($L.$L < 0) throw $L.$L; // end of finally: rethrow, or go on\n", m, f.finField(), m, f.exField());
+                code.addStatement("$L.$L = null", m, f.exField()); // going on: the exception is garbage now
+                code.addStatement("$L.state = $L.$L", m, m, f.finField());
+                code.addStatement("continue");
+            } else if (ins instanceof Cfg.Dispatch d) {
+                code.beginControlFlow("switch $L", subst(d.selector()));
+                for (int i = 0; i < d.labels().size(); i++) {
+                    String label = d.labels().get(i);
+                    // (JavaPoet rejects unused arguments, so "default:" must not be given the null label)
+                    if (label == null) {
+                        code.add("default:");
+                    } else {
+                        code.add("case $L:", label);
+                    }
+                    code.add(" $L.state = $L; continue;\n", m, d.targets().get(i).id);
+                }
+                code.endControlFlow();
+                if (d.fallback() != null) {
+                    code.addStatement("$L.state = $L", m, d.fallback().id);
+                    code.addStatement("continue");
+                }
+            }
+        }
+    }
+
+    private void line(CodeBlock.Builder code, String text, int line) {
+        String comment = "// " + in.src().fileName + ":" + line;
+        if (text.indexOf('\n') < 0) {
+            code.add("$L $L\n", text, comment);
+        } else {
+            code.add("$L\n$L\n", comment, text);
+        }
+    }
+
+    // ------------------------------------------------------------------ the machine class
+
+    private TypeSpec machineClass() {
+        TypeSpec.Builder t = TypeSpec.classBuilder(in.machineName())
+                .addModifiers(Modifier.STATIC, Modifier.FINAL)
+                .addTypeVariables(allTypeVars())
+                .superclass(ParameterizedTypeName.get(COROUTINE, in.resultType()));
+        StringBuilder doc = new StringBuilder("State machine of {@code $L}: the task and its suspended locals, one object per call.\n"
+                + "<pre>\n state  resumes at\n");
+        StringBuilder lines = new StringBuilder();
+        for (Block b : in.cfg().blocks) {
+            doc.append(String.format(" %5d  %s:%d%n", b.id, in.src().fileName, b.line));
+            lines.append(lines.length() == 0 ? "" : ", ").append(b.line);
+        }
+        doc.append("</pre>\n");
+        t.addJavadoc(doc.toString(), in.methodName());
+        t.addField(FieldSpec.builder(int[].class, "LINES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("{$L}", lines).build());
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+        if (!in.isStatic()) {
+            TypeName self = in.classTypeVars().isEmpty() ? in.asyncClass()
+                    : ParameterizedTypeName.get(in.asyncClass(), in.classTypeVars().toArray(new TypeName[0]));
+            t.addField(self, "self", Modifier.FINAL);
+            ctor.addParameter(self, "self").addStatement("this.self = self");
+        }
+        int p = 0;
+        for (Local l : in.locals()) {
+            if (l.kind == Local.Kind.PARAMETER) {
+                TypeName type = in.paramTypes().get(p++);
+                t.addField(type, l.fieldName);
+                ctor.addParameter(type, l.name).addStatement("this.$L = $L", l.fieldName, l.name);
+            }
+        }
+        for (Local l : in.locals()) {
+            if (l.hoisted && l.kind != Local.Kind.PARAMETER) {
+                t.addField(rawTypeField(l.typeText, l.fieldName));
+            }
+        }
+        for (String[] f : in.cfg().syntheticFields) {
+            t.addField(rawTypeField(f[1], f[0]));
+        }
+        t.addMethod(ctor.build());
+        String target = in.isStatic() ? in.asyncClass().simpleName() : "self";
+        t.addMethod(MethodSpec.methodBuilder("resume").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
+                .addException(Throwable.class).addStatement("$L.$L(this)", target, in.bodyName()).build());
+        t.addMethod(MethodSpec.methodBuilder("frame").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
+                .returns(StackTraceElement.class)
+                .addStatement("return new $T($S, $S, $S, state >= 0 && state < LINES.length ? LINES[state] : -1)",
+                        StackTraceElement.class, in.userQualifiedName(), in.methodName(), in.src().fileName)
+                .build());
+        return t.build();
+    }
+
+    /** A field whose type is source text (the user's own spelling, valid with the user's imports). */
+    private static FieldSpec rawTypeField(String typeText, String name) {
+        // JavaPoet has no raw-text type; a type variable name is printed verbatim and never imported.
+        return FieldSpec.builder(TypeVariableName.get(typeText), name).build();
+    }
+}

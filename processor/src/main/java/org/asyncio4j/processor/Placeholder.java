@@ -1,3 +1,0 @@
-package org.asyncio4j.processor;
-
-final class Placeholder {}

@@ -1,0 +1,199 @@
+package org.asyncio4j.processor;
+
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/** Every misuse the processor can see, as tagged errors pointing at the exact tree, with a fix. */
+final class Validator {
+    private Validator() {}
+
+    static List<Diag> checkClass(ClassModel cm) {
+        List<Diag> out = new ArrayList<>();
+        TypeElement t = cm.type;
+        Tree at = cm.tree;
+        String n = cm.simpleName;
+        if (t.getKind() != ElementKind.CLASS) {
+            out.add(new Diag(Diag.Tag.AsyncClassFinal, at, "@Async methods must be in a class, but " + n + " is "
+                    + article(t.getKind()) + ": the processor generates Async" + n.replace('.', '_')
+                    + " as a subclass. Move the methods to a class."));
+            return out;
+        }
+        if (t.getModifiers().contains(Modifier.FINAL)) {
+            out.add(new Diag(Diag.Tag.AsyncClassFinal, at, "class " + n + " has @Async methods, so it must not be final:"
+                    + " the processor generates Async" + n.replace('.', '_') + " as its subclass. Remove 'final'."));
+        }
+        if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
+            out.add(new Diag(Diag.Tag.AsyncInnerClass, at, "@Async methods cannot be in a local or anonymous class:"
+                    + " the generated subclass must be a top-level class. Move the methods to a top-level or static"
+                    + " nested class."));
+            return out;
+        }
+        for (Element e = t; e != null && e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
+            if (e.getModifiers().contains(Modifier.PRIVATE)) {
+                out.add(new Diag(Diag.Tag.AsyncClassPrivate, at, "class " + n + " has @Async methods, so "
+                        + (e == t ? "it" : "its enclosing class " + e.getSimpleName())
+                        + " must not be private: the generated Async" + n.replace('.', '_')
+                        + " (a top-level class in the same package) must extend it. Make it package-private or wider."));
+                break;
+            }
+        }
+        if (t.getNestingKind() == NestingKind.MEMBER && !t.getModifiers().contains(Modifier.STATIC)) {
+            out.add(new Diag(Diag.Tag.AsyncInnerClass, at, "class " + n + " is an inner (non-static) class; a class with"
+                    + " @Async methods must be top-level or static nested, because the generated Async"
+                    + n.replace('.', '_') + " is a top-level class. Add 'static'."));
+        }
+        boolean ctor = false;
+        for (ExecutableElement c : ElementFilter.constructorsIn(t.getEnclosedElements())) {
+            if (!c.getModifiers().contains(Modifier.PRIVATE)) {
+                ctor = true;
+            }
+        }
+        if (!ctor) {
+            out.add(new Diag(Diag.Tag.AsyncNoConstructor, at, "class " + n + " has only private constructors; the"
+                    + " generated Async" + n.replace('.', '_') + " extends it and needs one it can call. Make a"
+                    + " constructor package-private (or wider)."));
+        }
+        return out;
+    }
+
+    private static String article(ElementKind k) {
+        String s = k.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return (s.startsWith("e") || s.startsWith("a") || s.startsWith("i") ? "an " : "a ") + s;
+    }
+
+    static List<Diag> checkMethod(ClassModel cm, ClassModel.MethodModel mm) {
+        List<Diag> out = new ArrayList<>();
+        ExecutableElement m = mm.element;
+        Tree at = mm.tree;
+        String sig = cm.simpleName + "." + m.getSimpleName() + "()";
+        List<String> bad = new ArrayList<>();
+        for (Modifier mod : List.of(Modifier.PRIVATE, Modifier.FINAL, Modifier.ABSTRACT, Modifier.NATIVE, Modifier.SYNCHRONIZED)) {
+            if (m.getModifiers().contains(mod)) {
+                bad.add(mod.toString());
+            }
+        }
+        if (!bad.isEmpty()) {
+            out.add(new Diag(Diag.Tag.AsyncMethodModifier, at, "@Async method " + sig + " must not be "
+                    + String.join(" or ", bad) + ": the generated Async" + cm.simpleName.replace('.', '_')
+                    + " overrides it with the state machine (an @Async method needs a body, and 'synchronized' would"
+                    + " not hold across awaits). Remove '" + String.join("', '", bad) + "'."));
+        }
+        TypeMirror ret = m.getReturnType();
+        boolean isTask = ret.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) ret).asElement()).getQualifiedName().contentEquals("org.asyncio4j.Task");
+        if (ret.getKind() == TypeKind.ERROR) {
+            isTask = true; // reported by javac itself
+        }
+        if (!isTask || ((DeclaredType) ret).getTypeArguments().isEmpty() && ret.getKind() != TypeKind.ERROR) {
+            out.add(new Diag(Diag.Tag.AsyncReturnType, mm.tree.getReturnType() != null ? mm.tree.getReturnType() : at,
+                    "@Async method " + sig + " must return org.asyncio4j.Task<T>, not " + ret + ". Return"
+                    + " Task<Void> (with 'return Task.completed();') if it has no result."));
+        }
+        if (mm.scan != null) {
+            out.addAll(mm.scan.diags);
+        }
+        if (mm.tree.getBody() != null) {
+            out.addAll(privateUses(cm, mm));
+            out.addAll(localClasses(mm));
+        }
+        return out;
+    }
+
+    /** A class declared among statements that are split into states would not be visible in the later states. */
+    private static List<Diag> localClasses(ClassModel.MethodModel mm) {
+        List<Diag> out = new ArrayList<>();
+        if (mm.scan == null || mm.scan.awaits.isEmpty()) {
+            return out;
+        }
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBlock(com.sun.source.tree.BlockTree node, Void p) {
+                if (mm.scan.needsLowering(node)) {
+                    for (Tree st : node.getStatements()) {
+                        if (st instanceof com.sun.source.tree.ClassTree c) {
+                            out.add(new Diag(Diag.Tag.AsyncLocalClass, c, "local class " + c.getSimpleName()
+                                    + " is declared in a block that contains an await; the block is split into states of"
+                                    + " the machine, where a local class is out of scope. Declare it as a (static) nested"
+                                    + " class instead."));
+                        }
+                    }
+                }
+                return super.visitBlock(node, p);
+            }
+
+            @Override
+            public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
+                return null;
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void p) {
+                return null;
+            }
+        }.scan(mm.tree.getBody(), null);
+        return out;
+    }
+
+    /** The generated class is a separate class: it cannot use the blueprint's private members. */
+    private static List<Diag> privateUses(ClassModel cm, ClassModel.MethodModel mm) {
+        List<Diag> out = new ArrayList<>();
+        String fix = " is private, and the body of an @Async method runs in the generated subclass Async"
+                + cm.simpleName.replace('.', '_') + ", which cannot see private members. Make it package-private"
+                + " (or wider), as Dagger asks for injected members.";
+        for (TreePath p : mm.resolver.freeIdentifiers) {
+            Tree leaf = p.getLeaf();
+            if (!(leaf instanceof IdentifierTree id)) {
+                continue;
+            }
+            String n = id.getName().toString();
+            Tree parent = p.getParentPath().getLeaf();
+            boolean isCall = parent instanceof MethodInvocationTree mi && mi.getMethodSelect() == leaf;
+            boolean isNew = parent instanceof NewClassTree nc && nc.getIdentifier() == leaf;
+            if (isCall && cm.privateMethods.contains(n)) {
+                out.add(new Diag(Diag.Tag.AsyncPrivateMember, leaf, "method " + n + "()" + fix));
+            } else if (!isCall && !isNew && cm.privateFields.contains(n)) {
+                out.add(new Diag(Diag.Tag.AsyncPrivateMember, leaf, "field " + n + fix));
+            } else if (!isCall && cm.privateTypes.contains(n)) {
+                out.add(new Diag(Diag.Tag.AsyncPrivateMember, leaf, "class " + n + fix));
+            }
+        }
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitMemberSelect(MemberSelectTree node, Void p) {
+                String q = node.getExpression().toString();
+                String n = node.getIdentifier().toString();
+                if (q.equals("this") || q.equals(cm.simpleName) || q.equals(cm.qualifiedName)) {
+                    if (cm.privateFields.contains(n) || cm.privateMethods.contains(n) || cm.privateTypes.contains(n)) {
+                        out.add(new Diag(Diag.Tag.AsyncPrivateMember, node,
+                                (cm.privateMethods.contains(n) ? "method " + n + "()" : "member " + n) + fix));
+                    }
+                }
+                if (q.equals("super") || q.endsWith(".super")) {
+                    out.add(new Diag(Diag.Tag.AsyncSuperCall, node, "'" + node + "' cannot be used in an @Async body:"
+                            + " the body runs in the generated subclass, where 'super' means " + cm.simpleName
+                            + " itself. Call a helper method of " + cm.simpleName + " that does it instead."));
+                }
+                return super.visitMemberSelect(node, p);
+            }
+        }.scan(mm.tree.getBody(), null);
+        return out;
+    }
+
+}

@@ -1,0 +1,286 @@
+package org.asyncio4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every error the processor reports: its tag, the file and the exact line. Sources are written
+ * with line numbers in mind: line 1 is the package declaration.
+ */
+class DiagnosticsTest {
+
+    private static JavaFileObject source(String name, String... lines) {
+        return JavaFileObjects.forSourceLines("p." + name, lines);
+    }
+
+    private static final String[] HEADER = {
+        "package p;",                                    // 1
+        "import java.time.Duration;",                    // 2
+        "import org.asyncio4j.*;",                       // 3
+        "import org.asyncio4j.annotations.Async;",       // 4
+    };
+
+    private static JavaFileObject withHeader(String name, String... body) {
+        String[] all = new String[HEADER.length + body.length];
+        System.arraycopy(HEADER, 0, all, 0, HEADER.length);
+        System.arraycopy(body, 0, all, HEADER.length, body.length);
+        return source(name, all);
+    }
+
+    private static Compilation compile(JavaFileObject... files) {
+        return javac().withProcessors(new AsyncProcessor()).compile(files);
+    }
+
+    private static void assertError(JavaFileObject f, String tag, int line) {
+        Compilation c = compile(f);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[" + tag + "]").inFile(f).onLine(line);
+    }
+
+    @Test
+    void awaitOutsideAsync() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                            // 5
+                "  @Async Task<Integer> ok() { return Task.completed(1); }",   // 6
+                "  int plain(Task<Integer> t) { return Await.on(t); }",        // 7
+                "}");
+        assertError(f, "AsyncAwaitOutsideAsync", 7);
+    }
+
+    @Test
+    void awaitInLambda() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                          // 5
+                "  @Async Task<Integer> m(Task<Integer> t) {",                              // 6
+                "    java.util.function.Supplier<Integer> s = () -> Await.on(t);",          // 7
+                "    return Task.completed(s.get());",                                      // 8
+                "  }",
+                "}");
+        assertError(f, "AsyncAwaitInLambda", 7);
+    }
+
+    @Test
+    void awaitInAnonymousClass() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                          // 5
+                "  @Async Task<Integer> m(Task<Integer> t) {",                              // 6
+                "    Runnable r = new Runnable() {",                                        // 7
+                "      public void run() { Await.on(t); }",                                 // 8
+                "    };",
+                "    return Task.completed(1);",
+                "  }",
+                "}");
+        assertError(f, "AsyncAwaitInClass", 8);
+    }
+
+    @Test
+    void awaitInSynchronized() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                          // 5
+                "  @Async Task<Integer> m(Task<Integer> t) {",              // 6
+                "    synchronized (this) {",                                // 7
+                "      return Task.completed(Await.on(t));",                // 8
+                "    }",
+                "  }",
+                "}");
+        assertError(f, "AsyncAwaitInSynchronized", 8);
+    }
+
+    @Test
+    void privateAsyncMethod() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                    // 5
+                "  @Async private Task<Integer> m() { return Task.completed(1); }",   // 6
+                "}");
+        assertError(f, "AsyncMethodModifier", 6);
+    }
+
+    @Test
+    void finalAndSynchronizedAsyncMethod() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                               // 5
+                "  @Async final synchronized Task<Integer> m() { return Task.completed(1); }",   // 6
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncMethodModifier] @Async method A.m() must not be final or synchronized")
+                .inFile(f).onLine(6);
+    }
+
+    @Test
+    void abstractAsyncMethod() {
+        JavaFileObject f = withHeader("A",
+                "public abstract class A {",                          // 5
+                "  @Async abstract Task<Integer> m();",               // 6
+                "}");
+        assertError(f, "AsyncMethodModifier", 6);
+    }
+
+    @Test
+    void returnTypeNotTask() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                 // 5
+                "  @Async String m() { return \"x\"; }",            // 6
+                "}");
+        assertError(f, "AsyncReturnType", 6);
+    }
+
+    @Test
+    void finalClass() {
+        JavaFileObject f = withHeader("A",
+                "public final class A {",                                        // 5
+                "  @Async Task<Integer> m() { return Task.completed(1); }",     // 6
+                "}");
+        assertError(f, "AsyncClassFinal", 5);
+    }
+
+    @Test
+    void privateNestedClass() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                   // 5
+                "  private static class B {",                                         // 6
+                "    @Async Task<Integer> m() { return Task.completed(1); }",        // 7
+                "  }",
+                "}");
+        assertError(f, "AsyncClassPrivate", 6);
+    }
+
+    @Test
+    void innerClass() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                   // 5
+                "  class B {",                                                        // 6
+                "    @Async Task<Integer> m() { return Task.completed(1); }",        // 7
+                "  }",
+                "}");
+        assertError(f, "AsyncInnerClass", 6);
+    }
+
+    @Test
+    void onlyPrivateConstructors() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                               // 5
+                "  private A() {}",                                               // 6
+                "  @Async Task<Integer> m() { return Task.completed(1); }",      // 7
+                "}");
+        assertError(f, "AsyncNoConstructor", 5);
+    }
+
+    @Test
+    void privateFieldUse() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                // 5
+                "  private int secret = 1;",                                       // 6
+                "  @Async Task<Integer> m() {",                                    // 7
+                "    return Task.completed(secret);",                              // 8
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncPrivateMember] field secret is private").inFile(f).onLine(8);
+    }
+
+    @Test
+    void privateMethodUse() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                // 5
+                "  private int helper() { return 1; }",                            // 6
+                "  @Async Task<Integer> m() {",                                    // 7
+                "    int x = 0;",                                                  // 8
+                "    x += this.helper() + helper();",                              // 9
+                "    return Task.completed(x);",
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncPrivateMember] method helper() is private").inFile(f).onLine(9);
+    }
+
+    @Test
+    void privateNestedTypeUse() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                // 5
+                "  private static class Secret {}",                                // 6
+                "  @Async Task<Object> m() {",                                     // 7
+                "    return Task.completed(new Secret());",                        // 8
+                "  }",
+                "}");
+        assertError(f, "AsyncPrivateMember", 8);
+    }
+
+    @Test
+    void superCall() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                // 5
+                "  @Async Task<String> m() {",                                     // 6
+                "    return Task.completed(super.toString());",                    // 7
+                "  }",
+                "}");
+        assertError(f, "AsyncSuperCall", 7);
+    }
+
+    @Test
+    void varOfAnonymousTypeAcrossAwait() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                // 5
+                "  @Async Task<Integer> m(Task<Integer> t) {",                     // 6
+                "    var box = new Object() { int n = 1; };",                      // 7
+                "    int k = Await.on(t);",                                        // 8
+                "    return Task.completed(box.n + k);",                           // 9
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncUnnamableVar] 'var box' lives across an await").inFile(f).onLine(7);
+    }
+
+    @Test
+    void varOfIntersectionTypeAcrossAwait() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                // 5
+                "  @Async Task<String> m(Task<Integer> t, boolean b) {",           // 6
+                "    var v = b ? 1 : \"one\";",                                    // 7
+                "    Await.on(t);",                                                // 8
+                "    return Task.completed(String.valueOf(v));",                   // 9
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncUnnamableVar]").inFile(f).onLine(7);
+        assertThat(c).hadErrorContaining("intersection");
+    }
+
+    @Test
+    void localClassInSplitBlock() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                // 5
+                "  @Async Task<Integer> m(Task<Integer> t) {",                     // 6
+                "    class Box { int n; }",                                        // 7
+                "    Box b = new Box();",                                          // 8
+                "    b.n = Await.on(t);",                                          // 9
+                "    return Task.completed(b.n);",
+                "  }",
+                "}");
+        assertError(f, "AsyncLocalClass", 7);
+    }
+
+    @Test
+    void internalFailureIsOneErrorAndOtherClassesStillCompile() {
+        JavaFileObject bad = withHeader("A",
+                "public class A {",                                                // 5
+                "  @Async Task<Integer> boom() { return Task.completed(1); }",     // 6
+                "}");
+        JavaFileObject good = withHeader("B",
+                "public class B {",
+                "  @Async Task<Integer> fine() { return Task.completed(2); }",
+                "}");
+        JavaFileObject user = source("C", "package p;", "class C { Object b = new AsyncB(); }");
+        Compilation c = javac().withProcessors(new AsyncProcessor()).withOptions("-A" + AsyncProcessor.FAIL_ON + "=boom")
+                .compile(bad, good, user);
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[AsyncInternalError]").inFile(bad).onLine(6);
+        assertThat(c).hadErrorContaining("simulated internal failure");
+        // one error in all: C's use of AsyncB compiled, so B's generated class was written
+
+    }
+}

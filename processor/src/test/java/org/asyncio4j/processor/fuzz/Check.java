@@ -1,0 +1,193 @@
+package org.asyncio4j.processor.fuzz;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The differential check: compiles a batch of cases twice (reference without the processor, async
+ * with it), runs each both ways, with and without cancellation, and compares the traces.
+ */
+final class Check {
+    private Check() {}
+
+    /** Why a case failed. {@code kind} is stable (the shrinker keeps it), {@code detail} is for people. */
+    record Failure(String kind, Case c, String detail) {}
+
+    static final class Stats {
+        int programs;
+        int runs;
+        int cancelRuns;
+        int overBudget;
+        int failures;
+        long compileNanos;
+        long runNanos;
+
+        @Override
+        public String toString() {
+            return programs + " programs, " + runs + " run pairs (" + cancelRuns + " cancellation runs), "
+                    + overBudget + " over the step budget, " + failures + " failures; compile "
+                    + compileNanos / 1_000_000 + " ms, run " + runNanos / 1_000_000 + " ms";
+        }
+    }
+
+    /** How many cancellation points each program is cancelled at (all of them when fewer). */
+    static int cancelPoints = 4;
+
+    static List<Failure> check(List<Case> cases, Stats st) {
+        List<Failure> out = new ArrayList<>();
+        Map<String, Case> live = new LinkedHashMap<>();
+        for (Case c : cases) {
+            live.put(c.cls(), c);
+        }
+        st.programs += cases.size();
+        long t0 = System.nanoTime();
+        Javac.Result ref = compileDropping(live, false, out, "ref-compile");
+        Javac.Result async = compileDropping(live, true, out, "async-compile");
+        st.compileNanos += System.nanoTime() - t0;
+        long t1 = System.nanoTime();
+        for (Case c : live.values()) {
+            Failure f = compare(c, ref.loader, async.loader, st, async.generated.get("Async" + c.cls() + ".java"));
+            if (f != null) {
+                out.add(f);
+            }
+        }
+        st.runNanos += System.nanoTime() - t1;
+        st.failures += out.size();
+        return out;
+    }
+
+    /**
+     * Compiles {@code live}; a case with errors becomes a failure of {@code kind} and is dropped,
+     * and the rest is compiled again (javac writes no class file when any unit has errors).
+     */
+    private static Javac.Result compileDropping(Map<String, Case> live, boolean processor, List<Failure> out, String kind) {
+        for (int round = 0; ; round++) {
+            if (live.isEmpty()) {
+                return new Javac.Result();
+            }
+            Map<String, String> src = new LinkedHashMap<>();
+            live.forEach((cls, c) -> src.put(cls, processor ? c.asyncText() : c.refText()));
+            long t0 = System.nanoTime();
+            long c0 = Fx.cpu();
+            Javac.Result r = Javac.compile(src, processor);
+            if (System.getProperty("fuzz.verbose") != null) {
+                System.out.printf("javac %s %d units: %d ms (cpu %d ms), %d errors%n", processor ? "async" : "ref",
+                        src.size(), (System.nanoTime() - t0) / 1_000_000, (Fx.cpu() - c0) / 1_000_000, r.errors.size());
+            }
+            if (r.ok()) {
+                return r;
+            }
+            Set<String> bad = new LinkedHashSet<>();
+            for (String cls : r.errorsByClass.keySet()) {
+                if (live.containsKey(cls)) {
+                    bad.add(cls);
+                }
+            }
+            if (bad.isEmpty() || r.crash != null) {
+                // errors we cannot attribute (or javac crashed): find the culprits one by one
+                for (Case c : List.copyOf(live.values())) {
+                    Javac.Result one = Javac.compile(Map.of(c.cls(), processor ? c.asyncText() : c.refText()), processor);
+                    if (!one.ok()) {
+                        out.add(new Failure(one.crash != null ? "javac-crash" : kind, c, describe(one, c)));
+                        live.remove(c.cls());
+                    }
+                }
+                continue;
+            }
+            for (String cls : bad) {
+                Case c = live.remove(cls);
+                out.add(new Failure(kind, c, describe(r, c)));
+            }
+            if (round > 100) {
+                throw new IllegalStateException("compile errors that do not go away: " + r.errors);
+            }
+        }
+    }
+
+    private static String describe(Javac.Result r, Case c) {
+        StringBuilder sb = new StringBuilder();
+        if (r.crash != null) {
+            sb.append("javac crashed: ").append(r.crash).append('\n');
+        }
+        for (Javac.Error e : r.errorsByClass.getOrDefault(c.cls(), r.errors)) {
+            sb.append(e).append('\n');
+        }
+        String gen = r.generated.get("Async" + c.cls() + ".java");
+        if (gen != null) {
+            sb.append("generated:\n").append(numbered(gen));
+        }
+        return sb.toString();
+    }
+
+    static String numbered(String text) {
+        StringBuilder sb = new StringBuilder();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            sb.append(String.format("%4d  %s%n", i + 1, lines[i]));
+        }
+        return sb.toString();
+    }
+
+    /** Runs {@code c} both ways, then cancelled at some of its suspensions; null if all agree. */
+    static Failure compare(Case c, ClassLoader ref, ClassLoader async, Stats st, String generated) {
+        List<Integer> points = new ArrayList<>();
+        points.add(0);
+        for (int i = 0; i < points.size(); i++) {
+            int k = points.get(i);
+            Runner.Trace r = Runner.run(ref, c.cls(), c.rootStatic(), false, c.seed(), k, c.arg());
+            Runner.Trace a = Runner.run(async, c.cls(), c.rootStatic(), true, c.seed(), k, c.arg());
+            st.runs++;
+            if (k > 0) {
+                st.cancelRuns++;
+            }
+            if (r.overBudget() && a.overBudget()) {
+                if (k == 0) {
+                    st.overBudget++;
+                }
+                continue;
+            }
+            if (!r.text().equals(a.text())) {
+                return new Failure("mismatch", c, (k == 0 ? "plain run" : "cancelled at suspension " + k)
+                        + ": traces differ\n" + diff(r.text(), a.text())
+                        + (generated == null ? "" : "generated:\n" + numbered(generated)));
+            }
+            if (k == 0) {
+                int s = r.suspensions();
+                if (s <= cancelPoints) {
+                    for (int j = 1; j <= s; j++) {
+                        points.add(j);
+                    }
+                } else {
+                    points.add(1);
+                    points.add(s);
+                    for (int j = 2; j < cancelPoints; j++) {
+                        points.add(2 + (int) Math.floorMod(Fx.mix(c.seed(), j), (long) (s - 2)));
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    static String diff(String ref, String async) {
+        String[] a = ref.split("\n");
+        String[] b = async.split("\n");
+        int i = 0;
+        while (i < a.length && i < b.length && a[i].equals(b[i])) {
+            i++;
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("  first difference at effect ").append(i).append('\n');
+        for (int j = Math.max(0, i - 3); j < Math.min(a.length, i + 4); j++) {
+            sb.append("  ref   ").append(j).append(": ").append(a[j]).append('\n');
+        }
+        for (int j = Math.max(0, i - 3); j < Math.min(b.length, i + 4); j++) {
+            sb.append("  async ").append(j).append(": ").append(b[j]).append('\n');
+        }
+        return sb.toString();
+    }
+}

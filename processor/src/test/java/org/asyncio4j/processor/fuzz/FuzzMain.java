@@ -1,0 +1,116 @@
+package org.asyncio4j.processor.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differential fuzzing of the processor (issue 5): random {@code @Async} programs, each compiled
+ * through the processor and run on the event loop, and compiled as plain Java against a reference
+ * {@code Await} and run directly; the traces must be equal, also when the task is cancelled at its
+ * suspensions. See {@code processor/FUZZING.md} for the design and the commands.
+ *
+ * <p>Properties: {@code fuzz.seed} (default fixed, so CI is reproducible; {@code random} for a new
+ * one), {@code fuzz.count} (programs, default 2000), {@code fuzz.from} (first program index),
+ * {@code fuzz.batch} (programs per javac task), {@code fuzz.exclude} (comma-separated {@link Gen.F}
+ * constructs to leave out), {@code fuzz.shrink} (failures to shrink, default 3).
+ */
+class FuzzMain {
+    static final long DEFAULT_SEED = 20261122L;
+
+    @Test
+    void randomProgramsBehaveLikeTheirReference() throws IOException {
+        String s = System.getProperty("fuzz.seed", "" + DEFAULT_SEED);
+        long seed = s.equals("random") ? System.nanoTime() : Long.parseLong(s);
+        int count = Integer.getInteger("fuzz.count", 2000);
+        int from = Integer.getInteger("fuzz.from", 0);
+        int batch = Integer.getInteger("fuzz.batch", 100);
+        int shrink = Integer.getInteger("fuzz.shrink", 3);
+        Set<Gen.F> features = features(System.getProperty("fuzz.exclude", ""));
+
+        Check.Stats st = new Check.Stats();
+        List<Check.Failure> failures = new ArrayList<>();
+        List<Gen.Program> programs = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int b = from; b < from + count; b += batch) {
+            List<Case> cases = new ArrayList<>();
+            int end = Math.min(from + count, b + batch);
+            for (int i = b; i < end; i++) {
+                Gen.Program p = program(seed, i, features);
+                programs.add(p);
+                cases.add(Case.of(p));
+            }
+            failures.addAll(Check.check(cases, st));
+            if (failures.size() > 50) {
+                break;
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "fuzz: seed %d, %s; %.1f s, %.0f programs/s%n", seed, st, secs, st.programs / secs);
+
+        StringBuilder report = new StringBuilder();
+        Set<String> shrunkKinds = new LinkedHashSet<>();
+        for (Check.Failure f : failures) {
+            int index = Integer.parseInt(f.c().cls().substring(1));
+            report.append("FAILED ").append(f.kind()).append(": program ").append(index).append(" ").append(System.getProperty("fuzz.verbose") != null ? f.detail() + "\n" + f.c().asyncText() : "")
+                    .append(" (reproduce: -Dfuzz.seed=").append(seed).append(" -Dfuzz.from=").append(index)
+                    .append(" -Dfuzz.count=1)\n");
+        }
+        for (Check.Failure f : failures) {
+            if (shrunkKinds.size() >= shrink || !shrunkKinds.add(f.kind() + firstLine(f.detail()))) {
+                continue;
+            }
+            int index = Integer.parseInt(f.c().cls().substring(1));
+            Gen.Program p = program(seed, index, features);
+            Gen.Program small = Shrinker.shrink(p, f.kind(), 60);
+            Case sc = Case.of(small);
+            List<Check.Failure> again = Check.check(List.of(sc), new Check.Stats());
+            String detail = again.isEmpty() ? f.detail() : again.get(0).detail();
+            String note = "fuzz seed " + seed + " program " + index + ": " + f.kind() + "\n" + firstLines(detail, 40);
+            Path out = Path.of("target", "fuzz-failures", "seed" + seed + "-p" + index + ".txt");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, sc.file(note));
+            report.append("\n==== shrunk program ").append(index).append(" (").append(f.kind()).append("), saved to ")
+                    .append(out.toAbsolutePath()).append(" (move it to src/test/resources/fuzz-regressions/)\n")
+                    .append(sc.asyncText()).append("---- details\n").append(detail).append('\n');
+        }
+        if (!failures.isEmpty()) {
+            System.out.println(report);
+        }
+        assertTrue(failures.isEmpty(), () -> failures.size() + " fuzz failures:\n" + report);
+    }
+
+    static Gen.Program program(long seed, int index, Set<Gen.F> features) {
+        long ps = Fx.mix(seed, index);
+        return new Gen(ps, features).program("P" + index, ps);
+    }
+
+    static Set<Gen.F> features(String exclude) {
+        Set<Gen.F> f = EnumSet.copyOf(Gen.ALL);
+        for (String x : exclude.split(",")) {
+            if (!x.isBlank()) {
+                f.remove(Gen.F.valueOf(x.trim()));
+            }
+        }
+        return f;
+    }
+
+    private static String firstLine(String s) {
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i);
+    }
+
+    private static String firstLines(String s, int n) {
+        String[] lines = s.split("\n");
+        return String.join("\n", java.util.Arrays.copyOf(lines, Math.min(n, lines.length)));
+    }
+}

@@ -1,0 +1,274 @@
+package org.asyncio4j.processor.fuzz;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.asyncio4j.AsyncCloseable;
+import org.asyncio4j.CancelledError;
+import org.asyncio4j.EventLoop;
+import org.asyncio4j.Promise;
+import org.asyncio4j.Task;
+
+/**
+ * The world generated programs run in; the same class serves both runs of a program. Every
+ * observable effect goes through here and is appended to {@link #trace}; every awaited task comes
+ * from here, its outcome chosen by a hash of (program seed, site, occurrence), so the async run
+ * and the reference run see the same outcomes in the same order.
+ *
+ * <p>Async run: "pending" outcomes are {@link Promise}s settled by a timer, so the machine really
+ * suspends. Reference run: every task is already done with the same outcome, and {@code
+ * ref.Await.on} reads it. Cancellation runs: at the {@link #cancelAt}-th pending task the async run
+ * cancels the root task (which reaches that await through the chain of awaiting tasks); the
+ * reference run makes that very task a cancelled one, which is the rule the issue states
+ * (CancelledError at the current await, then the enclosing finally blocks and closes).
+ *
+ * <p>Single-threaded by construction (one loop, one program at a time): plain statics.
+ */
+public final class Fx {
+    private Fx() {}
+
+    static final int BUDGET = 4000;
+
+    static boolean async;
+    static long seed;
+    static int pendingPct;
+    static int failPct;
+    static int cancelPct;
+    static int cancelAt;
+    static int suspensions;
+    static int ops;
+    static boolean overBudget;
+    static Task<?> root;
+    static final List<String> trace = new ArrayList<>();
+    private static final Map<Integer, Integer> occurrences = new HashMap<>();
+
+    /** Resets the world for one run. */
+    static void reset(boolean asyncRun, long programSeed, int cancelAtSuspension) {
+        async = asyncRun;
+        seed = programSeed;
+        long h = mix(programSeed, -1);
+        pendingPct = 20 + (int) Math.floorMod(h, 50L);
+        failPct = (int) Math.floorMod(h >>> 8, 16L);
+        cancelPct = (int) Math.floorMod(h >>> 16, 5L);
+        cancelAt = cancelAtSuspension;
+        suspensions = 0;
+        ops = 0;
+        overBudget = false;
+        root = null;
+        trace.clear();
+        occurrences.clear();
+    }
+
+    static long mix(long a, long b) {
+        long z = a * 0x9E3779B97F4A7C15L + b * 0xC2B2AE3D27D4EB4FL + 0x165667B19E3779F9L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static void step() {
+        if (++ops > BUDGET) {
+            overBudget = true;
+            throw new FxBudget();
+        }
+    }
+
+    private static void add(String s) {
+        step();
+        trace.add(s);
+    }
+
+    // ------------------------------------------------------------------ observable values
+    // (one name per type: overloads make javac attribute nested poly arguments once per candidate,
+    // which is exponential in the nesting depth)
+
+    public static int vi(int id, int x) {
+        add(id + ":" + x);
+        return x;
+    }
+
+    public static long vl(int id, long x) {
+        add(id + ":" + x + "L");
+        return x;
+    }
+
+    public static String vs(int id, String x) {
+        add(id + ":\"" + x + "\"");
+        return x;
+    }
+
+    public static boolean vb(int id, boolean x) {
+        add(id + ":" + x);
+        return x;
+    }
+
+    public static void log(int id, Object o) {
+        add(id + ":" + (o instanceof Throwable t ? describe(t) : String.valueOf(o)));
+    }
+
+    /** A call with two arguments: shows their evaluation order (both were logged if observed). */
+    public static int f(int id, int a, int b) {
+        add(id + ":f(" + a + "," + b + ")");
+        return a * 31 + b;
+    }
+
+    public static List<Integer> list(int id, int a, int b) {
+        add(id + ":list(" + a + "," + b + ")");
+        return List.of(a, b, a + b);
+    }
+
+    // ------------------------------------------------------------------ tasks
+
+    public static Task<Integer> i(int site, int x) {
+        return task(site, x);
+    }
+
+    public static Task<Long> l(int site, long x) {
+        return task(site, x);
+    }
+
+    public static Task<String> s(int site, String x) {
+        return task(site, x);
+    }
+
+    public static Task<Boolean> b(int site, boolean x) {
+        return task(site, x);
+    }
+
+    enum Kind { DONE, PENDING, FAIL_UNCHECKED, FAIL_CHECKED, CANCELLED }
+
+    /** The planned outcome of this occurrence of {@code site}. */
+    private static Kind plan(int site, boolean[] pending) {
+        int n = occurrences.merge(site, 1, Integer::sum);
+        long h = mix(seed ^ (site * 0x632BE59BD9B4E019L), n);
+        int r = (int) Math.floorMod(h, 100L);
+        pending[0] = Math.floorMod(h >>> 20, 100L) < pendingPct;
+        if (r < cancelPct) {
+            return Kind.CANCELLED;
+        }
+        if (r < cancelPct + failPct) {
+            return (h & 0x10000) != 0 ? Kind.FAIL_CHECKED : Kind.FAIL_UNCHECKED;
+        }
+        return pending[0] ? Kind.PENDING : Kind.DONE;
+    }
+
+    private static <T> Task<T> task(int site, T x) {
+        step();
+        boolean[] pending = new boolean[1];
+        Kind k = plan(site, pending);
+        String tag = site + "." + occurrences.get(site);
+        Throwable failure = switch (k) {
+            case FAIL_UNCHECKED -> new FxUnchecked("u" + tag);
+            case FAIL_CHECKED -> new FxChecked("c" + tag);
+            case CANCELLED -> new CancelledError("planned " + tag);
+            default -> null;
+        };
+        if (pending[0]) {
+            suspensions++;
+            if (suspensions == cancelAt) {
+                if (!async) {
+                    return Task.failed(new CancelledError("cancel run"));
+                }
+                EventLoop.current().callSoon(() -> root.cancel("cancel run"));
+            }
+        }
+        if (!async || !pending[0]) {
+            return failure == null ? Task.completed(x) : Task.failed(failure);
+        }
+        Promise<T> p = new Promise<>();
+        long delay = 1 + Math.floorMod(mix(seed, site), 1000L);
+        EventLoop.current().callLater(Duration.ofNanos(delay), () -> {
+            if (failure instanceof CancelledError) {
+                p.cancel();
+            } else if (failure != null) {
+                p.fail(failure);
+            } else {
+                p.complete(x);
+            }
+        });
+        return p;
+    }
+
+    // ------------------------------------------------------------------ resources
+
+    public static Res res(int site) {
+        add(site + ":open");
+        return new Res(site);
+    }
+
+    public static ARes ares(int site) {
+        add(site + ":aopen");
+        return new ARes(site);
+    }
+
+    /** A sync resource: close() is logged and may fail (planned like a task). */
+    public static final class Res implements AutoCloseable {
+        final int site;
+
+        Res(int site) {
+            this.site = site;
+        }
+
+        public int get() {
+            add(site + ":get");
+            return site;
+        }
+
+        @Override
+        public void close() {
+            add(site + ":close");
+            boolean[] pending = new boolean[1];
+            Kind k = plan(site, pending);
+            if (k == Kind.FAIL_CHECKED || k == Kind.FAIL_UNCHECKED) {
+                throw new FxUnchecked("close" + site + "." + occurrences.get(site));
+            }
+        }
+    }
+
+    /** An async resource: closeAsync(pending) is logged with what is pending; its task is planned. */
+    public static final class ARes implements AsyncCloseable {
+        final int site;
+
+        ARes(int site) {
+            this.site = site;
+        }
+
+        public int get() {
+            add(site + ":aget");
+            return site;
+        }
+
+        @Override
+        public Task<Void> closeAsync(Throwable pending) {
+            add(site + ":aclose " + (pending == null ? "-" : describe(pending)));
+            return task(site, null);
+        }
+    }
+
+    // ------------------------------------------------------------------ outcomes
+
+    /** CPU time of this thread (the machine is shared: wall time says little). */
+    static long cpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /** Rethrows {@code t} unchanged, checked or not. */
+    @SuppressWarnings("unchecked")
+    static <X extends Throwable> RuntimeException sneaky(Throwable t) throws X {
+        throw (X) t;
+    }
+
+    /** Class, message (not for CancelledError, whose message is the runtime's) and suppressed ones. */
+    static String describe(Throwable t) {
+        StringBuilder sb = new StringBuilder(t.getClass().getSimpleName());
+        if (!(t instanceof CancelledError)) {
+            sb.append(':').append(t.getMessage());
+        }
+        for (Throwable s : t.getSuppressed()) {
+            sb.append(" +[").append(describe(s)).append(']');
+        }
+        return sb.toString();
+    }
+}

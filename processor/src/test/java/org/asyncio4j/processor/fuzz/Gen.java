@@ -1,0 +1,831 @@
+package org.asyncio4j.processor.fuzz;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.asyncio4j.processor.fuzz.Node.Ty;
+
+/**
+ * Generates one random, valid program: a class with a few {@code @Async} methods (static and
+ * instance, returning {@code Task<Integer>} or {@code Task<String>}) that call each other with
+ * bounded recursion. Statements and expressions cover the processor's construct list; awaits
+ * appear at random expression positions. Every jump is guarded by an {@code if} so no statement
+ * is unreachable, every loop is bounded by a counter the body cannot touch, and names are unique
+ * in the whole program so the shrinker can move statements freely.
+ */
+final class Gen {
+    /** Constructs that can be switched off (to exclude one while its processor bug is open). */
+    enum F { LOOPS, LABELS, SWITCH_OLD, SWITCH_ARROW, SWITCH_EXPR, TRY, TWR, ASYNC_RES, CALLS, INSTANCE, FIELDS,
+        ARRAYS, VAR, CHECKED_AWAIT, TERNARY, SHORT_CIRCUIT, COMPOUND, INCDEC, FOREACH, RETURN_TASK, THROW,
+        CATCH_THROWABLE, ASSERT, STRINGS, LONGS }
+
+    static final Set<F> ALL = EnumSet.allOf(F.class);
+
+    final Random r;
+    final Set<F> on;
+    int ids = 1;
+    int names = 0;
+
+    Gen(long seed, Set<F> features) {
+        this.r = new Random(seed);
+        this.on = features;
+    }
+
+    // ------------------------------------------------------------------ program
+
+    static final class Method {
+        String name;
+        boolean isStatic;
+        Ty ret;
+        Node body;
+        boolean throwsChecked;
+    }
+
+    static final class Program {
+        String cls;
+        long seed;
+        List<Method> methods = new ArrayList<>();
+        boolean rootStatic;
+        /** Extra class members, one per line (the misuse generator adds some). */
+        List<String> extraMembers = new ArrayList<>();
+        String classHeaderSuffix = "";
+        String classModifiers = "public ";
+
+        Program copy() {
+            Program p = new Program();
+            p.extraMembers = new ArrayList<>(extraMembers);
+            p.classHeaderSuffix = classHeaderSuffix;
+            p.classModifiers = classModifiers;
+            p.cls = cls;
+            p.seed = seed;
+            p.rootStatic = rootStatic;
+            for (Method m : methods) {
+                Method c = new Method();
+                c.name = m.name;
+                c.isStatic = m.isStatic;
+                c.ret = m.ret;
+                c.throwsChecked = m.throwsChecked;
+                c.body = m.body.copy();
+                p.methods.add(c);
+            }
+            return p;
+        }
+
+        int size() {
+            int s = 0;
+            for (Method m : methods) {
+                s += m.body.size();
+            }
+            return s;
+        }
+
+        String render(boolean ref) {
+            StringBuilder sb = new StringBuilder();
+            sb.append("package fz;\n\n");
+            sb.append("import org.asyncio4j.Task;\n");
+            sb.append("import org.asyncio4j.CancelledError;\n");
+            sb.append(ref ? "import org.asyncio4j.processor.fuzz.ref.Await;\n" : "import org.asyncio4j.Await;\n");
+            sb.append("import org.asyncio4j.annotations.Async;\n");
+            sb.append("import org.asyncio4j.processor.fuzz.Fx;\n");
+            sb.append("import org.asyncio4j.processor.fuzz.FxChecked;\n");
+            sb.append("import org.asyncio4j.processor.fuzz.FxUnchecked;\n\n");
+            sb.append(classModifiers).append("class ").append(cls).append(" {").append(classHeaderSuffix).append('\n');
+            sb.append("    int fld;\n");
+            for (String x : extraMembers) {
+                sb.append("    ").append(x).append('\n');
+            }
+            sb.append("    int[] farr = new int[4];\n");
+            for (Method m : methods) {
+                sb.append("\n    @Async\n    ").append(m.isStatic ? "static " : "")
+                        .append(m.ret == Ty.STR ? "Task<String> " : "Task<Integer> ").append(m.name)
+                        .append("(int d, int a)").append(m.throwsChecked ? " throws FxChecked " : " ");
+                m.body.render(sb, 1, ref);
+                sb.append('\n');
+            }
+            sb.append("}\n");
+            return sb.toString();
+        }
+    }
+
+    Program program(String cls, long seed) {
+        Program p = new Program();
+        p.cls = cls;
+        p.seed = seed;
+        int n = 1 + r.nextInt(3);
+        boolean checked = on.contains(F.CHECKED_AWAIT) && r.nextInt(3) == 0;
+        for (int i = 0; i < n; i++) {
+            Method m = new Method();
+            m.name = "m" + i;
+            m.isStatic = !on.contains(F.INSTANCE) || r.nextBoolean();
+            m.ret = on.contains(F.STRINGS) && i > 0 && r.nextInt(3) == 0 ? Ty.STR : Ty.INT;
+            m.throwsChecked = checked;
+            p.methods.add(m);
+        }
+        p.rootStatic = p.methods.get(0).isStatic;
+        for (Method m : p.methods) {
+            m.body = methodBody(p, m);
+        }
+        return p;
+    }
+
+    // ------------------------------------------------------------------ scope
+
+    static final class Local {
+        final String name;
+        final Ty ty;
+        final boolean array;
+        final boolean assignable;
+
+        Local(String name, Ty ty, boolean array, boolean assignable) {
+            this.name = name;
+            this.ty = ty;
+            this.array = array;
+            this.assignable = assignable;
+        }
+    }
+
+    /** Where a break/continue may go. */
+    static final class Target {
+        final String label; // null if unlabeled
+        final boolean loop;
+
+        Target(String label, boolean loop) {
+            this.label = label;
+            this.loop = loop;
+        }
+    }
+
+    /** Generation context of one method. */
+    final class Ctx {
+        final Program p;
+        final Method m;
+        final List<Local> locals = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
+        /** Inside a switch expression: no return, no jumps out (Java forbids them). */
+        boolean inSwitchExpr;
+        int stmtBudget;
+        int loopDepth;
+        int nest;
+
+        Ctx(Program p, Method m) {
+            this.p = p;
+            this.m = m;
+        }
+    }
+
+    private String fresh(String prefix) {
+        return prefix + (names++);
+    }
+
+    private int id() {
+        return ids++;
+    }
+
+    private boolean chance(int pct) {
+        return r.nextInt(100) < pct;
+    }
+
+    private Node methodBody(Program p, Method m) {
+        Ctx c = new Ctx(p, m);
+        c.locals.add(new Local("a", Ty.INT, false, true));
+        c.locals.add(new Local("d", Ty.INT, false, false));
+        c.stmtBudget = 6 + r.nextInt(22);
+        List<Node> stmts = new ArrayList<>();
+        Node guard = Node.stmt("if (d > 2) return Task.completed(" + (m.ret == Ty.STR ? "\"s\" + a" : "a") + ");");
+        guard.fixed = true;
+        stmts.add(guard);
+        while (c.stmtBudget > 0) {
+            stmts.add(stmt(c));
+        }
+        Node ret = Node.stmt("return ", retTask(c, m.ret), ";");
+        ret.fixed = true;
+        stmts.add(ret);
+        return Node.block(stmts);
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    private Node block(Ctx c, int max) {
+        int mark = c.locals.size();
+        List<Node> stmts = new ArrayList<>();
+        int n = r.nextInt(max + 1);
+        c.nest++;
+        for (int i = 0; i < n && c.stmtBudget > 0; i++) {
+            stmts.add(stmt(c));
+        }
+        c.nest--;
+        trim(c, mark);
+        return Node.block(stmts);
+    }
+
+    private static void trim(Ctx c, int mark) {
+        while (c.locals.size() > mark) {
+            c.locals.remove(c.locals.size() - 1);
+        }
+    }
+
+    Node stmt(Ctx c) {
+        c.stmtBudget--;
+        boolean deep = c.nest >= 4;
+        for (;;) {
+            int k = r.nextInt(100);
+            if (k < 14) {
+                return decl(c);
+            } else if (k < 30) {
+                Node a = assign(c);
+                if (a != null) {
+                    return a;
+                }
+            } else if (k < 38) {
+                return Node.stmt("Fx.log(" + id() + ", ", expr(c, anyTy(), 2), ");");
+            } else if (k < 46 && !deep) {
+                Node s = Node.stmt("if (", expr(c, Ty.BOOL, 2), ") ", block(c, 3));
+                if (chance(40)) {
+                    s.parts.add(" else ");
+                    s.parts.add(block(c, 3));
+                }
+                return s;
+            } else if (k < 56 && !deep && on.contains(F.LOOPS) && c.loopDepth < 3) {
+                return loop(c);
+            } else if (k < 62 && !deep && (on.contains(F.SWITCH_OLD) || on.contains(F.SWITCH_ARROW))) {
+                return switchStmt(c);
+            } else if (k < 70 && !deep && on.contains(F.TRY)) {
+                return tryStmt(c);
+            } else if (k < 75 && !deep && on.contains(F.TWR)) {
+                return twr(c);
+            } else if (k < 86) {
+                Node j = jump(c);
+                if (j != null) {
+                    return j;
+                }
+            } else if (k < 92 && on.contains(F.CALLS)) {
+                Node call = call(c, Ty.INT);
+                if (call != null) {
+                    return Node.stmt(call, ";");
+                }
+            } else if (k < 95 && !deep) {
+                return Node.stmt(block(c, 3));
+            } else if (k < 97 && on.contains(F.ASSERT)) {
+                return Node.stmt("assert ", expr(c, Ty.BOOL, 2), " : ", expr(c, Ty.STR, 1), ";");
+            }
+        }
+    }
+
+    private Ty anyTy() {
+        int k = r.nextInt(10);
+        if (k < 6 || !on.contains(F.STRINGS) && k < 8) {
+            return Ty.INT;
+        }
+        if (k < 8) {
+            return Ty.STR;
+        }
+        return k == 8 && on.contains(F.LONGS) ? Ty.LONG : Ty.BOOL;
+    }
+
+    private static String tyName(Ty t) {
+        return switch (t) {
+            case INT -> "int";
+            case LONG -> "long";
+            case STR -> "String";
+            case BOOL -> "boolean";
+            default -> throw new IllegalArgumentException();
+        };
+    }
+
+    private Node decl(Ctx c) {
+        if (on.contains(F.ARRAYS) && chance(12)) {
+            String n = fresh("arr");
+            Node s = Node.stmt("int[] " + n + " = {", expr(c, Ty.INT, 2), ", ", expr(c, Ty.INT, 1), ", ",
+                    expr(c, Ty.INT, 1), ", ", expr(c, Ty.INT, 1), "};");
+            c.locals.add(new Local(n, Ty.INT, true, true));
+            return s;
+        }
+        Ty t = anyTy();
+        String n = fresh("x");
+        Node init = expr(c, t, 3);
+        Node s;
+        // javac (17) cannot infer 'var' from some switch expressions with poly yields: explicit type then
+        if (on.contains(F.VAR) && chance(35) && !containsSwitch(init)) {
+            s = Node.stmt("var " + n + " = ", init, ";");
+        } else if (chance(15)) {
+            String n2 = fresh("x");
+            s = Node.stmt(tyName(t) + " " + n + " = ", init, ", " + n2 + " = ", expr(c, t, 2), ";");
+            c.locals.add(new Local(n2, t, false, true));
+        } else {
+            s = Node.stmt(tyName(t) + " " + n + " = ", init, ";");
+        }
+        c.locals.add(new Local(n, t, false, true));
+        return s;
+    }
+
+    private static boolean containsSwitch(Node n) {
+        for (Object p : n.parts) {
+            if (p instanceof String str ? str.contains("switch") : containsSwitch((Node) p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Local pick(Ctx c, Ty t, boolean array, boolean assignable) {
+        List<Local> ok = new ArrayList<>();
+        for (Local l : c.locals) {
+            if (l.ty == t && l.array == array && (!assignable || l.assignable)) {
+                ok.add(l);
+            }
+        }
+        return ok.isEmpty() ? null : ok.get(r.nextInt(ok.size()));
+    }
+
+    private Node assign(Ctx c) {
+        int k = r.nextInt(10);
+        if (k < 2 && on.contains(F.ARRAYS)) {
+            Local a = pick(c, Ty.INT, true, false);
+            if (a != null) {
+                String op = on.contains(F.COMPOUND) ? pickOf("=", "+=", "-=", "*=") : "=";
+                return Node.stmt(a.name + "[", index(c), "] " + op + " ", expr(c, Ty.INT, 2), ";");
+            }
+        }
+        if (k == 2 && on.contains(F.FIELDS) && !c.m.isStatic) {
+            if (chance(50)) {
+                return Node.stmt("fld " + (on.contains(F.COMPOUND) ? pickOf("+=", "=", "-=") : "=") + " ",
+                        expr(c, Ty.INT, 2), ";");
+            }
+            return Node.stmt("farr[", index(c), "] " + (on.contains(F.COMPOUND) ? "+=" : "=") + " ",
+                    expr(c, Ty.INT, 2), ";");
+        }
+        Ty t = k < 7 ? Ty.INT : anyTy();
+        Local l = pick(c, t, false, true);
+        if (l == null) {
+            return null;
+        }
+        if (t == Ty.INT && on.contains(F.INCDEC) && chance(20)) {
+            return Node.stmt(pickOf(l.name + "++", l.name + "--", "++" + l.name, "--" + l.name) + ";");
+        }
+        String op = "=";
+        if (on.contains(F.COMPOUND) && chance(50)) {
+            op = switch (t) {
+                case INT, LONG -> pickOf("+=", "-=", "*=", "^=", "|=");
+                case STR -> "+=";
+                case BOOL -> pickOf("&=", "|=");
+                default -> "=";
+            };
+        }
+        return Node.stmt(l.name + " " + op + " ", expr(c, t, 3), ";");
+    }
+
+    private Node index(Ctx c) {
+        return Node.expr(Ty.INT, "(", expr(c, Ty.INT, 2), ") & 3");
+    }
+
+    @SafeVarargs
+    private <T> T pickOf(T... xs) {
+        return xs[r.nextInt(xs.length)];
+    }
+
+    private Node loop(Ctx c) {
+        String label = on.contains(F.LABELS) && chance(40) ? fresh("L") : null;
+        String i = fresh("i");
+        int bound = r.nextInt(4);
+        int kind = r.nextInt(on.contains(F.FOREACH) ? 5 : 3);
+        c.loopDepth++;
+        List<Target> saved = c.targets;
+        c.targets = new ArrayList<>(saved);
+        c.targets.add(new Target(label, true));
+        String lab = label == null ? "" : label + ": ";
+        Node s;
+        int mark = c.locals.size();
+        switch (kind) {
+            case 0 -> { // for, awaits possibly in init, condition and update
+                Node init = chance(30) ? awaitOf(c, Ty.INT, Node.expr(Ty.INT, "0")) : Node.expr(Ty.INT, "0");
+                Node cond = chance(30) ? Node.expr(Ty.BOOL, i + " < ", awaitOf(c, Ty.INT, Node.expr(Ty.INT, "" + bound)))
+                        : Node.expr(Ty.BOOL, i + " < " + bound);
+                Node upd = chance(25) ? Node.expr(Ty.INT, i + " += ", awaitOf(c, Ty.INT, Node.expr(Ty.INT, "1")))
+                        : Node.expr(Ty.INT, i + "++");
+                init.fixed = cond.fixed = upd.fixed = true;
+                c.locals.add(new Local(i, Ty.INT, false, false));
+                s = Node.stmt(lab + "for (int " + i + " = ", init, "; ", cond, "; ", upd, ") ", block(c, 4));
+            }
+            case 1 -> { // while, counter bumped in the condition so continue cannot skip it
+                c.locals.add(new Local(i, Ty.INT, false, false));
+                Node cond = Node.expr(Ty.BOOL, i + "++ < " + bound);
+                cond.fixed = true;
+                Node extra = chance(40) && on.contains(F.SHORT_CIRCUIT) ? expr(c, Ty.BOOL, 2) : null;
+                Node w = extra == null ? Node.stmt(lab + "while (", cond, ") ", block(c, 4))
+                        : Node.stmt(lab + "while (", cond, " && ", extra, ") ", block(c, 4));
+                s = Node.stmt("{ int " + i + " = 0; ", w, " }");
+            }
+            case 2 -> { // do/while
+                c.locals.add(new Local(i, Ty.INT, false, false));
+                Node cond = Node.expr(Ty.BOOL, "++" + i + " < " + bound);
+                cond.fixed = true;
+                Node extra = chance(40) && on.contains(F.SHORT_CIRCUIT) ? expr(c, Ty.BOOL, 2) : null;
+                Node body = block(c, 4);
+                Node w = extra == null ? Node.stmt(lab + "do ", body, " while (", cond, ");")
+                        : Node.stmt(lab + "do ", body, " while (", cond, " && ", extra, ");");
+                s = Node.stmt("{ int " + i + " = 0; ", w, " }");
+            }
+            case 3 -> { // for-each over an array
+                Local arr = on.contains(F.ARRAYS) ? pick(c, Ty.INT, true, false) : null;
+                Node src = arr != null ? Node.expr(Ty.VOID, arr.name)
+                        : Node.expr(Ty.VOID, "new int[] {", expr(c, Ty.INT, 2), ", ", expr(c, Ty.INT, 1), "}");
+                src.fixed = arr != null;
+                c.locals.add(new Local(i, Ty.INT, false, true));
+                s = Node.stmt(lab + "for (int " + i + " : ", src, ") ", block(c, 4));
+            }
+            default -> { // for-each over an Iterable, var element
+                Node src = Node.expr(Ty.VOID, "Fx.list(" + id() + ", ", expr(c, Ty.INT, 2), ", ", expr(c, Ty.INT, 1), ")");
+                c.locals.add(new Local(i, Ty.INT, false, true));
+                s = Node.stmt(lab + "for (" + (on.contains(F.VAR) && chance(50) ? "var " : "Integer ") + i + " : ", src,
+                        ") ", block(c, 4));
+            }
+        }
+        trim(c, mark);
+        c.targets = saved;
+        c.loopDepth--;
+        return s;
+    }
+
+    private Node switchStmt(Ctx c) {
+        boolean arrow = on.contains(F.SWITCH_ARROW) && (!on.contains(F.SWITCH_OLD) || r.nextBoolean());
+        List<Target> saved = c.targets;
+        c.targets = new ArrayList<>(saved);
+        c.targets.add(new Target(null, false));
+        Node s = Node.stmt("switch ((", expr(c, Ty.INT, 2), ") & 3) {");
+        int cases = 1 + r.nextInt(3);
+        for (int i = 0; i < cases; i++) {
+            String label = i == cases - 1 && chance(60) ? "default" : "case " + i;
+            if (arrow) {
+                s.parts.add(" " + label + " -> ");
+                s.parts.add(block(c, 3));
+            } else {
+                // classic: a block per case keeps declarations local; may fall through
+                s.parts.add(" " + label + ": ");
+                s.parts.add(block(c, 3));
+                if (chance(60)) {
+                    s.parts.add(" break;");
+                }
+            }
+        }
+        s.parts.add(" }");
+        c.targets = saved;
+        return s;
+    }
+
+    private static final String[] CATCHES = {"FxUnchecked", "FxUnchecked | ArithmeticException", "RuntimeException",
+        "Exception", "CancelledError", "Error", "Throwable"};
+
+    private Node tryStmt(Ctx c) {
+        Node s = Node.stmt("try ", block(c, 4));
+        boolean any = catches(c, s);
+        if (!any || chance(50)) {
+            s.parts.add(" finally ");
+            s.parts.add(block(c, 3));
+        }
+        return s;
+    }
+
+    /** Adds catch clauses (in an order javac accepts: subclasses first); true if any. */
+    private boolean catches(Ctx c, Node s) {
+        boolean any = false;
+        int start = r.nextInt(CATCHES.length);
+        boolean hadUnchecked = false;
+        for (int i = start; i < CATCHES.length; i++) {
+            if (!chance(i == start ? 70 : 30)) {
+                continue;
+            }
+            String ty = CATCHES[i];
+            if (ty.startsWith("FxUnchecked")) {
+                if (hadUnchecked) {
+                    continue;
+                }
+                hadUnchecked = true;
+            }
+            if ((ty.equals("Throwable") || ty.equals("CancelledError") || ty.equals("Error"))
+                    && !on.contains(F.CATCH_THROWABLE)) {
+                continue;
+            }
+            String e = fresh("e");
+            s.parts.add(" catch (" + ty + " " + e + ") ");
+            s.parts.add(catchBody(c, e, !ty.contains("Throwable") && !ty.equals("Exception") || !c.m.throwsChecked));
+            any = true;
+        }
+        return any;
+    }
+
+    private Node catchBody(Ctx c, String e, boolean mayRethrow) {
+        List<Node> stmts = new ArrayList<>();
+        stmts.add(Node.stmt("Fx.log(" + id() + ", " + e + ");"));
+        Node b = block(c, 2);
+        stmts.addAll(b.kids());
+        if (mayRethrow && chance(30)) {
+            stmts.add(Node.stmt("if (", expr(c, Ty.BOOL, 1), ") throw " + e + ";"));
+        }
+        return Node.block(stmts);
+    }
+
+    private Node twr(Ctx c) {
+        Node.Twr t = new Node.Twr(id());
+        int n = 1 + r.nextInt(2);
+        List<Local> added = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean async = on.contains(F.ASYNC_RES) && r.nextBoolean();
+            String name = fresh("r");
+            String ty = on.contains(F.VAR) && chance(40) ? "var" : async ? "Fx.ARes" : "Fx.Res";
+            t.resDecl.add(ty + " " + name);
+            t.resAsync.add(async);
+            int site = id();
+            Node init = chance(25)
+                    ? Node.expr(Ty.VOID, "Fx." + (async ? "ares(" : "res(") + site + " + 0 * ", expr(c, Ty.INT, 2), ")")
+                    : Node.expr(Ty.VOID, "Fx." + (async ? "ares(" : "res(") + site + ")");
+            init.fixed = true;
+            t.parts.add(init);
+            Local l = new Local(name, Ty.VOID, false, false);
+            c.locals.add(l);
+            added.add(l);
+        }
+        List<Node> body = new ArrayList<>();
+        for (Local l : added) {
+            if (chance(50)) {
+                body.add(Node.stmt("Fx.log(" + id() + ", " + l.name + ".get());"));
+            }
+        }
+        body.addAll(block(c, 3).kids());
+        t.parts.add(Node.block(body));
+        c.locals.removeAll(added);
+        if (chance(40)) {
+            int before = t.parts.size();
+            Node tmp = Node.stmt();
+            catches(c, tmp);
+            for (int i = 0; i < tmp.parts.size(); i += 2) {
+                t.catchHeads.add(((String) tmp.parts.get(i)).substring(1));
+                t.parts.add(tmp.parts.get(i + 1));
+            }
+            assert t.parts.size() >= before;
+        }
+        if (chance(30)) {
+            t.hasFinally = true;
+            t.parts.add(block(c, 2));
+        }
+        return t;
+    }
+
+    private Node jump(Ctx c) {
+        int k = r.nextInt(10);
+        Node cond = expr(c, Ty.BOOL, 2);
+        if (k < 3 && !c.inSwitchExpr) {
+            return Node.stmt("if (", cond, ") return ", retTask(c, c.m.ret), ";");
+        }
+        if (k < 5 && on.contains(F.THROW)) {
+            if (c.m.throwsChecked && chance(40)) {
+                return Node.stmt("if (", cond, ") throw new FxChecked(\"t" + id() + "\");");
+            }
+            return Node.stmt("if (", cond, ") throw new FxUnchecked(\"t" + id() + "\");");
+        }
+        if (c.targets.isEmpty()) {
+            return null;
+        }
+        Target t = c.targets.get(r.nextInt(c.targets.size()));
+        boolean cont = t.loop && chance(50);
+        if (t.label != null && chance(70)) {
+            return Node.stmt("if (", cond, ") " + (cont ? "continue " : "break ") + t.label + ";");
+        }
+        // unlabeled: goes to the innermost loop (continue) or loop/switch (break)
+        Target inner = c.targets.get(c.targets.size() - 1);
+        if (cont) {
+            for (int i = c.targets.size() - 1; i >= 0; i--) {
+                if (c.targets.get(i).loop) {
+                    return Node.stmt("if (", cond, ") continue;");
+                }
+            }
+            return null;
+        }
+        return inner != null ? Node.stmt("if (", cond, ") break;") : null;
+    }
+
+    private Node retTask(Ctx c, Ty t) {
+        int k = r.nextInt(10);
+        if (on.contains(F.RETURN_TASK) && k < 2) {
+            return Node.expr(Ty.VOID, t == Ty.STR ? "Fx.s(" : "Fx.i(", "" + id(), ", ", expr(c, t, 2), ")");
+        }
+        if (on.contains(F.CALLS) && k < 3) {
+            Node call = callTask(c, t);
+            if (call != null) {
+                return call;
+            }
+        }
+        return Node.expr(Ty.VOID, "Task.completed(", expr(c, t, 3), ")");
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    /** {@code Await.on(<a task of type t with value v>)}. */
+    private Node awaitOf(Ctx c, Ty t, Node v) {
+        String f = switch (t) {
+            case INT -> "Fx.i(";
+            case LONG -> "Fx.l(";
+            case STR -> "Fx.s(";
+            case BOOL -> "Fx.b(";
+            default -> throw new IllegalArgumentException();
+        };
+        if (c.m.throwsChecked && chance(30)) {
+            return Node.expr(t, "Await.on(" + f + id() + ", ", v, "), FxChecked.class)");
+        }
+        return Node.expr(t, "Await.on(" + f + id() + ", ", v, "))");
+    }
+
+    /** A call of a generated method returning {@code Task<t>}: {@code m1(d + 1, e)}. */
+    private Node callTask(Ctx c, Ty t) {
+        List<Method> ok = new ArrayList<>();
+        for (Method m : c.p.methods) {
+            if (m.ret == t && (!m.isStatic ? !c.m.isStatic : true)) {
+                ok.add(m);
+            }
+        }
+        if (ok.isEmpty()) {
+            return null;
+        }
+        Method m = ok.get(r.nextInt(ok.size()));
+        return Node.expr(Ty.VOID, m.name + "(d + 1, ", expr(c, Ty.INT, 1), ")");
+    }
+
+    private Node call(Ctx c, Ty t) {
+        Node task = callTask(c, t);
+        return task == null ? null : Node.expr(t, "Await.on(", task, ")");
+    }
+
+    Node expr(Ctx c, Ty t, int depth) {
+        if (depth <= 0 || chance(25)) {
+            return leaf(c, t);
+        }
+        int k = r.nextInt(100);
+        if (k < 28) {
+            return awaitOf(c, t, expr(c, t, depth - 1));
+        }
+        if (k < 36) {
+            String v = switch (t) {
+                case INT -> "Fx.vi(";
+                case LONG -> "Fx.vl(";
+                case STR -> "Fx.vs(";
+                default -> "Fx.vb(";
+            };
+            return Node.expr(t, v + id() + ", ", expr(c, t, depth - 1), ")");
+        }
+        if (k < 42 && on.contains(F.TERNARY)) {
+            return Node.expr(t, "(", expr(c, Ty.BOOL, depth - 1), " ? ", expr(c, t, depth - 1), " : ",
+                    expr(c, t, depth - 1), ")");
+        }
+        if (k < 47 && on.contains(F.CALLS)) {
+            Node call = call(c, t);
+            if (call != null) {
+                return call;
+            }
+        }
+        if (k < 51 && on.contains(F.SWITCH_EXPR) && depth >= 2) {
+            return switchExpr(c, t, depth - 1);
+        }
+        return switch (t) {
+            case INT -> intOp(c, depth - 1);
+            case LONG -> longOp(c, depth - 1);
+            case STR -> strOp(c, depth - 1);
+            case BOOL -> boolOp(c, depth - 1);
+            default -> throw new IllegalArgumentException();
+        };
+    }
+
+    private Node intOp(Ctx c, int depth) {
+        int k = r.nextInt(10);
+        if (k < 4) {
+            return Node.expr(Ty.INT, "(", expr(c, Ty.INT, depth), " " + pickOf("+", "-", "*", "^", "&", "|") + " ",
+                    expr(c, Ty.INT, depth), ")");
+        }
+        if (k < 5) {
+            return Node.expr(Ty.INT, "Fx.f(" + id() + ", ", expr(c, Ty.INT, depth), ", ", expr(c, Ty.INT, depth), ")");
+        }
+        if (k < 6) {
+            return Node.expr(Ty.INT, "(", expr(c, Ty.INT, depth), " " + pickOf("/", "%") + " " + (1 + r.nextInt(4)) + ")");
+        }
+        if (k < 7 && on.contains(F.ARRAYS)) {
+            Local a = pick(c, Ty.INT, true, false);
+            if (a != null) {
+                return Node.expr(Ty.INT, a.name + "[", index(c), "]");
+            }
+            if (on.contains(F.FIELDS) && !c.m.isStatic) {
+                return Node.expr(Ty.INT, "farr[", index(c), "]");
+            }
+        }
+        if (k < 8 && on.contains(F.STRINGS)) {
+            return Node.expr(Ty.INT, expr(c, Ty.STR, depth), ".length()");
+        }
+        if (k < 9 && (on.contains(F.INCDEC) || on.contains(F.COMPOUND))) {
+            Local l = pick(c, Ty.INT, false, true);
+            if (l != null) {
+                if (on.contains(F.COMPOUND) && chance(50)) {
+                    return Node.expr(Ty.INT, "(" + l.name + " " + pickOf("+=", "-=") + " ", expr(c, Ty.INT, depth), ")");
+                }
+                if (on.contains(F.INCDEC)) {
+                    return Node.expr(Ty.INT, "(" + pickOf(l.name + "++", "++" + l.name, l.name + "--") + ")");
+                }
+            }
+        }
+        if (on.contains(F.LONGS) && chance(30)) {
+            return Node.expr(Ty.INT, "(int) (", expr(c, Ty.LONG, depth), " % 1000)");
+        }
+        return Node.expr(Ty.INT, "-(", expr(c, Ty.INT, depth), ")");
+    }
+
+    private Node longOp(Ctx c, int depth) {
+        if (chance(50)) {
+            return Node.expr(Ty.LONG, "(", expr(c, Ty.LONG, depth), " " + pickOf("+", "*", "-") + " ",
+                    expr(c, Ty.INT, depth), ")");
+        }
+        return Node.expr(Ty.LONG, "(long) ", expr(c, Ty.INT, depth));
+    }
+
+    private Node strOp(Ctx c, int depth) {
+        if (chance(60)) {
+            return Node.expr(Ty.STR, "(", expr(c, Ty.STR, depth), " + ", expr(c, anyTy(), depth), ")");
+        }
+        if (chance(50)) {
+            return Node.expr(Ty.STR, "Integer.toString(", expr(c, Ty.INT, depth), ")");
+        }
+        return Node.expr(Ty.STR, "(\"<\" + ", expr(c, anyTy(), depth), " + \">\")");
+    }
+
+    private Node boolOp(Ctx c, int depth) {
+        int k = r.nextInt(10);
+        if (k < 3 && on.contains(F.SHORT_CIRCUIT)) {
+            return Node.expr(Ty.BOOL, "(", expr(c, Ty.BOOL, depth), pickOf(" && ", " || "), expr(c, Ty.BOOL, depth), ")");
+        }
+        if (k < 4) {
+            return Node.expr(Ty.BOOL, "!", expr(c, Ty.BOOL, depth));
+        }
+        if (k < 5 && on.contains(F.STRINGS)) {
+            return Node.expr(Ty.BOOL, expr(c, Ty.STR, depth), ".isEmpty()");
+        }
+        if (k < 6 && on.contains(F.LONGS)) {
+            return Node.expr(Ty.BOOL, "(", expr(c, Ty.LONG, depth), " > ", expr(c, Ty.INT, depth), ")");
+        }
+        return Node.expr(Ty.BOOL, "(", expr(c, Ty.INT, depth), pickOf(" < ", " >= ", " <= "), expr(c, Ty.INT, depth), ")");
+    }
+
+    private Node switchExpr(Ctx c, Ty t, int depth) {
+        boolean saved = c.inSwitchExpr;
+        List<Target> savedTargets = c.targets;
+        c.inSwitchExpr = true;
+        c.targets = new ArrayList<>();
+        Node s = Node.expr(t, "switch ((", expr(c, Ty.INT, depth), ") & 3) {");
+        int cases = 1 + r.nextInt(3);
+        boolean classic = on.contains(F.SWITCH_OLD) && chance(30);
+        for (int i = 0; i < cases; i++) {
+            String label = i == cases - 1 ? "default" : "case " + i;
+            if (classic) {
+                List<Node> stmts = new ArrayList<>(block(c, 2).kids());
+                if (chance(30)) {
+                    stmts.add(Node.stmt("if (", expr(c, Ty.BOOL, 1), ") yield ", expr(c, t, depth), ";"));
+                }
+                stmts.add(Node.stmt("yield ", expr(c, t, depth), ";"));
+                s.parts.add(" " + label + ": ");
+                s.parts.add(Node.block(stmts));
+            } else if (chance(50)) {
+                s.parts.add(" " + label + " -> ");
+                s.parts.add(expr(c, t, depth));
+                s.parts.add(";");
+            } else {
+                List<Node> stmts = new ArrayList<>(block(c, 2).kids());
+                stmts.add(Node.stmt("yield ", expr(c, t, depth), ";"));
+                s.parts.add(" " + label + " -> ");
+                s.parts.add(Node.block(stmts));
+            }
+        }
+        s.parts.add(" }");
+        c.inSwitchExpr = saved;
+        c.targets = savedTargets;
+        return Node.expr(t, "(", s, ")");
+    }
+
+    Node leaf(Ctx c, Ty t) {
+        if (chance(50)) {
+            Local l = pick(c, t, false, false);
+            if (l != null) {
+                return Node.expr(t, l.name);
+            }
+        }
+        if (t == Ty.INT && on.contains(F.FIELDS) && !c.m.isStatic && chance(15)) {
+            return Node.expr(t, "fld");
+        }
+        return literal(t, r);
+    }
+
+    static Node literal(Ty t, Random r) {
+        return switch (t) {
+            case INT -> Node.expr(t, "" + (r.nextInt(7) - 1));
+            case LONG -> Node.expr(t, (r.nextInt(5) + 1) + "L");
+            case STR -> Node.expr(t, "\"" + (char) ('a' + r.nextInt(4)) + "\"");
+            case BOOL -> Node.expr(t, r.nextBoolean() ? "true" : "false");
+            default -> throw new IllegalArgumentException();
+        };
+    }
+}

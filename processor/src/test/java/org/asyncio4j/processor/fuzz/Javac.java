@@ -1,0 +1,168 @@
+package org.asyncio4j.processor.fuzz;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.asyncio4j.Task;
+import org.asyncio4j.annotations.Async;
+import org.asyncio4j.processor.AsyncProcessor;
+
+/**
+ * Compiles many generated classes in one in-process javac task (with or without the processor),
+ * into a fresh directory, and loads them in their own class loader. One task for a whole batch is
+ * what makes thousands of programs take seconds: javac's start-up and symbol loading are paid once.
+ */
+final class Javac {
+    private Javac() {}
+
+    private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
+    private static final String CLASS_PATH = classPath();
+
+    /** One error, attributed to a generated class (by file name; generated files named Async<cls>). */
+    record Error(String cls, String file, long line, String message) {
+        @Override
+        public String toString() {
+            return file + ":" + line + ": " + message;
+        }
+    }
+
+    static final class Result {
+        final Map<String, List<Error>> errorsByClass = new LinkedHashMap<>();
+        final List<Error> errors = new ArrayList<>();
+        final Map<String, String> generated = new LinkedHashMap<>();
+        ClassLoader loader;
+        Throwable crash;
+
+        boolean ok() {
+            return errors.isEmpty() && crash == null;
+        }
+    }
+
+    private static String classPath() {
+        List<String> out = new ArrayList<>();
+        for (Class<?> c : List.of(Fx.class, Task.class, Async.class)) {
+            try {
+                out.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return String.join(File.pathSeparator, out);
+    }
+
+    static final class Source extends SimpleJavaFileObject {
+        final String text;
+
+        Source(String cls, String text) {
+            super(java.net.URI.create("string:///fz/" + cls + ".java"), Kind.SOURCE);
+            this.text = text;
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return text;
+        }
+    }
+
+    /** Compiles {@code sources} (class simple name in package fz to text). */
+    static Result compile(Map<String, String> sources, boolean processor) {
+        Result res = new Result();
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("fuzz");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path classes = dir.resolve("classes");
+        Path gen = dir.resolve("gen");
+        try {
+            Files.createDirectories(classes);
+            Files.createDirectories(gen);
+            DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
+            List<JavaFileObject> units = new ArrayList<>();
+            sources.forEach((cls, text) -> units.add(new Source(cls, text)));
+            List<String> opts = new ArrayList<>(List.of("-d", classes.toString(), "-s", gen.toString(), "-cp", CLASS_PATH,
+                    "--release", "17", "-nowarn", "-Xlint:none", "-XDcompilePolicy=byfile", "-Xmaxerrs", "10000"));
+            if (!processor) {
+                opts.add("-proc:none");
+            }
+            try (StandardJavaFileManager fm = JAVAC.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
+                JavaCompiler.CompilationTask task = JAVAC.getTask(null, fm, diags, opts, null, units);
+                if (processor) {
+                    task.setProcessors(List.of(new AsyncProcessor()));
+                }
+                try {
+                    task.call();
+                } catch (RuntimeException | java.lang.Error e) {
+                    res.crash = e;
+                }
+            }
+            for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
+                if (d.getKind() != Diagnostic.Kind.ERROR) {
+                    continue;
+                }
+                String file = d.getSource() == null ? "?" : Path.of(d.getSource().toUri().getPath()).getFileName().toString();
+                String cls = file.endsWith(".java") ? file.substring(0, file.length() - 5) : file;
+                if (cls.startsWith("Async") && sources.containsKey(cls.substring(5))) {
+                    cls = cls.substring(5);
+                }
+                Error e = new Error(cls, file, d.getLineNumber(), d.getMessage(Locale.ROOT));
+                res.errors.add(e);
+                res.errorsByClass.computeIfAbsent(cls, k -> new ArrayList<>()).add(e);
+            }
+            if (processor) {
+                try (Stream<Path> s = Files.walk(gen)) {
+                    for (Path p : s.filter(Files::isRegularFile).toList()) {
+                        res.generated.put(p.getFileName().toString(), Files.readString(p));
+                    }
+                }
+            }
+            if (res.ok()) {
+                res.loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, Fx.class.getClassLoader());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteLater(dir);
+        }
+        return res;
+    }
+
+    private static final List<Path> TO_DELETE = new ArrayList<>();
+
+    /** Class files are read lazily by the loader; delete the directories when the JVM exits. */
+    private static synchronized void deleteLater(Path dir) {
+        if (TO_DELETE.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                for (Path d : TO_DELETE) {
+                    try (Stream<Path> s = Files.walk(d)) {
+                        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    } catch (IOException ignored) {
+                        // best effort cleanup of a temp directory
+                    }
+                }
+            }));
+        }
+        TO_DELETE.add(dir);
+    }
+}

@@ -1,0 +1,50 @@
+package org.asyncio4j;
+
+import java.util.Arrays;
+
+/**
+ * Makes stack traces lead to the user's code. A Java stack trace of an exception raised in an
+ * {@code @Async} method shows the generated resume method and the event loop, not who awaited
+ * whom. Each time the exception leaves a machine, its frame ({@code Foo.bar(Foo.java:42)}, the line
+ * of the await it was suspended at) is inserted just above the runtime's frames, so the trace reads
+ * like a synchronous call chain: thrower, then each awaiting {@code @Async} method in turn. The
+ * exception object stays the same (identity is part of the contract).
+ */
+final class AsyncFrames {
+    private AsyncFrames() {}
+
+    static void add(Throwable e, Coroutine<?> machine) {
+        StackTraceElement f;
+        try {
+            f = machine.frame();
+        } catch (RuntimeException broken) {
+            return;
+        }
+        if (f == null) {
+            return;
+        }
+        StackTraceElement[] trace = e.getStackTrace();
+        if (trace.length == 0) {
+            return; // stack traces disabled for this exception (writableStackTrace=false)
+        }
+        int at = 0;
+        while (at < trace.length && !isRuntimeFrame(trace[at])) {
+            at++;
+        }
+        StackTraceElement[] out = Arrays.copyOf(trace, trace.length + 1);
+        System.arraycopy(trace, at, out, at + 1, trace.length - at);
+        out[at] = f;
+        e.setStackTrace(out);
+    }
+
+    /**
+     * A frame of the runtime core that drives machines (Coroutine.step, EventLoop...): classes
+     * directly in package org.asyncio4j. Not its sub-packages: user code may live there (the
+     * processor-tests blueprints are in org.asyncio4j.it), and the inserted frames must stay below
+     * the generated code's own frames, in awaiting order.
+     */
+    private static boolean isRuntimeFrame(StackTraceElement f) {
+        String c = f.getClassName();
+        return c.startsWith("org.asyncio4j.") && c.indexOf('.', "org.asyncio4j.".length()) < 0;
+    }
+}

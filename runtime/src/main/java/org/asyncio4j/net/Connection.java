@@ -1,0 +1,49 @@
+package org.asyncio4j.net;
+
+import java.util.Objects;
+import org.asyncio4j.AsyncCloseable;
+import org.asyncio4j.Task;
+
+/** What {@code Asyncio.openConnection} returns: asyncio's {@code (reader, writer)} pair. */
+public final class Connection implements AsyncCloseable {
+    private final StreamReader reader;
+    private final StreamWriter writer;
+
+    Connection(StreamReader reader, StreamWriter writer) {
+        this.reader = reader;
+        this.writer = writer;
+    }
+
+    /**
+     * asyncio's {@code open_connection(host, port)}: resolves {@code host} (off the loop unless it is
+     * an IP literal), tries its addresses in turn and connects without blocking the loop. Fails with
+     * {@link java.net.ConnectException} when refused. Cancelling the task closes the socket. For a
+     * connect timeout wrap it: {@code Asyncio.waitFor(Asyncio.openConnection(h, p), d)}.
+     */
+    public static Task<Connection> open(String host, int port) {
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range 0..65535: " + port);
+        }
+        return new OpenConnection(host, port).begin();
+    }
+
+    public StreamReader reader() {
+        return reader;
+    }
+
+    public StreamWriter writer() {
+        return writer;
+    }
+
+    /** Closes the writer (flushing what is buffered) and waits until the socket is closed. */
+    @Override
+    public Task<Void> closeAsync(Throwable pending) {
+        return writer.closeAsync(pending);
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + writer.localAddress() + " -> " + writer.peerAddress() + "]";
+    }
+}

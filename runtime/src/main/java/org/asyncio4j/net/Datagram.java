@@ -1,0 +1,11 @@
+package org.asyncio4j.net;
+
+import java.net.InetSocketAddress;
+
+/** One received UDP datagram: its bytes (the whole message: boundaries are kept) and who sent it. */
+public record Datagram(byte[] data, InetSocketAddress sender) {
+    @Override
+    public String toString() {
+        return "Datagram[" + data.length + " bytes from " + sender + "]";
+    }
+}

@@ -1,0 +1,21 @@
+package org.asyncio4j.net;
+
+import java.io.IOException;
+
+/**
+ * asyncio's {@code LimitOverrunError}: a line (or a chunk up to a separator) is longer than the
+ * reader's limit. An {@link IOException} so that I/O error handling catches it too.
+ */
+public final class LimitOverrunException extends IOException {
+    private final int consumed;
+
+    public LimitOverrunException(String message, int consumed) {
+        super(message);
+        this.consumed = consumed;
+    }
+
+    /** How many bytes had been looked at without finding the separator (asyncio's {@code consumed}). */
+    public int consumed() {
+        return consumed;
+    }
+}

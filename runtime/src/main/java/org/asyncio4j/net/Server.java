@@ -1,0 +1,380 @@
+package org.asyncio4j.net;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.asyncio4j.AsyncCloseable;
+import org.asyncio4j.EventLoop;
+import org.asyncio4j.Promise;
+import org.asyncio4j.Task;
+
+/**
+ * asyncio's {@code Server} from {@code start_server}: listening sockets on the loop's selector, one
+ * handler task per connection. Loop thread only.
+ *
+ * <ul>
+ * <li>A handler that fails is reported to the loop's exception handler with the peer's address and
+ *   its connection is closed; other connections are not affected. A handler that returns closes its
+ *   connection (after flushing) unless it already did.
+ * <li>When {@code accept} fails for lack of resources (out of file descriptors, ...), the server
+ *   reports it, stops accepting for one second and tries again, as asyncio does.
+ * <li>{@link #close()} stops listening; {@link #waitClosed()} waits until the listening sockets are
+ *   closed and every connection has ended (asyncio 3.12+).
+ * </ul>
+ */
+public final class Server implements AsyncCloseable {
+    /** asyncio's ACCEPT_RETRY_DELAY. */
+    static final Duration ACCEPT_RETRY_DELAY = Duration.ofSeconds(1);
+    /** Connections accepted per readiness event (asyncio's backlog default). */
+    static final int ACCEPTS_PER_EVENT = 100;
+
+    /** Seam for tests (simulated descriptor exhaustion); production accepts directly. */
+    interface Acceptor {
+        SocketChannel accept(ServerSocketChannel listener) throws IOException;
+    }
+
+    static volatile Acceptor acceptorForTests;
+
+    private final EventLoop loop;
+    private final BiFunction<StreamReader, StreamWriter, Task<Void>> handler;
+    private final List<ServerSocketChannel> listeners = new ArrayList<>();
+    private final List<SelectionKey> keys = new ArrayList<>();
+    private final List<InetSocketAddress> addresses = new ArrayList<>();
+    private final Set<SocketTransport> connections = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<Promise<Void>> closeWaiters = new ArrayList<>();
+    private final List<Promise<Void>> listenWaiters = new ArrayList<>();
+    private final Acceptor acceptor;
+    private boolean closed;
+    private boolean acceptPaused;
+    private int handlerFailures;
+
+    private Server(EventLoop loop, BiFunction<StreamReader, StreamWriter, Task<Void>> handler) {
+        this.loop = loop;
+        this.handler = handler;
+        Acceptor a = acceptorForTests;
+        this.acceptor = a != null ? a : ServerSocketChannel::accept;
+    }
+
+    /**
+     * asyncio's {@code start_server(handler, host, port)}: listens on every address of {@code host}
+     * (null or empty: all interfaces). Port 0 picks a free port, shared by all the addresses;
+     * {@link #addresses()} tells which.
+     */
+    public static Task<Server> start(BiFunction<StreamReader, StreamWriter, Task<Void>> handler, String host, int port) {
+        Objects.requireNonNull(handler, "handler");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range 0..65535: " + port);
+        }
+        EventLoop loop = EventLoop.current();
+        Server server = new Server(loop, handler);
+        if (host == null || host.isEmpty()) {
+            return server.listenOn(new InetAddress[] {null}, port);
+        }
+        Task<InetAddress[]> resolved = Resolver.resolve(loop, host);
+        if (resolved.isDone()) {
+            return server.listenOn(resolved.result(), port);
+        }
+        Promise<Server> p = new Promise<>();
+        resolved.addDoneCallback(t -> {
+            if (p.isDone()) {
+                return; // startServer was cancelled while resolving: do not bind anything
+            }
+            if (t.isCancelled()) {
+                p.cancel();
+                return;
+            }
+            Throwable e = t.exception();
+            if (e != null) {
+                p.fail(e);
+                return;
+            }
+            Task<Server> s = server.listenOn(t.result(), port);
+            if (s.isCancelled()) {
+                p.cancel();
+            } else if (s.exception() != null) {
+                p.fail(s.exception());
+            } else {
+                p.complete(s.result());
+            }
+        });
+        return p;
+    }
+
+    private Task<Server> listenOn(InetAddress[] hosts, int port) {
+        int actualPort = port;
+        try {
+            for (InetAddress h : hosts) {
+                ServerSocketChannel ssc = ServerSocketChannel.open();
+                listeners.add(ssc);
+                ssc.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                ssc.bind(h == null ? new InetSocketAddress(actualPort) : new InetSocketAddress(h, actualPort), 1024);
+                InetSocketAddress bound = (InetSocketAddress) ssc.getLocalAddress();
+                actualPort = bound.getPort(); // port 0: the other addresses share the port picked first
+                addresses.add(bound);
+                keys.add(loop.io().register(ssc, SelectionKey.OP_ACCEPT, k -> onAcceptable(ssc)));
+            }
+        } catch (IOException | RuntimeException e) {
+            for (ServerSocketChannel ssc : listeners) {
+                closeQuietly(ssc);
+            }
+            listeners.clear();
+            keys.clear();
+            return Task.failed(e);
+        }
+        return Task.completed(this);
+    }
+
+    // ------------------------------------------------------------------ accepting
+
+    private void onAcceptable(ServerSocketChannel listener) {
+        for (int i = 0; i < ACCEPTS_PER_EVENT && !closed && !acceptPaused; i++) {
+            SocketChannel ch;
+            try {
+                ch = acceptor.accept(listener);
+            } catch (IOException e) {
+                if (e instanceof java.net.SocketException && isAbortedByPeer(e)) {
+                    continue; // the client gave up before we accepted: nothing to do (asyncio ignores it too)
+                }
+                pauseAccepting(e);
+                return;
+            }
+            if (ch == null) {
+                return;
+            }
+            try {
+                ch.configureBlocking(false);
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                StreamReader reader = new StreamReader();
+                SocketTransport t = SocketTransport.open(loop, ch, reader);
+                connections.add(t);
+                t.setOnLost(() -> detach(t));
+                serve(t, reader);
+            } catch (IOException e) {
+                // The peer vanished between accept and setup (e.g. reset): drop this one, keep serving.
+                closeQuietly(ch);
+                loop.callExceptionHandler("setting up an accepted connection failed", e, null);
+            }
+        }
+    }
+
+    private static boolean isAbortedByPeer(IOException e) {
+        String m = e.getMessage();
+        return m != null && (m.contains("aborted") || m.contains("reset"));
+    }
+
+    /**
+     * Classes the out-of-descriptors path needs, loaded with this class: when {@code accept} fails
+     * with EMFILE, loading a class from a directory on the class path fails too (it needs a descriptor).
+     */
+    @SuppressWarnings("unused")
+    private static final Class<?>[] PRELOADED = {org.asyncio4j.TimerHandle.class, org.asyncio4j.ErrorReport.class};
+
+    /** Out of descriptors (or any accept failure): stop accepting, retry after a delay, report. */
+    private void pauseAccepting(IOException e) {
+        acceptPaused = true;
+        for (SelectionKey k : keys) {
+            loop.io().setInterest(k, 0);
+        }
+        try {
+            loop.callAt(loop.time() + ACCEPT_RETRY_DELAY.toNanos(), this::resumeAccepting);
+        } catch (RuntimeException | LinkageError scheduling) {
+            resumeAccepting(); // could not schedule the retry: keep accepting rather than stop forever
+            e.addSuppressed(scheduling);
+        }
+        loop.callExceptionHandler("accept() failed on " + addresses + " (out of file descriptors?);"
+                + " pausing accepts for " + ACCEPT_RETRY_DELAY.toMillis() + " ms", e, null);
+    }
+
+    private void resumeAccepting() {
+        acceptPaused = false;
+        if (!closed) {
+            for (SelectionKey k : keys) {
+                loop.io().setInterest(k, SelectionKey.OP_ACCEPT);
+            }
+        }
+    }
+
+    private void serve(SocketTransport t, StreamReader reader) {
+        StreamWriter writer = new StreamWriter(t, reader);
+        Task<Void> task;
+        try {
+            task = handler.apply(reader, writer);
+            if (task == null) {
+                throw new NullPointerException("the connection handler returned null instead of a Task");
+            }
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError vme) {
+                throw vme;
+            }
+            handlerFailed(t, e, null);
+            return;
+        }
+        if (task.isDone()) {
+            handlerDone(t, task);
+        } else {
+            task.addDoneCallback(done -> handlerDone(t, done));
+        }
+    }
+
+    private void handlerDone(SocketTransport t, Task<Void> task) {
+        if (task.isCancelled()) {
+            t.close();
+            return;
+        }
+        Throwable e = task.exception();
+        if (e != null) {
+            handlerFailed(t, e, task);
+        } else {
+            t.close(); // done with the connection: flush and close (asyncio would leave it open)
+        }
+    }
+
+    private void handlerFailed(SocketTransport t, Throwable e, Task<?> task) {
+        handlerFailures++;
+        SocketAddress peer = t.peerAddress();
+        loop.callExceptionHandler("Unhandled exception in client connection handler (peer " + peer + ")", e, task);
+        t.close();
+    }
+
+    private void detach(SocketTransport t) {
+        connections.remove(t);
+        maybeWakeClosers();
+    }
+
+    // ------------------------------------------------------------------ public API
+
+    /** The addresses the server listens on (with the real port when 0 was asked for). */
+    public List<InetSocketAddress> addresses() {
+        return List.copyOf(addresses);
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return addresses.isEmpty() ? -1 : addresses.get(0).getPort();
+    }
+
+    public boolean isServing() {
+        return !closed;
+    }
+
+    /** Connections currently open. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** How many handlers failed so far (each was reported to the exception handler). */
+    public int handlerFailures() {
+        return handlerFailures;
+    }
+
+    /**
+     * Stops listening (open connections go on; see {@link #closeClients()}). Idempotent. A pending
+     * {@link #serveForever()} then completes normally.
+     */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (ServerSocketChannel ssc : listeners) {
+            closeQuietly(ssc);
+        }
+        keys.clear();
+        loop.io().releaseClosed(); // stop listening now, as asyncio's close() does
+        List<Promise<Void>> ws = new ArrayList<>(listenWaiters);
+        listenWaiters.clear();
+        for (Promise<Void> p : ws) {
+            p.complete(null);
+        }
+        maybeWakeClosers();
+    }
+
+    /** asyncio 3.13's {@code close_clients()}: closes every open connection (after flushing). */
+    public void closeClients() {
+        for (SocketTransport t : new ArrayList<>(connections)) {
+            t.close();
+        }
+    }
+
+    /** asyncio 3.13's {@code abort_clients()}: closes every open connection at once. */
+    public void abortClients() {
+        for (SocketTransport t : new ArrayList<>(connections)) {
+            t.abort();
+        }
+    }
+
+    /** Done once the server is closed and all its connections have ended. */
+    public Task<Void> waitClosed() {
+        if (closed && connections.isEmpty()) {
+            return Task.completed();
+        }
+        Promise<Void> p = new Promise<>();
+        closeWaiters.add(p);
+        return p;
+    }
+
+    private void maybeWakeClosers() {
+        if (closed && connections.isEmpty() && !closeWaiters.isEmpty()) {
+            List<Promise<Void>> ws = new ArrayList<>(closeWaiters);
+            closeWaiters.clear();
+            for (Promise<Void> p : ws) {
+                p.complete(null); // no-op for a cancelled waiter
+            }
+        }
+    }
+
+    /**
+     * Serves until the server is closed (then completes normally) or this task is cancelled (then the
+     * server is closed, its closing awaited, and the task ends cancelled, as asyncio's
+     * {@code serve_forever}).
+     */
+    public Task<Void> serveForever() {
+        if (closed) {
+            throw new IllegalStateException("serveForever() on a closed server " + this);
+        }
+        return new ServeForever(this).begin();
+    }
+
+    /** {@code close()} then {@code waitClosed()}. */
+    @Override
+    public Task<Void> closeAsync(Throwable pending) {
+        close();
+        return waitClosed();
+    }
+
+    private void closeQuietly(java.nio.channels.Channel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            loop.callExceptionHandler("closing " + ch + " failed", e, null);
+        }
+    }
+
+    /** A promise completed by {@link #close()} (one per caller: cancelling it affects no one else). */
+    Task<Void> listeningClosed() {
+        if (closed) {
+            return Task.completed();
+        }
+        Promise<Void> p = new Promise<>();
+        listenWaiters.add(p);
+        return p;
+    }
+
+    @Override
+    public String toString() {
+        return "Server[" + addresses + (closed ? ", closed" : "") + ", connections=" + connections.size() + "]";
+    }
+}

@@ -1,0 +1,409 @@
+package org.asyncio4j.net;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
+import org.asyncio4j.Promise;
+import org.asyncio4j.Task;
+
+/**
+ * asyncio's {@code StreamReader}: a byte buffer fed by a connection (or a pipe) and read by one task
+ * at a time. Loop thread only.
+ *
+ * <p>Every read returns a task that is already done when the buffer can answer at once (no
+ * suspension), or a pending one that the reader completes as data arrives. A read that has to wait
+ * resumes a paused peer; otherwise, once more than {@code 2 * limit} bytes are buffered, the reader
+ * stops reading from its transport (TCP flow control then slows the peer) until the buffer falls back
+ * to {@code limit}, as asyncio does.
+ *
+ * <p>The {@code feed*} methods are public as in asyncio ({@code feed_data}, {@code feed_eof},
+ * {@code set_exception}): a reader can be fed by hand, e.g. to parse bytes from elsewhere.
+ */
+public final class StreamReader {
+    /** asyncio's {@code _DEFAULT_LIMIT}: 64 KiB. */
+    public static final int DEFAULT_LIMIT = 64 * 1024;
+
+    private static final byte[] EMPTY = new byte[0];
+    private static final byte[] NEWLINE = {'\n'};
+    /** A buffer this large is dropped, not kept, once it is empty (after a big readAll or a burst). */
+    private static final int KEEP_CAPACITY = 256 * 1024;
+
+    private static final int OP_NONE = 0;
+    private static final int OP_READ = 1;
+    private static final int OP_ALL = 2;
+    private static final int OP_EXACTLY = 3;
+    private static final int OP_UNTIL = 4;
+    private static final int OP_LINE = 5;
+
+    private final int limit;
+    private byte[] buf = EMPTY;
+    private int head;
+    private int tail;
+    private boolean eof;
+    private Throwable exception;
+    private Transport transport;
+    private boolean paused;
+
+    // The one pending read (asyncio allows a single waiter too).
+    private Promise<byte[]> waiter;
+    private int op;
+    private int opN;
+    private byte[] opSep;
+    /** readUntil: where the next separator search starts (bytes before it were already searched). */
+    private int opOffset;
+
+    /** A reader with asyncio's default limit of 64 KiB. */
+    public StreamReader() {
+        this(DEFAULT_LIMIT);
+    }
+
+    /** A reader whose lines (and {@code readUntil} chunks) may be at most {@code limit} bytes. */
+    public StreamReader(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("the stream limit must be positive, got " + limit);
+        }
+        this.limit = limit;
+    }
+
+    void setTransport(Transport t) {
+        this.transport = t;
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    /** Bytes buffered and not yet read. */
+    public int buffered() {
+        return tail - head;
+    }
+
+    /** True once the end of the stream was seen and everything before it was read. */
+    public boolean atEof() {
+        return eof && head == tail;
+    }
+
+    /** The failure that ended the stream (e.g. a connection reset), or null. */
+    public Throwable exception() {
+        return exception;
+    }
+
+    /** True while the reader has stopped its transport because too much is buffered. */
+    boolean isPaused() {
+        return paused;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    /**
+     * Up to {@code max} bytes: whatever is buffered, else waits for data. An empty array means end of
+     * stream. {@code max < 0} reads everything up to the end of the stream ({@link #readAll()}).
+     */
+    public Task<byte[]> read(int max) {
+        if (max == 0) {
+            return Task.completed(EMPTY);
+        }
+        return max < 0 ? start(OP_ALL, 0, null) : start(OP_READ, max, null);
+    }
+
+    /** Everything up to the end of the stream (asyncio's {@code read(-1)}); no limit applies. */
+    public Task<byte[]> readAll() {
+        return start(OP_ALL, 0, null);
+    }
+
+    /**
+     * One line, up to and including {@code \n}; at the end of the stream, what is left (possibly
+     * empty). A line longer than the limit fails with {@link LimitOverrunException} and is discarded
+     * (asyncio's {@code readline}).
+     */
+    public Task<byte[]> readLine() {
+        return start(OP_LINE, 0, NEWLINE);
+    }
+
+    /**
+     * Exactly {@code n} bytes; if the stream ends first, fails with {@link IncompleteReadException}
+     * carrying what was read.
+     */
+    public Task<byte[]> readExactly(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("readExactly size can not be less than zero, got " + n);
+        }
+        if (n == 0) {
+            return Task.completed(EMPTY);
+        }
+        return start(OP_EXACTLY, n, null);
+    }
+
+    /**
+     * Up to and including {@code separator}. At the end of the stream without it: fails with
+     * {@link IncompleteReadException}. Longer than the limit: fails with {@link LimitOverrunException}
+     * and leaves the data in the buffer.
+     */
+    public Task<byte[]> readUntil(byte[] separator) {
+        Objects.requireNonNull(separator, "separator");
+        if (separator.length == 0) {
+            throw new IllegalArgumentException("readUntil separator should be at least one-byte string");
+        }
+        return start(OP_UNTIL, 0, separator.clone());
+    }
+
+    private Task<byte[]> start(int kind, int n, byte[] sep) {
+        assert transport == null || transport.io.inLoopThread() : "StreamReader used off its loop thread";
+        Promise<byte[]> w = waiter;
+        if (w != null) {
+            if (!w.isDone()) {
+                throw new IllegalStateException("another task is already waiting to read from this stream;"
+                        + " a StreamReader has one reader at a time (asyncio raises RuntimeError here too)");
+            }
+            clearOp(); // its reader was cancelled
+        }
+        op = kind;
+        opN = n;
+        opSep = sep;
+        opOffset = 0;
+        byte[] r;
+        try {
+            r = attempt();
+        } catch (Throwable e) {
+            clearOp();
+            return Task.failed(e);
+        }
+        if (r != null) {
+            clearOp();
+            return Task.completed(r);
+        }
+        // Waiting for data: a paused transport must send more (asyncio's _wait_for_data).
+        if (paused) {
+            paused = false;
+            transport.resumeReading();
+        }
+        Promise<byte[]> p = new Promise<>();
+        waiter = p;
+        return p;
+    }
+
+    private void clearOp() {
+        waiter = null;
+        op = OP_NONE;
+        opSep = null;
+    }
+
+    /** The pending read's result, null if it needs more data; throws its failure. */
+    private byte[] attempt() throws Throwable {
+        if (exception != null) {
+            throw exception;
+        }
+        int avail = tail - head;
+        switch (op) {
+            case OP_READ:
+                if (avail > 0) {
+                    return take(Math.min(opN, avail));
+                }
+                return eof ? EMPTY : null;
+            case OP_ALL:
+                return eof ? take(avail) : null;
+            case OP_EXACTLY:
+                if (avail >= opN) {
+                    return take(opN);
+                }
+                if (eof) {
+                    throw new IncompleteReadException(take(avail), opN);
+                }
+                return null;
+            case OP_UNTIL:
+            case OP_LINE:
+                return attemptUntil(avail);
+            default:
+                throw new IllegalStateException("no pending read");
+        }
+    }
+
+    /** asyncio's readuntil loop body; readline's discard-on-overrun included. */
+    private byte[] attemptUntil(int avail) throws Throwable {
+        byte[] sep = opSep;
+        int seplen = sep.length;
+        if (avail - opOffset >= seplen) {
+            int i = indexOf(sep, opOffset);
+            if (i >= 0) {
+                if (i > limit) {
+                    throw overrun("Separator is found, but chunk is longer than limit", i);
+                }
+                return take(i + seplen);
+            }
+            opOffset = avail + 1 - seplen;
+            if (opOffset > limit) {
+                throw overrun("Separator is not found, and chunk exceed the limit", opOffset);
+            }
+        }
+        if (eof) {
+            byte[] rest = take(avail);
+            if (op == OP_LINE) {
+                return rest;
+            }
+            throw new IncompleteReadException(rest, -1);
+        }
+        return null;
+    }
+
+    private LimitOverrunException overrun(String message, int consumed) {
+        if (op == OP_LINE) {
+            // readline drops the over-long line: up to its separator if seen, else all that is buffered.
+            int avail = tail - head;
+            if (consumed + opSep.length <= avail && startsWith(opSep, consumed)) {
+                skip(consumed + opSep.length);
+            } else {
+                skip(avail);
+            }
+        }
+        return new LimitOverrunException(message + " (limit " + limit + " bytes)", consumed);
+    }
+
+    private int indexOf(byte[] sep, int from) {
+        byte[] b = buf;
+        int end = tail - sep.length + 1;
+        byte first = sep[0];
+        if (sep.length == 1) {
+            for (int i = head + from; i < tail; i++) {
+                if (b[i] == first) {
+                    return i - head;
+                }
+            }
+            return -1;
+        }
+        outer:
+        for (int i = head + from; i < end; i++) {
+            if (b[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < sep.length; j++) {
+                if (b[i + j] != sep[j]) {
+                    continue outer;
+                }
+            }
+            return i - head;
+        }
+        return -1;
+    }
+
+    private boolean startsWith(byte[] sep, int at) {
+        for (int j = 0; j < sep.length; j++) {
+            if (buf[head + at + j] != sep[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private byte[] take(int n) {
+        if (n == 0) {
+            return EMPTY;
+        }
+        byte[] r = Arrays.copyOfRange(buf, head, head + n);
+        skip(n);
+        return r;
+    }
+
+    private void skip(int n) {
+        head += n;
+        if (head == tail) {
+            head = 0;
+            tail = 0;
+            if (buf.length > KEEP_CAPACITY) {
+                buf = EMPTY;
+            }
+        }
+        if (paused && tail - head <= limit) {
+            paused = false;
+            transport.resumeReading();
+        }
+    }
+
+    // ------------------------------------------------------------------ feeding
+
+    /** Appends {@code data} (copied) and wakes the pending read if it can now finish. */
+    public void feedData(byte[] data) {
+        feed(ByteBuffer.wrap(data));
+    }
+
+    /** Appends the remaining bytes of {@code src} (copied; the loop's shared read buffer on the hot path). */
+    void feed(ByteBuffer src) {
+        if (eof) {
+            throw new IllegalStateException("feedData after feedEof");
+        }
+        int n = src.remaining();
+        if (n == 0) {
+            return;
+        }
+        ensureRoom(n);
+        src.get(buf, tail, n);
+        tail += n;
+        afterFeed();
+        if (op == OP_NONE && !paused && transport != null && tail - head > 2 * limit) {
+            paused = true;
+            transport.pauseReading();
+        }
+    }
+
+    private void ensureRoom(int n) {
+        if (buf.length - tail >= n) {
+            return;
+        }
+        int size = tail - head;
+        if (buf.length - size >= n && head >= size) {
+            // Enough room once the unread bytes move to the front, and cheap to move: compact.
+            System.arraycopy(buf, head, buf, 0, size);
+        } else {
+            int cap = Math.max(Math.max(buf.length * 2, size + n), 2048);
+            byte[] nb = new byte[cap];
+            System.arraycopy(buf, head, nb, 0, size);
+            buf = nb;
+        }
+        head = 0;
+        tail = size;
+    }
+
+    /** The end of the stream: pending and later reads see it. */
+    public void feedEof() {
+        eof = true;
+        afterFeed();
+    }
+
+    /** Fails the pending read and every later one with {@code error} (e.g. a connection reset). */
+    public void setException(Throwable error) {
+        exception = Objects.requireNonNull(error, "error");
+        afterFeed();
+    }
+
+    private void afterFeed() {
+        if (op == OP_NONE) {
+            return;
+        }
+        Promise<byte[]> w = waiter;
+        if (w == null) {
+            return; // the synchronous first attempt is running (cannot happen: feeding is not reentrant)
+        }
+        if (w.isDone()) {
+            clearOp(); // cancelled: its read consumes nothing
+            return;
+        }
+        byte[] r;
+        try {
+            r = attempt();
+        } catch (Throwable e) {
+            clearOp();
+            w.fail(e);
+            return;
+        }
+        if (r != null) {
+            clearOp();
+            w.complete(r);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "StreamReader[buffered=" + (tail - head) + ", limit=" + limit + (eof ? ", eof" : "")
+                + (paused ? ", paused" : "") + (exception != null ? ", exception=" + exception : "")
+                + (op != OP_NONE ? ", waiting" : "") + "]";
+    }
+}

@@ -1,0 +1,25 @@
+package org.asyncio4j.process;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What {@link Subprocess#communicate} returns: everything the process wrote to stdout and stderr
+ * (empty arrays for streams that were not piped) and its exit code (negative signal number if a
+ * signal ended it, as asyncio).
+ */
+public record ProcessResult(byte[] stdout, byte[] stderr, int exitCode) {
+    /** stdout decoded as UTF-8. */
+    public String stdoutText() {
+        return new String(stdout, StandardCharsets.UTF_8);
+    }
+
+    /** stderr decoded as UTF-8. */
+    public String stderrText() {
+        return new String(stderr, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessResult[exitCode=" + exitCode + ", stdout=" + stdout.length + " bytes, stderr=" + stderr.length + " bytes]";
+    }
+}

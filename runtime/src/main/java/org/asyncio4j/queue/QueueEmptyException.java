@@ -1,0 +1,10 @@
+package org.asyncio4j.queue;
+
+/** Thrown by a get on an empty queue without waiting (getNowait). */
+public class QueueEmptyException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public QueueEmptyException(String message) {
+        super(message);
+    }
+}

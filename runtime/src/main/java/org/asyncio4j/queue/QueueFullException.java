@@ -1,0 +1,10 @@
+package org.asyncio4j.queue;
+
+/** Thrown by a put on a full queue without waiting (putNowait). */
+public class QueueFullException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public QueueFullException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,10 @@
+package org.asyncio4j.queue;
+
+/** Thrown by a put on a queue that was shut down, or get on one that is shut down and empty. */
+public class QueueShutDownException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public QueueShutDownException(String message) {
+        super(message);
+    }
+}

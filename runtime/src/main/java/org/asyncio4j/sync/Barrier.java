@@ -1,0 +1,105 @@
+package org.asyncio4j.sync;
+
+import org.asyncio4j.EventLoop;
+import org.asyncio4j.Task;
+import org.asyncio4j.WaitQueue;
+import org.asyncio4j.Waiter;
+
+/**
+ * asyncio's {@code Barrier}: {@link #await()} waits until {@code parties} tasks are waiting, then
+ * releases them all; each gets its arrival index (0 for the first). The last arriver does not wait
+ * at all, so it returns first. The barrier is then ready for the next round.
+ *
+ * <p>{@link #abort()} breaks it: waiters and later callers get {@link BrokenBarrierError} until
+ * {@link #reset()}. {@code reset()} breaks the current round (its waiters get the error) and leaves
+ * the barrier usable. A cancelled waiter leaves the round.
+ */
+public final class Barrier {
+    private final int parties;
+    private final WaitQueue<BarrierWaiter> waiters = new WaitQueue<>();
+    private boolean broken;
+
+    public Barrier(int parties) {
+        if (parties < 1) {
+            throw new IllegalArgumentException("Barrier parties must be >= 1, got " + parties);
+        }
+        this.parties = parties;
+    }
+
+    /** Waits for the round to fill; completes with this task's arrival index. */
+    public Task<Integer> await() {
+        if (broken) {
+            return Task.failed(new BrokenBarrierError("the barrier is broken (aborted); reset() it to use it again"));
+        }
+        int index = waiters.size();
+        if (index + 1 == parties) {
+            BarrierWaiter w;
+            while ((w = waiters.poll()) != null) {
+                w.release();
+            }
+            return Task.completed(index);
+        }
+        BarrierWaiter w = new BarrierWaiter(index, waiters.loop(this));
+        waiters.add(w);
+        return w;
+    }
+
+    /** Breaks the current round (its waiters get {@link BrokenBarrierError}) and makes the barrier usable again. */
+    public void reset() {
+        breakWaiters("the barrier was reset while this task waited");
+        broken = false;
+    }
+
+    /** Breaks the barrier: waiters and later {@link #await()} calls get {@link BrokenBarrierError}. */
+    public void abort() {
+        broken = true;
+        breakWaiters("the barrier was aborted");
+    }
+
+    private void breakWaiters(String why) {
+        BarrierWaiter w;
+        while ((w = waiters.poll()) != null) {
+            w.breakIt(why);
+        }
+    }
+
+    public int parties() {
+        return parties;
+    }
+
+    /** Tasks waiting in the current round. */
+    public int waiting() {
+        return waiters.size();
+    }
+
+    public boolean isBroken() {
+        return broken;
+    }
+
+    @Override
+    public String toString() {
+        return "Barrier[parties=" + parties + ", waiting=" + waiters.size() + (broken ? ", broken" : "") + "]";
+    }
+
+    private static final class BarrierWaiter extends Waiter<Integer> {
+        private final int index;
+
+        BarrierWaiter(int index, EventLoop loop) {
+            super(loop);
+            this.index = index;
+        }
+
+        void release() {
+            succeed(index);
+        }
+
+        void breakIt(String why) {
+            failWith(new BrokenBarrierError(why));
+        }
+
+        @Override
+        public String name() {
+            return "Barrier.await";
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.asyncio4j.sync;
+
+import org.asyncio4j.EventLoop;
+import org.asyncio4j.Task;
+import org.asyncio4j.WaitQueue;
+import org.asyncio4j.Waiter;
+
+/**
+ * asyncio's {@code Event}: {@link #set()} wakes every waiter (a later {@link #clear()} does not take
+ * the wake-up back), and {@link #await()} completes at once while the flag is set.
+ */
+public final class Event {
+    private final WaitQueue<EventWaiter> waiters = new WaitQueue<>();
+    private boolean set;
+
+    public Event() {}
+
+    public boolean isSet() {
+        return set;
+    }
+
+    /** Sets the flag and wakes every waiter. */
+    public void set() {
+        if (!set) {
+            set = true;
+            EventWaiter w;
+            while ((w = waiters.poll()) != null) {
+                w.wake();
+            }
+        }
+    }
+
+    /** Clears the flag; later {@link #await()} calls wait for the next {@link #set()}. */
+    public void clear() {
+        set = false;
+    }
+
+    /** Completes once the flag is set (at once if it is). */
+    public Task<Void> await() {
+        if (set) {
+            return Task.completed();
+        }
+        EventWaiter w = new EventWaiter(waiters.loop(this));
+        waiters.add(w);
+        return w;
+    }
+
+    /** Tasks waiting for the flag. */
+    public int waiting() {
+        return waiters.size();
+    }
+
+    @Override
+    public String toString() {
+        return "Event[" + (set ? "set" : "unset") + ", waiters=" + waiters.size() + "]";
+    }
+
+    private static final class EventWaiter extends Waiter<Void> {
+        EventWaiter(EventLoop loop) {
+            super(loop);
+        }
+
+        void wake() {
+            succeed(null);
+        }
+
+        @Override
+        public String name() {
+            return "Event.await";
+        }
+    }
+}
