@@ -97,9 +97,8 @@ final class Plan {
                         + " hand-offs after a warm-up, one process per run.",
                 List.of(HANDOFFS, HANDOFFS_CPU), List.of(HANDOFFS, HANDOFFS_CPU));
         w.add(Case.jmh(Peers.ASYNCIO4J, "asyncio4j")
-                .note("asyncio4j: STAND-IN queue. org.asyncio4j.queue.AsyncQueue is not merged in this branch, so the"
-                        + " tasks hand off through PromiseSlot (a 1-slot queue on Promise: one Promise and one"
-                        + " completed Task allocated per hand-off). TODO(lead): switch PingPong to AsyncQueue(1)."));
+                .note("asyncio4j: two org.asyncio4j.queue.AsyncQueue(1), put/get awaited in hand-written Coroutine"
+                        + " machines (the shape the @Async processor emits)."));
         w.add(Case.jmh(Peers.VIRTUAL_THREADS, "virtualThreads").vt()
                 .note("virtual threads: two virtual threads and two SynchronousQueues."));
         w.add(Case.jmh(Peers.COMPLETABLE_FUTURE, "completableFuture")
