@@ -125,9 +125,8 @@ final class Plan {
                         + " (one for Python).",
                 List.of(TASKS, TASKS_CPU, TOTAL, RSS), List.of(TASKS, TASKS_CPU));
         w.add(Case.main(Peers.ASYNCIO4J, "eager @Async", B + "a4j.FanOut", a)
-                .note("asyncio4j: STAND-IN gather. Asyncio.gather is not merged in this branch; the parent awaits"
-                        + " each child in order and collects the results into a list (TODO(lead): use gather)."
-                        + " \"eager\" children are @Async calls and complete inside the call, so the awaits find"
+                .note("asyncio4j: Await.on(Asyncio.gather(children)) in a hand-written Coroutine machine."
+                        + " \"eager\" children are @Async calls and complete inside the call, so gather finds"
                         + " them done; \"lazy\" children are started as createTask does (one loop iteration each)."));
         w.add(Case.main(Peers.ASYNCIO4J, "lazy createTask", B + "a4j.FanOut", lazy));
         w.add(Case.main(Peers.VIRTUAL_THREADS, "", B + "vt.FanOut", a).vt()
