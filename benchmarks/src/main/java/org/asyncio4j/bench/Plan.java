@@ -148,8 +148,12 @@ final class Plan {
                         + " per connection, blocking sockets, TCP_NODELAY) drives every server in turn. Latency is per"
                         + " round trip. Peak RSS is the server's.",
                 List.of(REQS, P50, P99, P999, RSS), List.of(REQS, P99));
-        w.add(Case.notMeasured(Peers.ASYNCIO4J, "not yet measured: org.asyncio4j.net (Asyncio.startServer, streams) is"
-                + " being written in parallel; the lead adds an echo server main and an \"a4j\" case in EchoRuns"));
+        Case a4j = new Case(Peers.ASYNCIO4J, "");
+        a4j.echoServer = "a4j";
+        a4j.args = a;
+        a4j.note = "asyncio4j: Asyncio.startServer, a hand-written Coroutine handler per connection:"
+                + " readLine, write, drain per line until EOF, then close.";
+        w.add(a4j);
         Case vt = new Case(Peers.VIRTUAL_THREADS, "");
         vt.echoServer = "vt";
         vt.args = a;
