@@ -18,7 +18,7 @@ final class Case {
     String jmhMethod;
     /** The JMH class of a JMH case (default: PingPongBench, W2). */
     String jmhClass = "PingPongBench";
-    /** For W4: "vt", "kotlin" or "python": which echo server the shared load client drives. */
+    /** For W4: "a4j", "vt", "kotlin" or "python": which echo server the shared load client drives. */
     String echoServer;
     List<String> args = List.of();
     boolean needsVirtualThreads;

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 /**
  * W4: starts one echo server process, waits for its {@code LISTENING port=N} line, runs the shared
  * load client against it, records the server's peak RSS, then ends the server.
- * To add asyncio4j: write an echo server main that prints the same line and add a case here.
  */
 final class EchoRuns {
 

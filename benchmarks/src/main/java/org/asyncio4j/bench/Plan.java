@@ -97,9 +97,8 @@ final class Plan {
                         + " hand-offs after a warm-up, one process per run.",
                 List.of(HANDOFFS, HANDOFFS_CPU), List.of(HANDOFFS, HANDOFFS_CPU));
         w.add(Case.jmh(Peers.ASYNCIO4J, "asyncio4j")
-                .note("asyncio4j: STAND-IN queue. org.asyncio4j.queue.AsyncQueue is not merged in this branch, so the"
-                        + " tasks hand off through PromiseSlot (a 1-slot queue on Promise: one Promise and one"
-                        + " completed Task allocated per hand-off). TODO(lead): switch PingPong to AsyncQueue(1)."));
+                .note("asyncio4j: two org.asyncio4j.queue.AsyncQueue(1), put/get awaited in hand-written Coroutine"
+                        + " machines (the shape the @Async processor emits)."));
         w.add(Case.jmh(Peers.VIRTUAL_THREADS, "virtualThreads").vt()
                 .note("virtual threads: two virtual threads and two SynchronousQueues."));
         w.add(Case.jmh(Peers.COMPLETABLE_FUTURE, "completableFuture")
@@ -126,9 +125,8 @@ final class Plan {
                         + " (one for Python).",
                 List.of(TASKS, TASKS_CPU, TOTAL, RSS), List.of(TASKS, TASKS_CPU));
         w.add(Case.main(Peers.ASYNCIO4J, "eager @Async", B + "a4j.FanOut", a)
-                .note("asyncio4j: STAND-IN gather. Asyncio.gather is not merged in this branch; the parent awaits"
-                        + " each child in order and collects the results into a list (TODO(lead): use gather)."
-                        + " \"eager\" children are @Async calls and complete inside the call, so the awaits find"
+                .note("asyncio4j: Await.on(Asyncio.gather(children)) in a hand-written Coroutine machine."
+                        + " \"eager\" children are @Async calls and complete inside the call, so gather finds"
                         + " them done; \"lazy\" children are started as createTask does (one loop iteration each)."));
         w.add(Case.main(Peers.ASYNCIO4J, "lazy createTask", B + "a4j.FanOut", lazy));
         w.add(Case.main(Peers.VIRTUAL_THREADS, "", B + "vt.FanOut", a).vt()
@@ -150,8 +148,12 @@ final class Plan {
                         + " per connection, blocking sockets, TCP_NODELAY) drives every server in turn. Latency is per"
                         + " round trip. Peak RSS is the server's.",
                 List.of(REQS, P50, P99, P999, RSS), List.of(REQS, P99));
-        w.add(Case.notMeasured(Peers.ASYNCIO4J, "not yet measured: org.asyncio4j.net (Asyncio.startServer, streams) is"
-                + " being written in parallel; the lead adds an echo server main and an \"a4j\" case in EchoRuns"));
+        Case a4j = new Case(Peers.ASYNCIO4J, "");
+        a4j.echoServer = "a4j";
+        a4j.args = a;
+        a4j.note = "asyncio4j: Asyncio.startServer, a hand-written Coroutine handler per connection:"
+                + " readLine, write, drain per line until EOF, then close.";
+        w.add(a4j);
         Case vt = new Case(Peers.VIRTUAL_THREADS, "");
         vt.echoServer = "vt";
         vt.args = a;

@@ -133,6 +133,7 @@ public final class Runner {
                 Map<String, Double> r;
                 if (c.echoServer != null) {
                     List<String> server = switch (c.echoServer) {
+                        case "a4j" -> javaCmd(jdk, cp, "org.asyncio4j.bench.echo.Asyncio4jEchoServer", List.of());
                         case "vt" -> javaCmd(jdk, cp, "org.asyncio4j.bench.echo.VirtualThreadEchoServer", List.of());
                         case "kotlin" -> javaCmd(jdk, cp, "org.asyncio4j.bench.kotlin.EchoServer", List.of());
                         case "python" -> List.of(py, dir.resolve("src/main/python/echo_server.py").toString());

@@ -14,9 +14,7 @@ import org.asyncio4j.bench.Measure;
  * runs to completion inside the call, as Python 3.12's eager task factory), {@code lazy} is
  * {@code createTask} (each child waits one loop iteration for its first step, as asyncio's default).
  *
- * <p>STAND-IN: {@code Asyncio.gather} is being written in parallel and throws here; the parent
- * awaits each child in order and collects the results into a list, which is what gather returns.
- * TODO(lead): switch to {@code Await.on(Asyncio.gather(children))} once it is merged.
+ * <p>The parent collects the results with {@code Asyncio.gather(children)}.
  */
 public final class FanOut {
     private FanOut() {}
@@ -39,13 +37,10 @@ public final class FanOut {
         }
     }
 
-    /** One repetition: spawn n children, then collect their results ("gather"). */
+    /** One repetition: {@code Await.on(Asyncio.gather(children))} over n children. */
     static final class Parent extends Coroutine<List<Integer>> {
         private final int n;
         private final boolean eager;
-        private Task<Integer>[] children;
-        private List<Integer> results;
-        private int i;
 
         Parent(int n, boolean eager) {
             this.n = n;
@@ -57,25 +52,21 @@ public final class FanOut {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         protected void resume() {
-            if (state == 0) {
-                children = new Task[n];
-                for (int k = 0; k < n; k++) {
-                    children[k] = new Child(k).call(eager);
+            switch (state) {
+                case 0: {
+                    List<Task<Integer>> children = new ArrayList<>(n);
+                    for (int k = 0; k < n; k++) {
+                        children.add(new Child(k).call(eager));
+                    }
+                    if (await(Asyncio.gather(children), 1)) return;
                 }
-                results = new ArrayList<>(n);
-                i = 0;
-            } else {
-                results.add(this.<Integer>awaited());
-                i++;
+                case 1:
+                    returnValue(this.<List<Integer>>awaited());
+                    return;
+                default:
+                    throw new IllegalStateException("state " + state);
             }
-            while (i < n) {
-                if (await(children[i], 1)) return;
-                results.add(this.<Integer>awaited());
-                i++;
-            }
-            returnValue(results);
         }
     }
 

@@ -3,10 +3,11 @@ package org.asyncio4j.bench.a4j;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.Coroutine;
 import org.asyncio4j.Task;
+import org.asyncio4j.queue.AsyncQueue;
 
 /**
  * W2 on asyncio4j: two tasks pass a token back and forth through two 1-slot queues; every
- * put-to-get transfer is one hand-off. Uses {@link PromiseSlot} until AsyncQueue is merged.
+ * put-to-get transfer is one hand-off ({@code new AsyncQueue<>(1)}, asyncio's {@code Queue(maxsize=1)}).
  */
 public final class PingPong {
     private PingPong() {}
@@ -15,8 +16,8 @@ public final class PingPong {
     public static int run(int handoffs) {
         int rounds = handoffs / 2;
         return Asyncio.run(() -> {
-            PromiseSlot<Integer> ping = new PromiseSlot<>();
-            PromiseSlot<Integer> pong = new PromiseSlot<>();
+            AsyncQueue<Integer> ping = new AsyncQueue<>(1);
+            AsyncQueue<Integer> pong = new AsyncQueue<>(1);
             new Ponger(ping, pong, rounds).startTask();
             return new Pinger(ping, pong, rounds).startTask();
         });
@@ -24,13 +25,13 @@ public final class PingPong {
 
     /** {@code for (i < rounds) { Await.on(ping.put(x)); x = Await.on(pong.get()); } return x;} */
     static final class Pinger extends Coroutine<Integer> {
-        private final PromiseSlot<Integer> ping;
-        private final PromiseSlot<Integer> pong;
+        private final AsyncQueue<Integer> ping;
+        private final AsyncQueue<Integer> pong;
         private final int rounds;
         private int i;
         private int x;
 
-        Pinger(PromiseSlot<Integer> ping, PromiseSlot<Integer> pong, int rounds) {
+        Pinger(AsyncQueue<Integer> ping, AsyncQueue<Integer> pong, int rounds) {
             this.ping = ping;
             this.pong = pong;
             this.rounds = rounds;
@@ -68,12 +69,12 @@ public final class PingPong {
 
     /** {@code for (i < rounds) { int v = Await.on(ping.get()); Await.on(pong.put(v + 1)); }} */
     static final class Ponger extends Coroutine<Void> {
-        private final PromiseSlot<Integer> ping;
-        private final PromiseSlot<Integer> pong;
+        private final AsyncQueue<Integer> ping;
+        private final AsyncQueue<Integer> pong;
         private final int rounds;
         private int i;
 
-        Ponger(PromiseSlot<Integer> ping, PromiseSlot<Integer> pong, int rounds) {
+        Ponger(AsyncQueue<Integer> ping, AsyncQueue<Integer> pong, int rounds) {
             this.ping = ping;
             this.pong = pong;
             this.rounds = rounds;

@@ -44,7 +44,7 @@ public class PingPongBench {
         cfLoop.shutdown();
     }
 
-    /** asyncio4j, through the PromiseSlot stand-in until AsyncQueue is merged. */
+    /** asyncio4j: two {@code AsyncQueue<>(1)}. */
     @Benchmark
     @OperationsPerInvocation(HANDOFFS)
     public int asyncio4j() {
