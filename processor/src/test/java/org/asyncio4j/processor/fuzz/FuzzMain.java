@@ -89,6 +89,11 @@ class FuzzMain {
         assertTrue(failures.isEmpty(), () -> failures.size() + " fuzz failures:\n" + report);
     }
 
+    /** Standalone runs without Maven (same properties): see FUZZING.md. */
+    public static void main(String[] args) throws IOException {
+        new FuzzMain().randomProgramsBehaveLikeTheirReference();
+    }
+
     static Gen.Program program(long seed, int index, Set<Gen.F> features) {
         long ps = Fx.mix(seed, index);
         return new Gen(ps, features).program("P" + index, ps);

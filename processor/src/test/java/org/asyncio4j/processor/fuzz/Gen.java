@@ -733,7 +733,7 @@ final class Gen {
         if (on.contains(F.LONGS) && chance(30)) {
             return Node.expr(Ty.INT, "(int) (", expr(c, Ty.LONG, depth), " % 1000)");
         }
-        return Node.expr(Ty.INT, "-(", expr(c, Ty.INT, depth), ")");
+        return Node.expr(Ty.INT, "(-(", expr(c, Ty.INT, depth), "))"); // not "yield -(x)": javac rejects it
     }
 
     private Node longOp(Ctx c, int depth) {
@@ -803,7 +803,7 @@ final class Gen {
         s.parts.add(" }");
         c.inSwitchExpr = saved;
         c.targets = savedTargets;
-        return Node.expr(t, "(", s, ")");
+        return Node.expr(t, "((", s, "))"); // "yield (switch" is read as a call of a method yield: javac rejects it
     }
 
     Node leaf(Ctx c, Ty t) {
