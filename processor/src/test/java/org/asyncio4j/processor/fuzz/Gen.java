@@ -24,7 +24,7 @@ final class Gen {
     static final Set<F> ALL = EnumSet.allOf(F.class);
 
     /** Top-level statements per method: 4 + [0, fuzz.stmts) (nested ones come on top). */
-    static final int STMT_SPREAD = Integer.getInteger("fuzz.stmts", 16);
+    static final int STMT_SPREAD = Integer.getInteger("fuzz.stmts", 6);
 
     final Random r;
     final Set<F> on;
@@ -169,6 +169,8 @@ final class Gen {
         /** Inside a switch expression: no return, no jumps out (Java forbids them). */
         boolean inSwitchExpr;
         int inAwaitArg;
+        /** Inside try/catch/finally or try-with-resources (any part). */
+        int inTry;
         int stmtBudget;
         int loopDepth;
         int nest;
@@ -482,12 +484,14 @@ final class Gen {
         "Exception", "CancelledError", "Error", "Throwable"};
 
     private Node tryStmt(Ctx c) {
+        c.inTry++;
         Node s = Node.stmt("try ", block(c, 4));
         boolean any = catches(c, s);
         if (!any || chance(50)) {
             s.parts.add(" finally ");
             s.parts.add(block(c, 3));
         }
+        c.inTry--;
         return s;
     }
 
@@ -531,6 +535,15 @@ final class Gen {
     }
 
     private Node twr(Ctx c) {
+        c.inTry++;
+        try {
+            return twr0(c);
+        } finally {
+            c.inTry--;
+        }
+    }
+
+    private Node twr0(Ctx c) {
         Node.Twr t = new Node.Twr(id());
         int n = 1 + r.nextInt(2);
         List<Local> added = new ArrayList<>();
@@ -614,7 +627,11 @@ final class Gen {
     }
 
     private Node retTask(Ctx c, Ty t) {
-        int k = r.nextInt(10);
+        // 'return task' inside try: the generated code runs the finally blocks / closes when the
+        // (maybe pending) task is returned, and the task's failure is not caught by the enclosing
+        // catch (JavaScript's 'return p' vs 'return await p'); the synchronous reference cannot
+        // model that, so only Task.completed(v) there. See FUZZING.md.
+        int k = c.inTry > 0 ? 9 : r.nextInt(10);
         if (on.contains(F.RETURN_TASK) && k < 2) {
             return Node.expr(Ty.VOID, t == Ty.STR ? "Fx.s(" : "Fx.i(", "" + id(), ", ", expr(c, t, 2), ")");
         }
