@@ -888,7 +888,7 @@ final class Lowering {
      * gives the same value (a local not assigned in rhs). (found by fuzz seed 20261122)
      */
     private String compoundAssignment(CompoundAssignmentTree a) {
-        if (!hasAwait(a.getExpression()) || isStable(a.getVariable(), a)) {
+        if (!hasAwait(a.getExpression()) || isStable(a.getVariable(), a.getExpression())) {
             return compose(a, evaluationOrder(a));
         }
         Map<Tree, String> ov = new IdentityHashMap<>();
