@@ -54,11 +54,11 @@ public class AsyncResources extends Resources {
                             m.state = 7;
                             continue;
                         }
-                        if (!(m.t instanceof org.asyncio4j.AsyncCloseable)) {
+                        if (!((java.lang.Object) m.t instanceof org.asyncio4j.AsyncCloseable)) {
                             m.state = 6;
                             continue;
                         }
-                        if (m.await(((org.asyncio4j.AsyncCloseable) m.t).closeAsync(m.$ex1), 5)) return; // Resources.java:13
+                        if (m.await(((org.asyncio4j.AsyncCloseable) (java.lang.Object) m.t).closeAsync(m.$ex1), 5)) return; // Resources.java:13
                     }
                     case 5: {
                         m.awaited(); // Resources.java:13
