@@ -156,6 +156,17 @@ public final class AsyncProcessor extends AbstractProcessor {
             }
             return;
         }
+        for (ClassModel.MethodModel mm : cm.methods) {
+            if (signatureHasErrorType(mm.element)) {
+                // javac reports the unresolvable type in the user's source; generating code that
+                // repeats it would only add a second error inside generated code (found by the
+                // misuse fuzzer, seed 20261122). Another processor may still generate the type.
+                if (!lastRound) {
+                    deferred.add(cm.qualifiedName);
+                }
+                return;
+            }
+        }
         Typer typer = new Typer(trees, processingEnv.getTypeUtils());
         List<ClassWriter.Method> written = new ArrayList<>();
         Map<String, Integer> machineNames = new HashMap<>();
@@ -201,6 +212,50 @@ public final class AsyncProcessor extends AbstractProcessor {
             error(type, "[" + Diag.Tag.AsyncInternalError + "] cannot write " + fqn + ": " + e);
         } catch (IllegalStateException e) {
             error(type, "[" + Diag.Tag.AsyncInternalError + "] cannot write " + fqn + ": " + e);
+        }
+    }
+
+    private static boolean signatureHasErrorType(ExecutableElement m) {
+        List<TypeMirror> types = new ArrayList<>();
+        types.add(m.getReturnType());
+        for (VariableElement p : m.getParameters()) {
+            types.add(p.asType());
+        }
+        types.addAll(m.getThrownTypes());
+        for (javax.lang.model.element.TypeParameterElement tp : m.getTypeParameters()) {
+            types.addAll(tp.getBounds());
+        }
+        for (TypeMirror t : types) {
+            if (hasErrorType(t, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasErrorType(TypeMirror t, int depth) {
+        if (t == null || depth > 8) {
+            return false;
+        }
+        switch (t.getKind()) {
+            case ERROR:
+                return true;
+            case DECLARED:
+                for (TypeMirror a : ((DeclaredType) t).getTypeArguments()) {
+                    if (hasErrorType(a, depth + 1)) {
+                        return true;
+                    }
+                }
+                return false;
+            case ARRAY:
+                return hasErrorType(((javax.lang.model.type.ArrayType) t).getComponentType(), depth + 1);
+            case WILDCARD:
+                WildcardType w = (WildcardType) t;
+                return hasErrorType(w.getExtendsBound(), depth + 1) || hasErrorType(w.getSuperBound(), depth + 1);
+            case TYPEVAR:
+                return hasErrorType(((javax.lang.model.type.TypeVariable) t).getUpperBound(), depth + 1);
+            default:
+                return false;
         }
     }
 

@@ -29,8 +29,8 @@ final class Check {
         @Override
         public String toString() {
             return programs + " programs, " + runs + " run pairs (" + cancelRuns + " cancellation runs), "
-                    + overBudget + " over the step budget, " + failures + " failures; compile "
-                    + compileNanos / 1_000_000 + " ms, run " + runNanos / 1_000_000 + " ms";
+                    + overBudget + " over the step budget, " + failures + " failures; javac cpu "
+                    + compileNanos / 1_000_000 + " ms, runs " + runNanos / 1_000_000 + " ms";
         }
     }
 
@@ -38,19 +38,43 @@ final class Check {
     static int cancelPoints = 4;
 
     static List<Failure> check(List<Case> cases, Stats st) {
-        List<Failure> out = new ArrayList<>();
-        Map<String, Case> live = new LinkedHashMap<>();
-        for (Case c : cases) {
-            live.put(c.cls(), c);
+        return run(compile(cases), st);
+    }
+
+    /** A batch compiled both ways; thread-safe to make (javac tasks are independent). */
+    static final class Compiled {
+        final List<Case> cases;
+        final List<Failure> failures = new ArrayList<>();
+        final Map<String, Case> live = new LinkedHashMap<>();
+        Javac.Result ref;
+        Javac.Result async;
+        long cpuNanos;
+
+        Compiled(List<Case> cases) {
+            this.cases = cases;
         }
-        st.programs += cases.size();
-        long t0 = System.nanoTime();
-        Javac.Result ref = compileDropping(live, false, out, "ref-compile");
-        Javac.Result async = compileDropping(live, true, out, "async-compile");
-        st.compileNanos += System.nanoTime() - t0;
+    }
+
+    static Compiled compile(List<Case> cases) {
+        Compiled c = new Compiled(cases);
+        long c0 = Fx.cpu();
+        for (Case k : cases) {
+            c.live.put(k.cls(), k);
+        }
+        c.ref = compileDropping(c.live, false, c.failures, "ref-compile");
+        c.async = compileDropping(c.live, true, c.failures, "async-compile");
+        c.cpuNanos = Fx.cpu() - c0;
+        return c;
+    }
+
+    /** Runs a compiled batch; on one thread at a time ({@link Fx} is single-threaded). */
+    static synchronized List<Failure> run(Compiled b, Stats st) {
+        List<Failure> out = new ArrayList<>(b.failures);
+        st.programs += b.cases.size();
+        st.compileNanos += b.cpuNanos;
         long t1 = System.nanoTime();
-        for (Case c : live.values()) {
-            Failure f = compare(c, ref.loader, async.loader, st, async.generated.get("Async" + c.cls() + ".java"));
+        for (Case c : b.live.values()) {
+            Failure f = compare(c, b.ref.loader, b.async.loader, st, b.async.generated.get("Async" + c.cls() + ".java"));
             if (f != null) {
                 out.add(f);
             }
@@ -89,12 +113,21 @@ final class Check {
             }
             if (bad.isEmpty() || r.crash != null) {
                 // errors we cannot attribute (or javac crashed): find the culprits one by one
+                boolean found = false;
                 for (Case c : List.copyOf(live.values())) {
                     Javac.Result one = Javac.compile(Map.of(c.cls(), processor ? c.asyncText() : c.refText()), processor);
                     if (!one.ok()) {
                         out.add(new Failure(one.crash != null ? "javac-crash" : kind, c, describe(one, c)));
                         live.remove(c.cls());
+                        found = true;
                     }
+                }
+                if (!found) {
+                    // fails only together: report the whole batch rather than loop
+                    for (Case c : List.copyOf(live.values())) {
+                        out.add(new Failure(kind + "-batch", c, describe(r, c)));
+                    }
+                    live.clear();
                 }
                 continue;
             }

@@ -11,6 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,24 +39,38 @@ class FuzzMain {
         int from = Integer.getInteger("fuzz.from", 0);
         int batch = Integer.getInteger("fuzz.batch", 100);
         int shrink = Integer.getInteger("fuzz.shrink", 3);
+        int threads = Integer.getInteger("fuzz.threads", Math.min(2, Runtime.getRuntime().availableProcessors()));
         Set<Gen.F> features = features(System.getProperty("fuzz.exclude", ""));
 
         Check.Stats st = new Check.Stats();
         List<Check.Failure> failures = new ArrayList<>();
-        List<Gen.Program> programs = new ArrayList<>();
         long t0 = System.nanoTime();
-        for (int b = from; b < from + count; b += batch) {
-            List<Case> cases = new ArrayList<>();
-            int end = Math.min(from + count, b + batch);
-            for (int i = b; i < end; i++) {
-                Gen.Program p = program(seed, i, features);
-                programs.add(p);
-                cases.add(Case.of(p));
+        // javac dominates: batches are compiled on `threads` threads (javac tasks are independent)
+        // while this thread runs the compiled ones in order
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Check.Compiled>> pending = new ArrayList<>();
+        try {
+            for (int b = from; b < from + count; b += batch) {
+                int start = b;
+                int end = Math.min(from + count, b + batch);
+                pending.add(pool.submit(() -> {
+                    List<Case> cases = new ArrayList<>();
+                    for (int i = start; i < end; i++) {
+                        cases.add(Case.of(program(seed, i, features)));
+                    }
+                    return Check.compile(cases);
+                }));
             }
-            failures.addAll(Check.check(cases, st));
-            if (failures.size() > 50) {
-                break;
+            for (Future<Check.Compiled> f : pending) {
+                failures.addAll(Check.run(f.get(), st));
+                if (failures.size() > 50) {
+                    break;
+                }
             }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "fuzz: seed %d, %s; %.1f s, %.0f programs/s%n", seed, st, secs, st.programs / secs);
@@ -87,6 +105,11 @@ class FuzzMain {
             System.out.println(report);
         }
         assertTrue(failures.isEmpty(), () -> failures.size() + " fuzz failures:\n" + report);
+    }
+
+    /** Standalone runs without Maven (same properties): see FUZZING.md. */
+    public static void main(String[] args) throws IOException {
+        new FuzzMain().randomProgramsBehaveLikeTheirReference();
     }
 
     static Gen.Program program(long seed, int index, Set<Gen.F> features) {

@@ -43,18 +43,56 @@ class MisuseFuzz {
         for (int from = 0; from < count; from += 100) {
             Map<String, String> sources = new LinkedHashMap<>();
             Map<String, List<Expected>> expected = new LinkedHashMap<>();
+            List<Map<String, String>> alone = new ArrayList<>();
             for (int i = from; i < Math.min(count, from + 100); i++) {
                 long ps = Fx.mix(seed ^ 0x5EED, i);
                 Gen.Program p = new Gen(ps, Gen.ALL).program("M" + i, ps);
                 List<Expected> ex = inject(p, new Random(ps));
                 misuses += ex.size();
-                sources.put(p.cls, p.render(false));
                 expected.put(p.cls, ex);
+                if (ex.get(0).tags().isEmpty()) {
+                    alone.add(Map.of(p.cls, p.render(false)));
+                } else {
+                    sources.put(p.cls, p.render(false));
+                }
+            }
+            for (Map<String, String> one : alone) {
+                problems.addAll(verify(Javac.compile(one, true), one, expected));
             }
             Javac.Result r = Javac.compile(sources, true);
+            if (System.getProperty("fuzz.verbose") != null) {
+                System.out.println("misuse batch errors: " + r.errors);
+            }
+            problems.addAll(verify(r, sources, expected));
+            if (problems.size() > 20) {
+                break;
+            }
+        }
+        System.out.printf("misuse fuzz: seed %d, %d programs, %d misuses, %d problems%n", seed, count, misuses, problems.size());
+        if (!problems.isEmpty()) {
+            try {
+                java.nio.file.Path out = java.nio.file.Path.of("target", "fuzz-failures", "misuse-seed" + seed + ".txt");
+                java.nio.file.Files.createDirectories(out.getParent());
+                java.nio.file.Files.writeString(out, String.join("\n\n", problems));
+                System.out.println("all problems: " + out.toAbsolutePath());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        assertTrue(misuses >= count, "too few misuses generated");
+        assertEquals("", String.join("\n\n", problems.subList(0, Math.min(5, problems.size()))));
+    }
+
+    private static List<String> verify(Javac.Result r, Map<String, String> sources, Map<String, List<Expected>> expectedAll) {
+        List<String> problems = new ArrayList<>();
+        Map<String, List<Expected>> expected = new LinkedHashMap<>();
+        for (String cls : sources.keySet()) {
+            expected.put(cls, expectedAll.get(cls));
+        }
+        {
             if (r.crash != null) {
-                problems.add("javac crashed on programs " + from + "..: " + r.crash);
-                continue;
+                problems.add("javac crashed on programs " + sources.keySet() + ": " + r.crash);
+                return problems;
             }
             for (Javac.Error e : r.errors) {
                 if (e.file().startsWith("Async")) {
@@ -87,13 +125,8 @@ class MisuseFuzz {
                     }
                 }
             }
-            if (problems.size() > 20) {
-                break;
-            }
         }
-        System.out.printf("misuse fuzz: seed %d, %d programs, %d misuses, %d problems%n", seed, count, misuses, problems.size());
-        assertTrue(misuses >= count, "too few misuses generated");
-        assertEquals("", String.join("\n\n", problems.subList(0, Math.min(5, problems.size()))));
+        return problems;
     }
 
     private static final String[] STMT_MISUSES = {
@@ -103,19 +136,26 @@ class MisuseFuzz {
 
     private static final String[] MEMBER_MISUSES = {
         "private", "final", "synchronizedMethod", "returnInt", "returnRaw", "returnFuture", "outsideAsync",
-        "privateNested", "innerClass", "wrongArity", "unknownBound"
+        "privateNested", "innerClass"
     };
+
+    /**
+     * Misuses javac itself rejects. They get their own javac task and are alone in their program:
+     * once javac has its own errors it stops before reporting the processor's for other classes.
+     */
+    private static final String[] JAVAC_MISUSES = {"wrongArity", "unknownBound", "unknownReturnArg"};
 
     /** Adds 1-3 misuses to {@code p}; returns where each must be reported. */
     static List<Expected> inject(Gen.Program p, Random r) {
         List<Expected> out = new ArrayList<>();
         List<String[]> marks = new ArrayList<>(); // misuse name, tags (comma separated)
-        int n = 1 + r.nextInt(3);
+        boolean javacError = r.nextInt(12) == 0;
+        int n = javacError ? 1 : 1 + r.nextInt(3);
         int k = 0;
         boolean classLevel = false;
         for (int i = 0; i < n; i++) {
             String marker = " /*MISUSE" + k++ + "*/";
-            if (r.nextInt(3) > 0) {
+            if (!javacError && r.nextInt(3) > 0) {
                 String mu = STMT_MISUSES[r.nextInt(STMT_MISUSES.length)];
                 Gen.Method m = p.methods.get(r.nextInt(p.methods.size()));
                 if ((mu.equals("super")) && m.isStatic) {
@@ -152,7 +192,8 @@ class MisuseFuzz {
                 b.parts.add(at, st);
                 marks.add(new String[] {mu, tags, marker});
             } else {
-                String mu = MEMBER_MISUSES[r.nextInt(MEMBER_MISUSES.length)];
+                String mu = javacError ? JAVAC_MISUSES[r.nextInt(JAVAC_MISUSES.length)]
+                        : MEMBER_MISUSES[r.nextInt(MEMBER_MISUSES.length)];
                 if ((mu.equals("privateNested") || mu.equals("innerClass")) && classLevel) {
                     mu = "private";
                 }
@@ -169,6 +210,7 @@ class MisuseFuzz {
                     case "privateNested" -> "private static class N" + k + " { @Async static Task<Integer> n(int d) { return Task.completed(d); } }";
                     case "innerClass" -> "class N" + k + " { @Async Task<Integer> n(int d) { return Task.completed(d); } }";
                     case "wrongArity" -> "@Async static Task<Integer, String> " + name + "(int d) { return null; }";
+                    case "unknownReturnArg" -> "@Async static Task<Missing" + k + "> " + name + "(int d) { return null; }";
                     default -> "@Async static <T extends Undefined" + k + "> Task<T> " + name + "(T x) { return Task.completed(x); }";
                 };
                 String tags = switch (mu) {
@@ -186,7 +228,7 @@ class MisuseFuzz {
                 marks.add(new String[] {mu, tags, marker});
             }
         }
-        if (!classLevel && r.nextInt(10) == 0) {
+        if (!classLevel && !javacError && r.nextInt(10) == 0) {
             String marker = " /*MISUSE" + k + "*/";
             p.classModifiers = "public final ";
             p.classHeaderSuffix = marker;
