@@ -59,11 +59,7 @@ public class AsyncResources extends Resources {
                             m.state = 6;
                             continue;
                         }
-<<<<<<< HEAD
                         if (m.suspends($await = m.task(((org.asyncio4j.AsyncCloseable) (java.lang.Object) m.t).closeAsync(m.$ex1)), 5)) return; // Resources.java:13
-=======
-                        if (m.await(((org.asyncio4j.AsyncCloseable) (java.lang.Object) m.t).closeAsync(m.$ex1), 5)) return; // Resources.java:13
->>>>>>> fuzz
                     }
                     case 5: {
                         m.awaited($await); // Resources.java:13

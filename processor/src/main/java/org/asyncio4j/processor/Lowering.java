@@ -958,11 +958,8 @@ final class Lowering {
      * gives the same value (a local not assigned in rhs). (found by fuzz seed 20261122)
      */
     private String compoundAssignment(CompoundAssignmentTree a) {
-<<<<<<< HEAD
         // A local is only changed by this body: unless the right side itself assigns it, re-reading
         // it after the await gives the value Java read before (the op= itself is not such an assignment).
-=======
->>>>>>> fuzz
         if (!hasAwait(a.getExpression()) || isStable(a.getVariable(), a.getExpression())) {
             return compose(a, evaluationOrder(a));
         }
