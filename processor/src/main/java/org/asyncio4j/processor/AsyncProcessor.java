@@ -8,7 +8,6 @@ import com.palantir.javapoet.TypeVariableName;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
@@ -17,9 +16,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -357,7 +354,7 @@ public final class AsyncProcessor extends AbstractProcessor {
 
                 @Override
                 public Void visitMethodInvocation(MethodInvocationTree node, Void v) {
-                    if (asyncDepth == 0 && calls.isAwait(node) && !insideLambdaOfAsync()) {
+                    if (asyncDepth == 0 && calls.isAwait(node)) {
                         trees.printMessage(Diagnostic.Kind.ERROR, "[" + Diag.Tag.AsyncAwaitOutsideAsync + "] Await.on can"
                                 + " only be used in a method annotated @Async (org.asyncio4j.annotations.Async),"
                                 + " which must return Task<T>. Annotate the enclosing method, or use"
@@ -366,9 +363,6 @@ public final class AsyncProcessor extends AbstractProcessor {
                     return super.visitMethodInvocation(node, v);
                 }
 
-                private boolean insideLambdaOfAsync() {
-                    return false;
-                }
             }.scan(p.getCompilationUnit(), null);
         }
     }
@@ -397,9 +391,5 @@ public final class AsyncProcessor extends AbstractProcessor {
         return sw.toString();
     }
 
-    static <T> Set<T> identitySet() {
-        return Collections.newSetFromMap(new IdentityHashMap<>());
-    }
 
-    static final Tree NO_TREE = null;
 }

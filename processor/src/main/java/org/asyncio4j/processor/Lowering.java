@@ -41,7 +41,6 @@ import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreeScanner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -1293,7 +1292,4 @@ final class Lowering {
         return w;
     }
 
-    static Set<Tree> identitySet() {
-        return Collections.newSetFromMap(new IdentityHashMap<>());
-    }
 }

@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -121,7 +120,6 @@ final class MachineWriter {
             }
         }
         separateSameNamedLocals(declaredByDecl);
-        NameAllocator names = new NameAllocator();
         Set<String> reserved = Set.of("state", "self", "LINES");
         Set<String> taken = new HashSet<>(reserved);
         for (String[] f : in.cfg().syntheticFields) {
@@ -149,7 +147,6 @@ final class MachineWriter {
             }
             l.primitive = Source.isPrimitiveName(l.typeText);
         }
-        names.newName("unused"); // keeps NameAllocator's contract explicit; names above are checked by hand
     }
 
     /**
