@@ -9,39 +9,11 @@ import org.asyncio4j.bench.Measure;
 
 /**
  * W1 on asyncio4j: n tasks each sleeping {@code sleepMs} on the real (system) clock, all alive at
- * once, then joined. Tasks are hand-written machines in the shape the {@code @Async} processor
- * emits, started eagerly as an {@code @Async} call is: each runs to its sleep inside the spawn loop.
+ * once, then joined. Each task is a call of the {@code @Async} method {@link Sleepers#sleeper()}
+ * (a generated machine, started eagerly: it runs to its sleep inside the spawn loop).
  */
 public final class SpawnSleepJoin {
     private SpawnSleepJoin() {}
-
-    /**
-     * The sleep of the current round. A constant in the workload, so the machine has no field for it
-     * (as {@code @Async Task<Void> sleeper()} reading a constant would not).
-     */
-    private static Duration sleep;
-
-    /** {@code @Async Task<Void> sleeper() { Await.on(Asyncio.sleep(SLEEP)); return Task.completed(); }} */
-    static final class Sleeper extends Coroutine<Void> {
-
-        Task<Void> call() {
-            return start();
-        }
-
-        @Override
-        protected void resume() {
-            switch (state) {
-                case 0:
-                    if (await(Asyncio.sleep(sleep), 1)) return;
-                case 1:
-                    awaited();
-                    returnValue(null);
-                    return;
-                default:
-                    throw new IllegalStateException("state " + state);
-            }
-        }
-    }
 
     /** Spawns, measures with everything alive, then awaits every child in order (the join). */
     static final class Main extends Coroutine<Void> {
@@ -65,13 +37,13 @@ public final class SpawnSleepJoin {
         @Override
         protected void resume() {
             if (state == 0) {
-                sleep = d;
+                Sleepers.sleep = d;
                 long baseline = m == null ? 0 : Measure.heapAfterFullGc();
                 long c0 = Measure.cpuNanos();
                 t0 = System.nanoTime();
                 children = new Task<?>[n];
                 for (int k = 0; k < n; k++) {
-                    children[k] = new Sleeper().call();
+                    children[k] = AsyncSleepers.sleeper();
                 }
                 long spawnNs = System.nanoTime() - t0;
                 long spawnCpu = Measure.cpuNanos() - c0;

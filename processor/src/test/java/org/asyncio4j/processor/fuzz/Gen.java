@@ -168,7 +168,6 @@ final class Gen {
         List<Target> targets = new ArrayList<>();
         /** Inside a switch expression: no return, no jumps out (Java forbids them). */
         boolean inSwitchExpr;
-        int inAwaitArg;
         /** Inside try/catch/finally or try-with-resources (any part). */
         int inTry;
         int stmtBudget;
@@ -595,15 +594,16 @@ final class Gen {
         if (k < 3 && !c.inSwitchExpr) {
             return Node.stmt("if (", cond, ") return ", retTask(c, c.m.ret), ";");
         }
-        // Excluded: 'throw' inside a switch expression. The processor restates an awaited
-        // expression in a Witness lambda; a switch expression with a throw in such a lambda
-        // (inside the machine's try) crashes JDK 17's javac ("Internal error: stack sim error on
-        // lambda$...", fixed in JDK 25); found by fuzz seed 20261122 program 38, see FUZZING.md.
-        if (k < 5 && on.contains(F.THROW) && !c.inSwitchExpr) {
+        if (k < 5 && on.contains(F.THROW)) {
+            // Inside a switch expression the condition goes through Fx.vb: JDK 17's javac crashes
+            // ("Internal error: stack sim error", JDK-8276836, fixed in 19) on a switch expression
+            // that can only complete by a constant-true throw while an operand is on the stack,
+            // in the user's own code before any processor runs (seed 20261122 program 1226).
+            Node guard = c.inSwitchExpr ? Node.expr(Ty.BOOL, "Fx.vb(" + id() + ", ", cond, ")") : cond;
             if (c.m.throwsChecked && chance(40)) {
-                return Node.stmt("if (", cond, ") throw new FxChecked(\"t" + id() + "\");");
+                return Node.stmt("if (", guard, ") throw new FxChecked(\"t" + id() + "\");");
             }
-            return Node.stmt("if (", cond, ") throw new FxUnchecked(\"t" + id() + "\");");
+            return Node.stmt("if (", guard, ") throw new FxUnchecked(\"t" + id() + "\");");
         }
         if (c.targets.isEmpty()) {
             return null;
@@ -662,15 +662,7 @@ final class Gen {
     }
 
     private Node awaitOf(Ctx c, Ty t, int depth) {
-        // Excluded: switch expressions inside an awaited expression. The processor restates it in
-        // a Witness lambda, where JDK 17's javac crashes on switch expressions (Gen.handleSwitch
-        // AIOOBE, "stack sim error"); JDK 25 compiles the same code. See FUZZING.md.
-        c.inAwaitArg++;
-        try {
-            return awaitOf(c, t, expr(c, t, depth));
-        } finally {
-            c.inAwaitArg--;
-        }
+        return awaitOf(c, t, expr(c, t, depth));
     }
 
     /** A call of a generated method returning {@code Task<t>}: {@code m1(d + 1, e)}. */
@@ -720,7 +712,7 @@ final class Gen {
                 return call;
             }
         }
-        if (k < 51 && on.contains(F.SWITCH_EXPR) && depth >= 2 && c.inAwaitArg == 0) {
+        if (k < 51 && on.contains(F.SWITCH_EXPR) && depth >= 2) {
             return switchExpr(c, t, depth - 1);
         }
         return switch (t) {
