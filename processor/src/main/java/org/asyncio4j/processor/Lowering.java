@@ -81,8 +81,6 @@ final class Lowering {
     private int nextId;
     private final Deque<Target> targets = new ArrayDeque<>();
     private final List<Fin> fins = new ArrayList<>();
-    /** Now always empty: captures travel as markers in the text (Local.captureMark()); see rewrites.opaque. */
-    private final List<Local> captures = new ArrayList<>();
     private final Set<String> stableTexts = new java.util.HashSet<>();
     private boolean witnessMode;
     private Tree pendingLabel;
@@ -156,15 +154,6 @@ final class Lowering {
 
     // ================================================================== emission helpers
 
-    private List<Local> takeCaptures() {
-        if (captures.isEmpty()) {
-            return List.of();
-        }
-        List<Local> c = List.copyOf(new java.util.LinkedHashSet<>(captures));
-        captures.clear();
-        return c;
-    }
-
     private int line(Tree t) {
         int l = src.line(t);
         if (l > 0) {
@@ -204,11 +193,11 @@ final class Lowering {
     }
 
     private void code(String text, Tree at) {
-        add(new Cfg.Code(text, line(at), takeCaptures()));
+        add(new Cfg.Code(text, line(at)));
     }
 
     private void exit(String text, Tree at) {
-        add(new Cfg.Exit(text, line(at), takeCaptures()));
+        add(new Cfg.Exit(text, line(at)));
     }
 
     private void jump(Block b) {
@@ -216,7 +205,7 @@ final class Lowering {
     }
 
     private void branch(String cond, Block target) {
-        add(new Cfg.Branch(cond, target, takeCaptures()));
+        add(new Cfg.Branch(cond, target));
     }
 
     private String field(String prefix, String type) {
@@ -320,7 +309,7 @@ final class Lowering {
                 VariableTree v = (VariableTree) s;
                 Local l = cx.res().declarations.get(v);
                 add(new Cfg.Decl(l, v.getInitializer() == null ? null : initializer(v, r(v.getInitializer())),
-                        line(s), takeCaptures()));
+                        line(s)));
                 return;
             }
             case THROW -> {
@@ -361,7 +350,7 @@ final class Lowering {
         } else {
             text = initializer(v, expr(init));
         }
-        add(new Cfg.Decl(l, text, line(v), takeCaptures()));
+        add(new Cfg.Decl(l, text, line(v)));
     }
 
     private void expressionStatement(ExpressionTree e, Tree at) {
@@ -493,7 +482,7 @@ final class Lowering {
         Block exit = newBlock();
         branch("!" + typed + ".hasNext()", exit);
         Local v = cx.res().declarations.get(s.getVariable());
-        add(new Cfg.Decl(v, typed + ".next()", line(s), takeCaptures()));
+        add(new Cfg.Decl(v, typed + ".next()", line(s)));
         targets.push(new Target(ts, exit, head, fins.size(), null));
         stmt(s.getStatement(), false);
         targets.pop();
@@ -572,7 +561,7 @@ final class Lowering {
                 fallback = null;
             }
         }
-        add(new Cfg.Dispatch(paren(sel), labels, bodies, fallback, line(s), takeCaptures()));
+        add(new Cfg.Dispatch(paren(sel), labels, bodies, fallback, line(s)));
         targets.push(new Target(ts, exit, null, fins.size(), null));
         for (int i = 0; i < cases.size(); i++) {
             CaseTree c = cases.get(i);
@@ -679,8 +668,8 @@ final class Lowering {
             handler = null;
             returnBlock = cfg.newBlock(null);
             returnBlock.line = line(s);
-            returnBlock.code.add(new Cfg.Code(m + ".returnTask(" + mf(retField) + ");", line(s), List.of()));
-            returnBlock.code.add(new Cfg.Exit("return;", line(s), List.of()));
+            returnBlock.code.add(new Cfg.Code(m + ".returnTask(" + mf(retField) + ");", line(s)));
+            returnBlock.code.add(new Cfg.Exit("return;", line(s)));
             returnBlock.terminated = true;
             handler = saved;
         }
@@ -787,7 +776,7 @@ final class Lowering {
                 Local p = cx.res().declarations.get(c.getParameter());
                 // a multi-catch parameter's type (the alternatives' lub) is filled in by the writer
                 String castTo = p.typeText != null ? p.typeText : p.typeRef();
-                add(new Cfg.Decl(p, "(" + castTo + ") " + mf(ex), line(c), List.of()));
+                add(new Cfg.Decl(p, "(" + castTo + ") " + mf(ex), line(c)));
                 block(c.getBlock(), false);
                 if (!cur.terminated) {
                     add(new Cfg.Clear(p));
@@ -810,7 +799,7 @@ final class Lowering {
         }
         start(after);
         if (finallyBlock == null) {
-                add(new Cfg.Code(mf(ex) + " = null;", currentLine, List.of())); // the handled exception is garbage now
+                add(new Cfg.Code(mf(ex) + " = null;", currentLine)); // the handled exception is garbage now
             }
         assert k > 0;
     }
@@ -910,7 +899,7 @@ final class Lowering {
 
     private void suspend(String task, Tree at) {
         Block resume = newBlock();
-        add(new Cfg.Suspend(task, resume, line(at), takeCaptures()));
+        add(new Cfg.Suspend(task, resume, line(at)));
         start(resume);
     }
 
@@ -1261,10 +1250,10 @@ final class Lowering {
             // (new enum value, separate compilation) must fail as Java's does.
             fallback = cfg.newBlock(handler);
             fallback.line = line(s);
-            fallback.code.add(new Cfg.Exit("throw new java.lang.IncompatibleClassChangeError();", line(s), List.of()));
+            fallback.code.add(new Cfg.Exit("throw new java.lang.IncompatibleClassChangeError();", line(s)));
             fallback.terminated = true;
         }
-        add(new Cfg.Dispatch(paren(sel), labels, bodies, fallback, line(s), takeCaptures()));
+        add(new Cfg.Dispatch(paren(sel), labels, bodies, fallback, line(s)));
         targets.push(new Target(List.of(s), exit, null, fins.size(), f));
         for (int i = 0; i < cases.size(); i++) {
             CaseTree c = cases.get(i);

@@ -218,7 +218,7 @@ final class MachineWriter {
         return out;
     }
 
-    /** Locals captured by lambdas or classes in the instruction's text (Local.captureMark()), then its own list. */
+    /** Locals captured by lambdas or classes in the instruction's text (Local.captureMark()). */
     private List<Local> captures(Ins ins) {
         List<Local> out = new ArrayList<>();
         for (String t : texts(ins)) {
@@ -229,25 +229,7 @@ final class MachineWriter {
                 }
             }
         }
-        out.addAll(listedCaptures(ins));
         return out;
-    }
-
-    private static List<Local> listedCaptures(Ins ins) {
-        if (ins instanceof Cfg.Code c) {
-            return c.captures();
-        } else if (ins instanceof Cfg.Decl d) {
-            return d.captures();
-        } else if (ins instanceof Cfg.Branch b) {
-            return b.captures();
-        } else if (ins instanceof Cfg.Suspend s) {
-            return s.captures();
-        } else if (ins instanceof Cfg.Exit e) {
-            return e.captures();
-        } else if (ins instanceof Cfg.Dispatch d) {
-            return d.captures();
-        }
-        return List.of();
     }
 
     private String subst(String text) {
