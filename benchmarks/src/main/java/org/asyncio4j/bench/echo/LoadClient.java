@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import org.asyncio4j.bench.Measure;
 
@@ -56,7 +57,8 @@ public final class LoadClient {
                 t.join();
             }
             for (SelectorLoad l : loads) {
-                if (l.failure != null) {
+                // Report the cause, not the broken barrier it left the other threads with.
+                if (l.failure != null && (failure[0] == null || failure[0] instanceof BrokenBarrierException)) {
                     failure[0] = l.failure;
                 }
             }
