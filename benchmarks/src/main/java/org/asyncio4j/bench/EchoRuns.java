@@ -35,7 +35,13 @@ final class EchoRuns {
             int port = Integer.parseInt(line.substring("LISTENING port=".length()).trim());
             List<String> client = new ArrayList<>(clientCmdWithoutPort);
             client.add("port=" + port);
+            long cpu0 = cpuNanos(server);
             Map<String, Double> res = Forks.run(client, workDir, log);
+            long cpu1 = cpuNanos(server);
+            double requests = res.get("conns") * (res.get("trips") + res.get("warmup"));
+            if (cpu0 >= 0 && cpu1 >= 0) {
+                res.put("serverCpuUsPerReq", (cpu1 - cpu0) / 1e3 / requests);
+            }
             res.put("clientPeakRssBytes", res.remove("peakRssBytes"));
             res.put("peakRssBytes", (double) Forks.peakRss(server.pid()));
             return res;
@@ -45,5 +51,10 @@ final class EchoRuns {
                 server.destroyForcibly();
             }
         }
+    }
+
+    /** The server process's CPU time so far (user + system, all threads), or -1 where the OS does not tell. */
+    private static long cpuNanos(Process p) {
+        return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
     }
 }

@@ -25,6 +25,8 @@ final class Plan {
     static final Metric P50 = Metric.lower("p50Us", "p50 latency", "us", 1);
     static final Metric P99 = Metric.lower("p99Us", "p99 latency", "us", 1);
     static final Metric P999 = Metric.lower("p999Us", "p99.9 latency", "us", 1);
+    static final Metric SERVER_CPU = Metric.lower("serverCpuUsPerReq", "server CPU per request", "us", 1);
+    static final Metric CLIENT_CPU = Metric.lower("clientCpuUsPerReq", "load client CPU per request", "us", 1);
     static final Metric NS_PER_STEP = Metric.lower("nsPerStep", "time per loop step", "ns", 1);
     static final Metric NS_PER_STEP_CPU = Metric.lower("cpuNsPerStep", "CPU time per loop step", "ns", 1);
     static final Metric COMPILE_MS = Metric.lower("compileMs", "javac, whole process", "ms", 1);
@@ -144,10 +146,13 @@ final class Plan {
         List<String> a = List.of("conns=" + m.w4Conns(), "trips=" + m.w4Trips(), "warmup=" + m.w4Warmup());
         Workload w = new Workload("W4", "W4 TCP echo",
                 m.w4Conns() + " connections x " + m.w4Trips() + " round trips of 64-byte lines on 127.0.0.1 after "
-                        + m.w4Warmup() + " warm-up trips each; one shared load client (a JVM with one platform thread"
-                        + " per connection, blocking sockets, TCP_NODELAY) drives every server in turn. Latency is per"
-                        + " round trip. Peak RSS is the server's.",
-                List.of(REQS, P50, P99, P999, RSS), List.of(REQS, P99));
+                        + m.w4Warmup() + " warm-up trips each; one shared load client (a JVM whose one client thread drives"
+                        + " all connections through an NIO selector, TCP_NODELAY; a closed loop per connection) drives"
+                        + " every server in turn. Latency is per round trip, from the send to the last byte of the echo."
+                        + " Server CPU per request: the server process's CPU time (all its threads, JIT included) over"
+                        + " the client's whole run, warm-up trips counted; client CPU: the client process over the"
+                        + " timed phase. Peak RSS is the server's.",
+                List.of(REQS, P50, P99, P999, SERVER_CPU, CLIENT_CPU, RSS), List.of(REQS, P99, SERVER_CPU));
         Case a4j = new Case(Peers.ASYNCIO4J, "");
         a4j.echoServer = "a4j";
         a4j.args = a;

@@ -7,14 +7,20 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import org.asyncio4j.bench.Measure;
 
 /**
- * The W4 load client shared by every echo server: {@code conns} platform threads, each with one
- * blocking connection, send a 64-byte line (63 bytes + newline) and read the echo, {@code warmup}
- * times untimed, then {@code trips} times timed. Reports requests per second over the timed phase
- * and round-trip latency percentiles (every round trip is recorded, no sampling).
+ * The W4 load client shared by every echo server: {@code conns} connections, each sending a 64-byte
+ * line (63 bytes + newline) and reading the echo, {@code warmup} times untimed, then (once every
+ * connection is warmed up) {@code trips} times timed. Reports requests per second over the timed
+ * phase and round-trip latency percentiles (every round trip is recorded, no sampling).
+ *
+ * <p>Engines: {@code client=selector} (default; {@link SelectorLoad}: {@code threads=N} client threads,
+ * default 1, each driving its share of the connections through one NIO selector) or
+ * {@code client=threads} (one platform thread per blocking connection, the first version: it spent
+ * more CPU than the servers it measured, see benchmarks/ANALYSIS.md, W4).
  */
 public final class LoadClient {
     private LoadClient() {}
@@ -25,29 +31,65 @@ public final class LoadClient {
         int conns = Measure.intArg(a, "conns");
         int trips = Measure.intArg(a, "trips");
         int warmup = Measure.intArg(a, "warmup");
+        String engine = a.getOrDefault("client", "selector");
         long[][] lat = new long[conns][trips];
         long[] phase = new long[2];
-        CyclicBarrier start = new CyclicBarrier(conns, () -> phase[0] = System.nanoTime());
+        long[] cpu = new long[2];
         Throwable[] failure = new Throwable[1];
-        Thread[] ts = new Thread[conns];
-        for (int c = 0; c < conns; c++) {
-            int id = c;
-            ts[c] = new Thread(() -> {
-                try {
-                    connection(port, warmup, trips, lat[id], start);
-                } catch (Throwable e) {
-                    synchronized (failure) {
-                        failure[0] = e;
-                    }
-                    start.reset();
+        Thread[] ts;
+        if (engine.equals("selector")) {
+            int threads = Math.min(conns, a.containsKey("threads") ? Measure.intArg(a, "threads") : 1);
+            CyclicBarrier start = new CyclicBarrier(threads, () -> {
+                phase[0] = System.nanoTime();
+                cpu[0] = processCpuNanos();
+            });
+            SelectorLoad[] loads = new SelectorLoad[threads];
+            ts = new Thread[threads];
+            for (int t = 0; t < threads; t++) {
+                // Connections dealt out evenly; each thread records into its own rows of lat.
+                int from = t * conns / threads;
+                int to = (t + 1) * conns / threads;
+                loads[t] = new SelectorLoad(port, warmup, trips, Arrays.copyOfRange(lat, from, to), start);
+                ts[t] = new Thread(loads[t], "client-" + t);
+                ts[t].start();
+            }
+            for (Thread t : ts) {
+                t.join();
+            }
+            for (SelectorLoad l : loads) {
+                // Report the cause, not the broken barrier it left the other threads with.
+                if (l.failure != null && (failure[0] == null || failure[0] instanceof BrokenBarrierException)) {
+                    failure[0] = l.failure;
                 }
-            }, "client-" + c);
-            ts[c].start();
-        }
-        for (Thread t : ts) {
-            t.join();
+            }
+        } else if (engine.equals("threads")) {
+            CyclicBarrier start = new CyclicBarrier(conns, () -> {
+                phase[0] = System.nanoTime();
+                cpu[0] = processCpuNanos();
+            });
+            ts = new Thread[conns];
+            for (int c = 0; c < conns; c++) {
+                int id = c;
+                ts[c] = new Thread(() -> {
+                    try {
+                        connection(port, warmup, trips, lat[id], start);
+                    } catch (Throwable e) {
+                        synchronized (failure) {
+                            failure[0] = e;
+                        }
+                        start.reset();
+                    }
+                }, "client-" + c);
+                ts[c].start();
+            }
+            for (Thread t : ts) {
+                t.join();
+            }
+        } else {
+            throw new IllegalArgumentException("client=" + engine + ": use client=selector (default) or client=threads");
         }
         phase[1] = System.nanoTime();
+        cpu[1] = processCpuNanos();
         if (failure[0] != null) {
             throw new IOException("a client connection failed", failure[0]);
         }
@@ -57,9 +99,16 @@ public final class LoadClient {
         }
         Arrays.sort(all);
         double secs = (phase[1] - phase[0]) / 1e9;
-        new Measure().put("conns", conns).put("trips", trips).put("reqPerSec", all.length / secs)
+        new Measure().put("conns", conns).put("trips", trips).put("warmup", warmup).put("reqPerSec", all.length / secs)
                 .put("p50Us", pct(all, 0.50) / 1e3).put("p99Us", pct(all, 0.99) / 1e3)
-                .put("p999Us", pct(all, 0.999) / 1e3).emit();
+                .put("p999Us", pct(all, 0.999) / 1e3).put("clientCpuUsPerReq", (cpu[1] - cpu[0]) / 1e3 / all.length)
+                .emit();
+    }
+
+    /** This process's CPU time (all threads, user + system). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static long pct(long[] sorted, double q) {
