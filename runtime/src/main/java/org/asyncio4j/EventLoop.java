@@ -33,7 +33,6 @@ public final class EventLoop {
     private final Clock clock;
     private final ReadyQueue ready = new ReadyQueue();
     private final TimerHeap timers = new TimerHeap();
-    private int cancelledTimers;
     private final ConcurrentLinkedQueue<Runnable> injected = new ConcurrentLinkedQueue<>();
     private final LiveTasks live = new LiveTasks();
     private final UnretrievedReports unretrieved = new UnretrievedReports(this);
@@ -229,11 +228,9 @@ public final class EventLoop {
         timers.push(when, entry);
     }
 
+    /** Counts a cancelled timer entry; the heap drops them when it next settles. */
     void timerCancelled() {
-        if (++cancelledTimers > 512 && cancelledTimers > timers.size() / 2) {
-            timers.prune();
-            cancelledTimers = 0;
-        }
+        timers.noteCancelled();
     }
 
     int nextTaskId() {
@@ -337,11 +334,10 @@ public final class EventLoop {
      * </ol>
      */
     void runOnce() {
-        dropCancelledTop();
         long timeout; // nanoseconds; -1 = no limit
         if (!ready.isEmpty() || !injected.isEmpty()) {
             timeout = 0;
-        } else if (!timers.isEmpty()) {
+        } else if (timers.hasLive()) {
             timeout = Math.max(0, timers.peekWhen() - clock.nanoTime());
         } else {
             timeout = -1;
@@ -349,7 +345,7 @@ public final class EventLoop {
         if (timeout > 0 && clock.isVirtual()) {
             // Autojump: first collect anything already waiting (I/O, other threads), then jump.
             poll(0);
-            if (injected.isEmpty() && ready.isEmpty()) {
+            if (injected.isEmpty() && ready.isEmpty() && timers.hasLive()) {
                 clock.advanceTo(timers.peekWhen());
             }
         } else {
@@ -359,28 +355,17 @@ public final class EventLoop {
         while ((r = injected.poll()) != null) {
             ready.add(r);
         }
-        if (!timers.isEmpty()) {
+        if (timers.hasLive()) {
             // Read the clock only when a timer could be due: System.nanoTime costs as much as
             // the rest of an iteration.
             long now = clock.nanoTime();
-            while (!timers.isEmpty() && timers.peekWhen() <= now) {
-                Object e = timers.pop();
-                if (TimerHeap.isCancelled(e)) {
-                    cancelledTimers = Math.max(0, cancelledTimers - 1);
-                } else {
-                    ready.add(e);
-                }
+            Object e;
+            while ((e = timers.pollDue(now)) != null) {
+                ready.add(e);
             }
         }
         for (int n = ready.size(); n > 0; n--) {
             runEntry(ready.poll());
-        }
-    }
-
-    private void dropCancelledTop() {
-        while (!timers.isEmpty() && TimerHeap.isCancelled(timers.peek())) {
-            timers.pop();
-            cancelledTimers = Math.max(0, cancelledTimers - 1);
         }
     }
 

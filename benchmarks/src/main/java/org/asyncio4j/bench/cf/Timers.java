@@ -32,18 +32,13 @@ public final class Timers {
             long baseline = memory ? Measure.heapAfterFullGc() : 0;
             long cpu0 = Measure.cpuNanos();
             long t0 = System.nanoTime();
-            ScheduledFuture<?>[] fs = new ScheduledFuture<?>[n];
-            for (int i = 0; i < n; i++) {
-                fs[i] = ex.schedule(tick, delays[i], TimeUnit.NANOSECONDS);
-            }
+            ScheduledFuture<?>[] fs = schedule(ex, delays, tick);
             long scheduleNs = System.nanoTime() - t0;
             if (memory) {
                 m.put("bytesPerTimer", (double) (Measure.heapAfterFullGc() - baseline) / n);
             }
             long c0 = System.nanoTime();
-            for (int i = 0; i < n; i += 2) {
-                fs[i].cancel(false);
-            }
+            cancelEveryOther(fs);
             t[0] = scheduleNs + System.nanoTime() - c0;
             t[2] = Measure.cpuNanos() - cpu0;
             t[1] = t0;
@@ -55,10 +50,29 @@ public final class Timers {
         ex.shutdown();
     }
 
+    // The timed loops are methods of their own, warmed up by several rounds in main (as asyncio4j's
+    // harness): inlined in the round's lambda, they were OSR-compiled once per round and deoptimised
+    // at the round's end, so the measured round ran part of them interpreted.
+    private static ScheduledFuture<?>[] schedule(ScheduledThreadPoolExecutor ex, long[] delays, Runnable tick) {
+        ScheduledFuture<?>[] fs = new ScheduledFuture<?>[delays.length];
+        for (int i = 0; i < delays.length; i++) {
+            fs[i] = ex.schedule(tick, delays[i], TimeUnit.NANOSECONDS);
+        }
+        return fs;
+    }
+
+    private static void cancelEveryOther(ScheduledFuture<?>[] fs) {
+        for (int i = 0; i < fs.length; i += 2) {
+            fs[i].cancel(false);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Measure.args(args);
         int n = Measure.intArg(a, "n");
-        round(TimerDelays.nanos(Math.min(n, 50_000), 20, 1), null, false);
+        for (int r = 0; r < TimerDelays.WARMUP_ROUNDS; r++) { // warm-up
+            round(TimerDelays.nanos(Math.min(n, TimerDelays.WARMUP_N), 20, 1 + r), null, false);
+        }
         long[] delays = TimerDelays.nanos(n, Measure.intArg(a, "maxMs"), 42);
         Measure m = new Measure().put("n", n);
         round(delays, m, true);

@@ -49,7 +49,9 @@ private fun round(delays: LongArray, m: Measure?, memory: Boolean) = runBlocking
 fun main(args: Array<String>) {
     val a = Measure.args(args)
     val n = Measure.intArg(a, "n")
-    round(TimerDelays.nanos(minOf(n, 50_000), 20, 1), null, false)
+    for (r in 0 until TimerDelays.WARMUP_ROUNDS) { // warm-up
+        round(TimerDelays.nanos(minOf(n, TimerDelays.WARMUP_N), 20, 1L + r), null, false)
+    }
     val delays = TimerDelays.nanos(n, Measure.intArg(a, "maxMs"), 42)
     val m = Measure().put("n", n)
     round(delays, m, true)
