@@ -9,8 +9,10 @@ import java.util.function.Consumer;
 
 /**
  * {@code asyncio.gather} ({@code _GatheringFuture}): a future over children, completed from their
- * done callbacks, so it resumes its awaiter exactly when asyncio's does (callback one iteration
- * after the child, awaiter one after that).
+ * done callbacks, so it resumes its awaiter exactly when asyncio 3.13's does: a child that finishes
+ * later runs the callback one iteration after it finishes (awaiter one after that); a child already
+ * done when gather is called is accounted for inside the call, so a gather of finished children is
+ * done at once.
  *
  * <ul>
  * <li>gather: the first failure (or child cancellation, as a CancelledError <em>failure</em>)
@@ -52,26 +54,77 @@ final class Gather<T, R> extends FutureBase<List<R>> implements Consumer<Task<?>
         if (children.length == 0) {
             return Task.completed(new ArrayList<>());
         }
-        Map<Task<?>, Boolean> seen = new IdentityHashMap<>();
+        // Duplicates are awaited once. Tasks of this loop are told apart by a mark bit set in this
+        // pass and cleared in the next (no hashing: an identity map over 100k children cost more
+        // than the children themselves); anything else goes through an identity map.
+        Map<Task<?>, Boolean> others = null;
+        int unique = 0;
         for (int i = 0; i < children.length; i++) {
             Task<?> c = children[i];
             if (c == null) {
+                unmark(children, i);
                 throw new NullPointerException("gather: the task at index " + i + " is null");
             }
-            if (c instanceof FutureBase<?> f && f.loop != null && f.loop != loop) {
+            if (c instanceof FutureBase<?> f && f.loop == loop) {
+                if ((f.flags & GATHER_MARK) == 0) {
+                    f.flags |= GATHER_MARK;
+                    unique++;
+                }
+                continue;
+            }
+            if (c instanceof FutureBase<?> f && f.loop != null) {
+                unmark(children, i);
                 throw new IllegalArgumentException("gather: the task at index " + i + " (" + c
                         + ") belongs to a different event loop; gather only tasks of the running loop");
             }
-            seen.put(c, Boolean.TRUE);
+            if (others == null) {
+                others = new IdentityHashMap<>();
+            }
+            if (others.put(c, Boolean.TRUE) == null) {
+                unique++;
+            }
         }
-        Gather<T, R> g = new Gather<>(loop, children, seen.size(), settled);
-        seen.clear();
+        // First occurrences in argument order; clears every mark before any other code runs.
+        Task<?>[] firsts = new Task<?>[unique];
+        int k = 0;
         for (Task<? extends T> c : children) {
-            if (seen.put(c, Boolean.TRUE) == null) {
+            if (c instanceof FutureBase<?> f && f.loop == loop) {
+                if ((f.flags & GATHER_MARK) != 0) {
+                    f.flags &= ~GATHER_MARK;
+                    firsts[k++] = c;
+                }
+            } else if (others.remove(c) != null) {
+                firsts[k++] = c;
+            }
+        }
+        Gather<T, R> g = new Gather<>(loop, children, unique, settled);
+        int done = 0;
+        for (Task<?> c : firsts) {
+            if (c.isDone()) {
+                firsts[done++] = c; // compacted in place: done ones are handled below, in order
+            } else if (c instanceof FutureBase<?> f) {
+                f.addWaiter(g);
+            } else {
                 ((Task<Object>) c).addDoneCallback(g);
             }
         }
+        // asyncio 3.13 runs the done callback of a child that is already done right here, after the
+        // gathering future exists (not through call_soon): when every child finished eagerly, the
+        // gather is done before it is returned, and awaiting it does not suspend.
+        for (int i = 0; i < done; i++) {
+            g.accept(firsts[i]);
+        }
         return g;
+    }
+
+    /** Clears the duplicate marks set on {@code children[0..upTo)} (a bad argument aborts the gather). */
+    private static void unmark(Task<?>[] children, int upTo) {
+        EventLoop loop = EventLoop.current();
+        for (int i = 0; i < upTo; i++) {
+            if (children[i] instanceof FutureBase<?> f && f.loop == loop) {
+                f.flags &= ~GATHER_MARK;
+            }
+        }
     }
 
     /** A child is done (run from the ready queue, as asyncio's done callbacks). */
