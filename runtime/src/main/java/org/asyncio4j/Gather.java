@@ -54,6 +54,18 @@ final class Gather<T, R> extends FutureBase<List<R>> implements Consumer<Task<?>
         if (children.length == 0) {
             return Task.completed(new ArrayList<>());
         }
+        if (!settled) {
+            ArrayList<Object> values = valuesIfAllSucceeded(children, loop);
+            if (values != null) {
+                // What accepting each child in turn would end with (asyncio: the last
+                // _done_callback sets the result before gather() returns). Duplicates need no
+                // detection here: a task passed twice gives its value in both slots either way.
+                Gather<T, R> g = new Gather<>(loop, children, children.length, false);
+                g.finished = children.length;
+                g.setValue((List<R>) values);
+                return g;
+            }
+        }
         // Duplicates are awaited once. Tasks of this loop are told apart by a mark bit set in this
         // pass and cleared in the next (no hashing: an identity map over 100k children cost more
         // than the children themselves); anything else goes through an identity map.
@@ -117,6 +129,27 @@ final class Gather<T, R> extends FutureBase<List<R>> implements Consumer<Task<?>
         return g;
     }
 
+    /**
+     * The children's values in argument order if every one is a task of {@code loop} that already
+     * succeeded (eagerly run children: one pass, no callbacks), else null (the general path, which
+     * also reports bad arguments).
+     */
+    private static ArrayList<Object> valuesIfAllSucceeded(Task<?>[] children, EventLoop loop) {
+        ArrayList<Object> values = new ArrayList<>(children.length);
+        for (Task<?> c : children) {
+            if (!(c instanceof FutureBase<?> f) || f.loop != loop) {
+                return null;
+            }
+            // A waiter with a take hook decides its result when it is read: leave it to accept().
+            Object o = f.outcome;
+            if (o == PENDING || o instanceof Failure || (f.flags & TAKE_HOOK) != 0) {
+                return null;
+            }
+            values.add(o);
+        }
+        return values;
+    }
+
     /** Clears the duplicate marks set on {@code children[0..upTo)} (a bad argument aborts the gather). */
     private static void unmark(Task<?>[] children, int upTo) {
         EventLoop loop = EventLoop.current();
@@ -157,6 +190,8 @@ final class Gather<T, R> extends FutureBase<List<R>> implements Consumer<Task<?>
             if (settled) {
                 results.add(c.isCancelled() ? Outcome.failure(cancelledError(c))
                         : c.exception() != null ? Outcome.failure(c.exception()) : Outcome.success(c.result()));
+            } else if (c instanceof FutureBase<?> f && (f.flags & TAKE_HOOK) == 0) {
+                results.add(f.outcome); // every child succeeded, or the gather would have failed
             } else {
                 results.add(c.result());
             }
