@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +25,7 @@ import java.util.function.Consumer;
  * </ul>
  */
 final class Gather<T, R> extends FutureBase<List<R>> implements Consumer<Task<?>> {
+    private static final Task<?>[] NO_CHILDREN = new Task<?>[0];
     private final Task<? extends T>[] children;
     private final boolean settled;
     private final int unique;
@@ -50,21 +52,22 @@ final class Gather<T, R> extends FutureBase<List<R>> implements Consumer<Task<?>
     private static <T, R> Task<List<R>> start(List<? extends Task<? extends T>> tasks, boolean settled) {
         Objects.requireNonNull(tasks, "gather: the list of tasks must not be null");
         EventLoop loop = EventLoop.current();
-        Task<? extends T>[] children = tasks.toArray(new Task[0]);
-        if (children.length == 0) {
-            return Task.completed(new ArrayList<>());
-        }
-        if (!settled) {
-            ArrayList<Object> values = valuesIfAllSucceeded(children, loop);
+        if (!settled && tasks instanceof RandomAccess && !tasks.isEmpty()) {
+            ArrayList<Object> values = valuesIfAllSucceeded(tasks, loop);
             if (values != null) {
                 // What accepting each child in turn would end with (asyncio: the last
                 // _done_callback sets the result before gather() returns). Duplicates need no
                 // detection here: a task passed twice gives its value in both slots either way.
-                Gather<T, R> g = new Gather<>(loop, children, children.length, false);
-                g.finished = children.length;
+                // No copy of the argument list either: a done gather never looks at it again.
+                Gather<T, R> g = new Gather<>(loop, (Task<? extends T>[]) NO_CHILDREN, values.size(), false);
+                g.finished = values.size();
                 g.setValue((List<R>) values);
                 return g;
             }
+        }
+        Task<? extends T>[] children = tasks.toArray(new Task[0]);
+        if (children.length == 0) {
+            return Task.completed(new ArrayList<>());
         }
         // Duplicates are awaited once. Tasks of this loop are told apart by a mark bit set in this
         // pass and cleared in the next (no hashing: an identity map over 100k children cost more
@@ -134,10 +137,11 @@ final class Gather<T, R> extends FutureBase<List<R>> implements Consumer<Task<?>
      * succeeded (eagerly run children: one pass, no callbacks), else null (the general path, which
      * also reports bad arguments).
      */
-    private static ArrayList<Object> valuesIfAllSucceeded(Task<?>[] children, EventLoop loop) {
-        ArrayList<Object> values = new ArrayList<>(children.length);
-        for (Task<?> c : children) {
-            if (!(c instanceof FutureBase<?> f) || f.loop != loop) {
+    private static ArrayList<Object> valuesIfAllSucceeded(List<? extends Task<?>> children, EventLoop loop) {
+        int n = children.size();
+        ArrayList<Object> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (!(children.get(i) instanceof FutureBase<?> f) || f.loop != loop) {
                 return null;
             }
             // A waiter with a take hook decides its result when it is read: leave it to accept().
