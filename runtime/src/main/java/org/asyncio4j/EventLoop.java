@@ -364,7 +364,9 @@ public final class EventLoop {
         if (timeout > 0 && clock.isVirtual()) {
             // Autojump: first collect anything already waiting (I/O, other threads), then jump.
             poll(0);
-            if (!injectedPending && ready.isEmpty()) {
+            // The queue itself, not the flag: a callback added but not yet flagged must still
+            // stop the clock from jumping past it.
+            if (injected.isEmpty() && ready.isEmpty()) {
                 clock.advanceTo(timers.peekWhen());
             }
         } else {
