@@ -139,7 +139,7 @@ final class Gather<T, R> extends FutureBase<List<R>> implements Consumer<Task<?>
      */
     private static ArrayList<Object> valuesIfAllSucceeded(List<? extends Task<?>> children, EventLoop loop) {
         int n = children.size();
-        ArrayList<Object> values = new ArrayList<>(n);
+        ArrayList<Object> values = null; // allocated once the first child qualifies
         for (int i = 0; i < n; i++) {
             if (!(children.get(i) instanceof FutureBase<?> f) || f.loop != loop) {
                 return null;
@@ -148,6 +148,9 @@ final class Gather<T, R> extends FutureBase<List<R>> implements Consumer<Task<?>
             Object o = f.outcome;
             if (o == PENDING || o instanceof Failure || (f.flags & TAKE_HOOK) != 0) {
                 return null;
+            }
+            if (values == null) {
+                values = new ArrayList<>(n);
             }
             values.add(o);
         }
