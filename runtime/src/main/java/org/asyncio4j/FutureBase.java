@@ -40,6 +40,11 @@ abstract class FutureBase<T> implements Task<T> {
      * later step from reporting a failure that was already retrieved.
      */
     static final byte RETRIEVED = 32;
+    /**
+     * Scratch mark for {@link Gather}'s duplicate detection: set and cleared again inside one
+     * synchronous pass on the loop thread, so it never outlives the call that set it.
+     */
+    static final byte GATHER_MARK = 64;
 
     /** Compare-and-set on {@link #outcome} for completions that may race across threads (Promise). */
     static final VarHandle OUTCOME;

@@ -261,4 +261,110 @@ class GatherTest {
             return Task.completed();
         });
     }
+
+    // asyncio 3.13 runs the done callback of an already-done child inside gather() (tasks.py,
+    // "for fut in done_futs: _done_callback(fut)"): a gather of finished children is done when it
+    // is returned, so awaiting it does not yield to callbacks that were ready before. Orders below
+    // were checked against CPython 3.13.0.
+    @Test
+    void gatherOfDoneChildrenIsDoneAtOnceAndAwaitingItDoesNotYield() {
+        S.run(() -> {
+            Promise<String> a = new Promise<>();
+            Promise<String> b = new Promise<>();
+            a.complete("a");
+            b.complete("b");
+            EventLoop.current().callSoon(() -> log.add("soon"));
+            Task<List<String>> g = Asyncio.gather(a, b, a);
+            log.add("done=" + g.isDone());
+            return S.start(r -> await(g), r -> {
+                log.add("resumed " + r.get());
+                return await(Asyncio.yieldNow());
+            }, r -> {
+                log.add("after yield");
+                return done();
+            });
+        });
+        assertEquals(List.of("done=true", "resumed [a, b, a]", "soon", "after yield"), log);
+    }
+
+    @Test
+    void aFailedDoneChildFailsTheGatherAtOnceAndALaterSiblingFailureIsMarkedRetrieved() {
+        List<ErrorReport> reports = new ArrayList<>();
+        EventLoop loop = EventLoop.builder().clock(new VirtualClock()).exceptionHandler(reports::add).build();
+        loop.runUntilComplete(() -> {
+            Promise<String> bad = new Promise<>();
+            bad.fail(new IllegalStateException("k"));
+            Promise<String> p = new Promise<>();
+            Task<List<String>> g = Asyncio.gather(p, bad);
+            log.add("done=" + g.isDone() + " " + g.exception().getMessage());
+            EventLoop.current().callSoon(() -> p.fail(new IllegalArgumentException("v")));
+            return S.start(r -> await(Asyncio.yieldNow()), r -> await(Asyncio.yieldNow()), r -> {
+                log.add("p done=" + p.isDone());
+                return done();
+            });
+        });
+        loop.close();
+        assertEquals(List.of("done=true k", "p done=true"), log);
+        assertEquals(List.of(), reports, "the later sibling failure is marked retrieved");
+    }
+
+    @Test
+    void doneAndPendingChildrenMixedResumeTheAwaiterAsAsyncioDoes() {
+        S.run(() -> {
+            Promise<String> a = new Promise<>();
+            a.complete("a");
+            Promise<String> q = new Promise<>();
+            Task<List<String>> g = Asyncio.gather(a, q);
+            log.add("done=" + g.isDone());
+            EventLoop.current().callSoon(() -> {
+                q.complete("q");
+                log.add("set q");
+            });
+            EventLoop.current().callSoon(() -> log.add("cb2"));
+            g.addDoneCallback(x -> log.add("g done cb"));
+            return S.start(r -> await(g), r -> {
+                log.add("resumed " + r.get());
+                return done();
+            });
+        });
+        assertEquals(List.of("done=false", "set q", "cb2", "g done cb", "resumed [a, q]"), log);
+    }
+
+    @Test
+    void aRejectedGatherLeavesNoDuplicateMarkBehind() {
+        List<String> r = S.run(() -> {
+            Promise<String> a = new Promise<>();
+            a.complete("a");
+            List<Task<String>> withNull = new ArrayList<>();
+            withNull.add(a);
+            withNull.add(a);
+            withNull.add(null);
+            assertThrows(NullPointerException.class, () -> Asyncio.gather(withNull));
+            return Asyncio.gather(a, a);
+        });
+        assertEquals(List.of("a", "a"), r);
+    }
+
+    @Test
+    void duplicatesAmongManyDoneAndPendingChildrenAreAwaitedOnceInArgumentOrder() {
+        List<Integer> r = S.run(() -> {
+            List<Task<Integer>> kids = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                int v = i;
+                kids.add(i % 2 == 0 ? S.start(x -> done(v)) : S.lazy(x -> done(v)));
+            }
+            List<Task<Integer>> args = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                args.add(kids.get(i));
+                args.add(kids.get(49 - i));
+            }
+            return Asyncio.gather(args);
+        });
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            expected.add(i);
+            expected.add(49 - i);
+        }
+        assertEquals(expected, r);
+    }
 }

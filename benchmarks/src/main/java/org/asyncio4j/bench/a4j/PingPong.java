@@ -8,6 +8,10 @@ import org.asyncio4j.queue.AsyncQueue;
 /**
  * W2 on asyncio4j: two tasks pass a token back and forth through two 1-slot queues; every
  * put-to-get transfer is one hand-off ({@code new AsyncQueue<>(1)}, asyncio's {@code Queue(maxsize=1)}).
+ *
+ * <p>The machines are written as the {@code @Async} processor emits them: the awaited task travels
+ * in a local ({@code suspends(aw = task(...), k)}, then {@code awaited(aw)}), which is null after a
+ * real suspension so the recorded task is read instead.
  */
 public final class PingPong {
     private PingPong() {}
@@ -43,6 +47,7 @@ public final class PingPong {
 
         @Override
         protected void resume() {
+            Task<?> aw = null;
             for (;;) {
                 switch (state) {
                     case 0:
@@ -51,12 +56,12 @@ public final class PingPong {
                             returnValue(x);
                             return;
                         }
-                        if (await(ping.put(x), 1)) return;
+                        if (suspends(aw = task(ping.put(x)), 1)) return;
                     case 1:
-                        awaited();
-                        if (await(pong.get(), 2)) return;
+                        awaited(aw);
+                        if (suspends(aw = task(pong.get()), 2)) return;
                     case 2:
-                        x = this.<Integer>awaited();
+                        x = this.<Integer>awaited(aw);
                         i++;
                         state = 3;
                         continue;
@@ -86,6 +91,7 @@ public final class PingPong {
 
         @Override
         protected void resume() {
+            Task<?> aw = null;
             for (;;) {
                 switch (state) {
                     case 0:
@@ -94,13 +100,13 @@ public final class PingPong {
                             returnValue(null);
                             return;
                         }
-                        if (await(ping.get(), 1)) return;
+                        if (suspends(aw = task(ping.get()), 1)) return;
                     case 1: {
-                        int v = this.<Integer>awaited();
-                        if (await(pong.put(v + 1), 2)) return;
+                        int v = this.<Integer>awaited(aw);
+                        if (suspends(aw = task(pong.put(v + 1)), 2)) return;
                     }
                     case 2:
-                        awaited();
+                        awaited(aw);
                         i++;
                         state = 3;
                         continue;
