@@ -499,7 +499,7 @@ final class Lowering {
      * keep what went out of scope. Emits nothing for locals that stay Java locals or are primitive.
      */
     private void clearDeclaredIn(Tree t) {
-        new TreeScanner<Void, Void>() {
+        new BodyScanner() {
             @Override
             public Void visitVariable(VariableTree node, Void p) {
                 Local l = cx.res().declarations.get(node);
@@ -507,16 +507,6 @@ final class Lowering {
                     add(new Cfg.Clear(l));
                 }
                 return super.visitVariable(node, p);
-            }
-
-            @Override
-            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void p) {
-                return null;
-            }
-
-            @Override
-            public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
-                return null;
             }
         }.scan(t, null);
     }
@@ -698,20 +688,10 @@ final class Lowering {
     /** For synchronized blocks kept as they are: their returns still complete the task. */
     private Map<Tree, String> returnsInside(Tree t) {
         Map<Tree, String> out = new IdentityHashMap<>();
-        new TreeScanner<Void, Void>() {
+        new BodyScanner() {
             @Override
             public Void visitReturn(ReturnTree node, Void p) {
                 out.put(node, "{ " + m + ".returnTask(" + r(node.getExpression()) + "); return; }");
-                return null;
-            }
-
-            @Override
-            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void p) {
-                return null;
-            }
-
-            @Override
-            public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
                 return null;
             }
         }.scan(t, null);

@@ -122,7 +122,7 @@ final class Validator {
         if (mm.scan == null || mm.scan.awaits.isEmpty()) {
             return out;
         }
-        new TreeScanner<Void, Void>() {
+        new BodyScanner() {
             @Override
             public Void visitBlock(com.sun.source.tree.BlockTree node, Void p) {
                 if (mm.scan.needsLowering(node)) {
@@ -136,16 +136,6 @@ final class Validator {
                     }
                 }
                 return super.visitBlock(node, p);
-            }
-
-            @Override
-            public Void visitClass(com.sun.source.tree.ClassTree node, Void p) {
-                return null;
-            }
-
-            @Override
-            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void p) {
-                return null;
             }
         }.scan(mm.tree.getBody(), null);
         return out;
