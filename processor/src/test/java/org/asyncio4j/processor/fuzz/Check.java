@@ -117,7 +117,7 @@ final class Check {
                 for (Case c : List.copyOf(live.values())) {
                     Javac.Result one = Javac.compile(Map.of(c.cls(), processor ? c.asyncText() : c.refText()), processor);
                     if (!one.ok()) {
-                        out.add(new Failure(one.crash != null ? "javac-crash" : kind, c, describe(one, c)));
+                        out.add(new Failure(one.crash != null ? kind + "-javac-crash" : kind, c, describe(one, c)));
                         live.remove(c.cls());
                         found = true;
                     }

@@ -170,6 +170,10 @@ final class Gen {
         boolean inSwitchExpr;
         /** Inside try/catch/finally or try-with-resources (any part). */
         int inTry;
+        /** Generating an expression that javac evaluates while a long is on its operand stack. */
+        int wideOnStack;
+        /** No try statements here: see {@link #switchExpr}. */
+        boolean noTry;
         int stmtBudget;
         int loopDepth;
         int nest;
@@ -256,9 +260,9 @@ final class Gen {
                 return loop(c);
             } else if (k < 62 && !deep && (on.contains(F.SWITCH_OLD) || on.contains(F.SWITCH_ARROW))) {
                 return switchStmt(c);
-            } else if (k < 70 && !deep && on.contains(F.TRY)) {
+            } else if (k < 70 && !deep && on.contains(F.TRY) && !c.noTry) {
                 return tryStmt(c);
-            } else if (k < 75 && !deep && on.contains(F.TWR)) {
+            } else if (k < 75 && !deep && on.contains(F.TWR) && !c.noTry) {
                 return twr(c);
             } else if (k < 86) {
                 Node j = jump(c);
@@ -378,7 +382,19 @@ final class Gen {
                 default -> "=";
             };
         }
-        return Node.stmt(l.name + " " + op + " ", expr(c, t, 3), ";");
+        // a compound assignment loads the local before the right side is evaluated
+        Node rhs = t == Ty.LONG && !op.equals("=") ? wide(c, t, 3) : expr(c, t, 3);
+        return Node.stmt(l.name + " " + op + " ", rhs, ";");
+    }
+
+    /** {@code expr(c, t, depth)} evaluated while a long (a left operand) is on javac's operand stack. */
+    private Node wide(Ctx c, Ty t, int depth) {
+        c.wideOnStack++;
+        try {
+            return expr(c, t, depth);
+        } finally {
+            c.wideOnStack--;
+        }
     }
 
     private Node index(Ctx c) {
@@ -768,14 +784,18 @@ final class Gen {
     private Node longOp(Ctx c, int depth) {
         if (chance(50)) {
             return Node.expr(Ty.LONG, "(", expr(c, Ty.LONG, depth), " " + pickOf("+", "*", "-") + " ",
-                    expr(c, Ty.INT, depth), ")");
+                    wide(c, Ty.INT, depth), ")");
         }
         return Node.expr(Ty.LONG, "(long) ", expr(c, Ty.INT, depth));
     }
 
     private Node strOp(Ctx c, int depth) {
         if (chance(60)) {
-            return Node.expr(Ty.STR, "(", expr(c, Ty.STR, depth), " + ", expr(c, anyTy(), depth), ")");
+            // javac flattens a chain of concatenations onto its operand stack: the left side may
+            // have left a long there
+            Node left = expr(c, Ty.STR, depth);
+            Ty rt = anyTy();
+            return Node.expr(Ty.STR, "(", left, " + ", on.contains(F.LONGS) ? wide(c, rt, depth) : expr(c, rt, depth), ")");
         }
         if (chance(50)) {
             return Node.expr(Ty.STR, "Integer.toString(", expr(c, Ty.INT, depth), ")");
@@ -795,12 +815,19 @@ final class Gen {
             return Node.expr(Ty.BOOL, expr(c, Ty.STR, depth), ".isEmpty()");
         }
         if (k < 6 && on.contains(F.LONGS)) {
-            return Node.expr(Ty.BOOL, "(", expr(c, Ty.LONG, depth), " > ", expr(c, Ty.INT, depth), ")");
+            return Node.expr(Ty.BOOL, "(", expr(c, Ty.LONG, depth), " > ", wide(c, Ty.INT, depth), ")");
         }
         return Node.expr(Ty.BOOL, "(", expr(c, Ty.INT, depth), pickOf(" < ", " >= ", " <= "), expr(c, Ty.INT, depth), ")");
     }
 
     private Node switchExpr(Ctx c, Ty t, int depth) {
+        // javac (JDK 17 and still 25.0.3) crashes in Gen.doHandleSwitchExpression (NPE in
+        // Code.newLocal) when a switch expression that contains a try is evaluated while a long is
+        // on the operand stack (`3L - switch (k) { default -> { try {...} finally {...} yield 4; } }`),
+        // in the user's own code, before any processor runs (seed 424242 program 2477). Such a
+        // switch expression gets no try statements.
+        boolean savedNoTry = c.noTry;
+        c.noTry |= c.wideOnStack > 0;
         boolean saved = c.inSwitchExpr;
         List<Target> savedTargets = c.targets;
         c.inSwitchExpr = true;
@@ -832,6 +859,7 @@ final class Gen {
         s.parts.add(" }");
         c.inSwitchExpr = saved;
         c.targets = savedTargets;
+        c.noTry = savedNoTry;
         return Node.expr(t, "((", s, "))"); // "yield (switch" is read as a call of a method yield: javac rejects it
     }
 

@@ -107,12 +107,20 @@ final class Javac {
                 opts.add("-proc:none");
             }
             try (StandardJavaFileManager fm = JAVAC.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
-                JavaCompiler.CompilationTask task = JAVAC.getTask(null, fm, diags, opts, null, units);
+                // javac's own output: an internal compiler error is printed there, and call() then
+                // only returns false (JavacTaskImpl swallows it), with no ERROR diagnostic
+                java.io.StringWriter javacOut = new java.io.StringWriter();
+                JavaCompiler.CompilationTask task = JAVAC.getTask(javacOut, fm, diags, opts, null, units);
                 if (processor) {
                     task.setProcessors(List.of(new AsyncProcessor()));
                 }
                 try {
-                    task.call();
+                    boolean success = task.call();
+                    boolean reported = diags.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+                    if (!success && !reported) {
+                        res.crash = new IllegalStateException("javac failed without reporting an error (an internal"
+                                + " compiler error); its output:\n" + javacOut);
+                    }
                 } catch (RuntimeException | java.lang.Error e) {
                     res.crash = e;
                 }
