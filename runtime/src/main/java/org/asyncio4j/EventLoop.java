@@ -291,6 +291,35 @@ public final class EventLoop {
      */
     public <T> T runUntilComplete(Supplier<? extends Task<T>> main) {
         Objects.requireNonNull(main, "main");
+        enterRun();
+        try {
+            SupplierTask<T> task = new SupplierTask<>(this, main);
+            task.scheduleFirstStep();
+            while (!task.isDone()) {
+                runOnce();
+            }
+            return task.result();
+        } finally {
+            exitRun();
+        }
+    }
+
+    /** Runs iterations until every task in {@code tasks} is done (Asyncio.run's final cleanup). */
+    void runUntilAllDone(java.util.Collection<? extends Task<?>> tasks) {
+        enterRun();
+        try {
+            for (Task<?> t : tasks) {
+                while (!t.isDone()) {
+                    runOnce();
+                }
+            }
+        } finally {
+            exitRun();
+        }
+    }
+
+    /** Makes the calling thread this loop's thread, for one run; a loop runs one at a time per thread. */
+    private void enterRun() {
         checkOpen();
         if (RUNNING.get() != null) {
             throw new IllegalStateException("cannot run an event loop while another loop is running on this thread"
@@ -302,35 +331,11 @@ public final class EventLoop {
         thread = Thread.currentThread();
         RUNNING.set(this);
         running = true;
-        try {
-            SupplierTask<T> task = new SupplierTask<>(this, main);
-            task.scheduleFirstStep();
-            while (!task.isDone()) {
-                runOnce();
-            }
-            return task.result();
-        } finally {
-            running = false;
-            RUNNING.remove();
-        }
     }
 
-    /** Runs iterations until every task in {@code tasks} is done (Asyncio.run's final cleanup). */
-    void runUntilAllDone(java.util.Collection<? extends Task<?>> tasks) {
-        checkOpen();
-        thread = Thread.currentThread();
-        RUNNING.set(this);
-        running = true;
-        try {
-            for (Task<?> t : tasks) {
-                while (!t.isDone()) {
-                    runOnce();
-                }
-            }
-        } finally {
-            running = false;
-            RUNNING.remove();
-        }
+    private void exitRun() {
+        running = false;
+        RUNNING.remove();
     }
 
     /**
