@@ -46,18 +46,17 @@ public class AsyncSwitch extends Switch {
                     if (m.suspends($await = m.task(m.detail), 3)) return; // Switch.java:15
                 }
                 case 3: {
-                    m.x = m.awaited($await); // Switch.java:15
-                    m.$t1 = "large " + m.x; // Switch.java:16
+                    String x = m.awaited($await); // Switch.java:15
+                    m.$t1 = "large " + x; // Switch.java:16
                     m.state = 4;
                 }
                 case 4: {
-                    m.x = null;
                     // Switch.java:12
                     String d = org.asyncio4j.Witness.as(m.$t1, () -> switch (m.k) {
                                 case SMALL -> "small";
                                 case LARGE -> {
                                     String x = Await.on(m.detail);
-                                    yield "large " + m.x;
+                                    yield "large " + x;
                                 }
                             });
                     m.returnValue(d); // Switch.java:19
@@ -92,8 +91,6 @@ public class AsyncSwitch extends Switch {
         Switch.Kind k;
 
         org.asyncio4j.Task<java.lang.String> detail;
-
-        String x;
 
         java.lang.Object $t1;
 

@@ -42,6 +42,7 @@ import com.sun.source.util.TreeScanner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,8 @@ final class Lowering {
     private final List<Fin> fins = new ArrayList<>();
     private final Set<String> stableTexts = new java.util.HashSet<>();
     private boolean witnessMode;
+    /** Locals declared inside the tree a witness restates: their declarations travel with the text. */
+    private Set<Local> witnessOwn = Set.of();
     private Tree pendingLabel;
     private Block returnBlock;
     private String retField;
@@ -95,6 +98,13 @@ final class Lowering {
         public String local(IdentifierTree id) {
             Local l = cx.res().refs.get(id);
             if (l == null) {
+                return null;
+            }
+            if (witnessMode && witnessOwn.contains(l) && l.kind != Local.Kind.BINDING) {
+                // Declared inside the restated text itself (a catch parameter or a local of a
+                // case block): that declaration is copied verbatim, so the name stays as written.
+                // A field reference here would force the local into a field that its verbatim
+                // declaration in the executed code never writes (fuzz seed 5150 program 517).
                 return null;
             }
             return witnessMode ? l.witnessRef() : l.ref();
@@ -238,10 +248,28 @@ final class Lowering {
 
     private String witness(String value, Tree original) {
         boolean was = witnessMode;
+        Set<Local> wasOwn = witnessOwn;
         witnessMode = true;
+        witnessOwn = declaredIn(original);
         String restated = r(original);
         witnessMode = was;
+        witnessOwn = wasOwn;
         return WITNESS + ".as(" + value + ", () -> " + restated + ")";
+    }
+
+    private Set<Local> declaredIn(Tree t) {
+        Set<Local> out = new HashSet<>();
+        new BodyScanner() {
+            @Override
+            public Void visitVariable(VariableTree node, Void p) {
+                Local l = cx.res().declarations.get(node);
+                if (l != null) {
+                    out.add(l);
+                }
+                return super.visitVariable(node, p);
+            }
+        }.scan(t, null);
+        return out;
     }
 
     private boolean hasAwait(Tree t) {
@@ -509,14 +537,6 @@ final class Lowering {
                 return super.visitVariable(node, p);
             }
         }.scan(t, null);
-    }
-
-    private String witnessText(Tree t) {
-        boolean was = witnessMode;
-        witnessMode = true;
-        String text = r(t);
-        witnessMode = was;
-        return text;
     }
 
     private void labeled(LabeledStatementTree s) {
