@@ -84,8 +84,14 @@ final class Lowering {
     private final List<Fin> fins = new ArrayList<>();
     private final Set<String> stableTexts = new java.util.HashSet<>();
     private boolean witnessMode;
-    /** Locals declared inside the tree a witness restates: their declarations travel with the text. */
-    private Set<Local> witnessOwn = Set.of();
+    /**
+     * Locals declared inside a tree being restated for its type (a witness, or the task expression
+     * of an awaited value): their declarations travel with the restated text, so they keep the
+     * names they are written with there, and the copy does not count as a use. Otherwise a catch
+     * parameter in such a tree was forced into a field that its verbatim declaration in the
+     * executed code never wrote, and its catch body read null (fuzz seed 5150 program 517).
+     */
+    private Set<Local> restatedOwn = Set.of();
     private Tree pendingLabel;
     private Block returnBlock;
     private String retField;
@@ -100,11 +106,7 @@ final class Lowering {
             if (l == null) {
                 return null;
             }
-            if (witnessMode && witnessOwn.contains(l) && l.kind != Local.Kind.BINDING) {
-                // Declared inside the restated text itself (a catch parameter or a local of a
-                // case block): that declaration is copied verbatim, so the name stays as written.
-                // A field reference here would force the local into a field that its verbatim
-                // declaration in the executed code never writes (fuzz seed 5150 program 517).
+            if (restatedOwn.contains(l)) {
                 return null;
             }
             return witnessMode ? l.witnessRef() : l.ref();
@@ -137,7 +139,7 @@ final class Lowering {
         @Override
         public String binding(VariableTree binding) {
             Local l = cx.res().declarations.get(binding);
-            return l == null ? null : l.bindingRef();
+            return l == null || restatedOwn.contains(l) ? null : l.bindingRef();
         }
     };
 
@@ -243,18 +245,26 @@ final class Lowering {
      * javac attributes it once, and the locals it names need not be effectively final.
      */
     private String awaitedValue(MethodInvocationTree await) {
-        return WITNESS + ".of(" + awaitedText() + ", false ? " + r(await.getArguments().get(0)) + " : null)";
+        return WITNESS + ".of(" + awaitedText() + ", false ? " + restated(await.getArguments().get(0)) + " : null)";
+    }
+
+    /** The text of {@code t} once more, for its type only (see {@link #restatedOwn}). */
+    private String restated(Tree t) {
+        Set<Local> was = restatedOwn;
+        restatedOwn = declaredIn(t);
+        try {
+            return r(t);
+        } finally {
+            restatedOwn = was;
+        }
     }
 
     private String witness(String value, Tree original) {
         boolean was = witnessMode;
-        Set<Local> wasOwn = witnessOwn;
         witnessMode = true;
-        witnessOwn = declaredIn(original);
-        String restated = r(original);
+        String text = restated(original);
         witnessMode = was;
-        witnessOwn = wasOwn;
-        return WITNESS + ".as(" + value + ", () -> " + restated + ")";
+        return WITNESS + ".as(" + value + ", () -> " + text + ")";
     }
 
     private Set<Local> declaredIn(Tree t) {
