@@ -87,6 +87,44 @@ public class Switches extends Fixture {
         return Task.completed(a + c);
     }
 
+    /**
+     * Locals declared inside switch expressions that the generated code restates for their types
+     * (the one holding an await, and the awaited one): catch parameters, a case-block local that
+     * lives across an await, pattern bindings. A restated catch parameter once became a field that
+     * its catch never wrote (fuzz seed 5150 program 517).
+     */
+    @Async
+    Task<String> declaredInside(Object o, int n) {
+        String s = switch (n) {
+            case 1 -> {
+                try {
+                    throw new IllegalStateException("boom");
+                } catch (IllegalStateException e) {
+                    log("caught " + e.getMessage());
+                }
+                yield Await.on(v("one"));
+            }
+            case 2 -> {
+                int k = n * 10;
+                String got = Await.on(v("two"));
+                yield got + k;
+            }
+            default -> o instanceof String str ? Await.on(v(str)) : "none";
+        };
+        int len = Await.on(switch (n) {
+            case 1 -> {
+                try {
+                    throw new IllegalArgumentException("bad");
+                } catch (IllegalArgumentException e2) {
+                    log("caught " + e2.getMessage());
+                }
+                yield v(1);
+            }
+            default -> o instanceof String str2 ? v(str2.length()) : v(0);
+        });
+        return Task.completed(s + ":" + len);
+    }
+
     @Async
     Task<String> switchInLoop() {
         StringBuilder sb = new StringBuilder();

@@ -54,6 +54,18 @@ class SwitchesTest {
 
     @ParameterizedTest
     @EnumSource(Src.Mode.class)
+    void localsDeclaredInsideRestatedSwitchExpressions(Src.Mode mode) {
+        AsyncSwitches s = new AsyncSwitches().in(mode);
+        assertEquals("one:1", Run.virtual(() -> s.declaredInside("abc", 1)));
+        assertEquals(List.of("caught boom", "caught bad"), s.log);
+        assertEquals("two20:3", Run.virtual(() -> s.declaredInside("abc", 2)));
+        assertEquals("abc:3", Run.virtual(() -> s.declaredInside("abc", 3)));
+        assertEquals("none:0", Run.virtual(() -> s.declaredInside(5, 3)));
+        assertEquals(List.of("caught boom", "caught bad"), s.log);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Src.Mode.class)
     void breakAndContinueThroughSwitch(Src.Mode mode) {
         AsyncSwitches s = new AsyncSwitches().in(mode);
         assertEquals("0;2;", Run.virtual(s::switchInLoop));
