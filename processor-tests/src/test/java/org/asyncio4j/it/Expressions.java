@@ -196,6 +196,19 @@ public class Expressions extends Fixture {
         return Task.completed(widened + s + "," + kind);
     }
 
+    /**
+     * Pattern bindings in values (not conditions) whose left side awaits: the && and ?: are lowered
+     * to several statements, and the binding is used by a later one (fuzz seed 20261122 program 1
+     * with patterns: "cannot find symbol" in the generated code).
+     */
+    @Async
+    Task<String> bindingsInValues(Object thing, int limit) {
+        boolean big = Await.on(v(thing)) instanceof Integer n && n + 2 > limit;
+        int doubled = Await.on(v(thing)) instanceof Integer m ? m * 2 + Await.on(v(1)) : -1;
+        String text = Await.on(v(thing)) instanceof String s && !s.isEmpty() ? s + Await.on(v("!")) : "-";
+        return Task.completed(big + "," + doubled + "," + text);
+    }
+
     @Async
     Task<Integer> twice(int x) {
         return Task.completed(2 * Await.on(v(x)));

@@ -122,6 +122,16 @@ class ExpressionsTest {
 
     @ParameterizedTest
     @EnumSource(Src.Mode.class)
+    void patternBindingsUsedAfterTheAwaitingOperand(Src.Mode mode) {
+        AsyncExpressions x = new AsyncExpressions().in(mode);
+        assertEquals("true,21,-", Run.virtual(() -> x.bindingsInValues(10, 5)));
+        assertEquals("false,21,-", Run.virtual(() -> x.bindingsInValues(10, 20)));
+        assertEquals("false,-1,abc!", Run.virtual(() -> x.bindingsInValues("abc", 0)));
+        assertEquals("false,-1,-", Run.virtual(() -> x.bindingsInValues("", 0)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Src.Mode.class)
     void nestedAwaits(Src.Mode mode) {
         AsyncExpressions x = new AsyncExpressions().in(mode);
         var r = Run.timed(x::nested);

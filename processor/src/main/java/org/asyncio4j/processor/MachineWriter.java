@@ -9,7 +9,10 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +101,11 @@ final class MachineWriter {
 
     private void decideFields() {
         Set<Local> declaredByDecl = new HashSet<>();
+        // A pattern binding is a Java local only inside the statement whose instanceof declares it;
+        // the lowering may split one source expression into several statements of one block
+        // (a && b whose left side awaits: `$b = (x instanceof T t); if (!$b) ...; $b = t.ok();`).
+        Map<Local, Ins> bindingDeclaredIn = new HashMap<>();
+        Map<Local, Set<Ins>> bindingUsedIn = new HashMap<>();
         for (Block b : in.cfg().blocks) {
             for (Ins ins : b.code) {
                 for (String t : texts(ins)) {
@@ -107,6 +115,13 @@ final class MachineWriter {
                         l.blocks.set(b.id);
                         if (mt.group(1).equals("\u0003")) {
                             l.forceHoist = true;
+                        }
+                        if (l.kind == Local.Kind.BINDING) {
+                            if (mt.group(1).equals("\u0006")) {
+                                bindingDeclaredIn.put(l, ins);
+                            } else {
+                                bindingUsedIn.computeIfAbsent(l, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(ins);
+                            }
                         }
                     }
                 }
@@ -119,6 +134,12 @@ final class MachineWriter {
                 }
             }
         }
+        bindingUsedIn.forEach((l, uses) -> {
+            Ins decl = bindingDeclaredIn.get(l);
+            if (uses.size() > 1 || !uses.contains(decl)) {
+                l.forceHoist = true; // used by a statement other than the one declaring it
+            }
+        });
         separateSameNamedLocals(declaredByDecl);
         Set<String> reserved = Set.of("state", "self", "LINES");
         Set<String> taken = new HashSet<>(reserved);

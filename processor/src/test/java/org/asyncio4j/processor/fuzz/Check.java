@@ -111,8 +111,9 @@ final class Check {
                     bad.add(cls);
                 }
             }
-            if (bad.isEmpty() || r.crash != null) {
-                // errors we cannot attribute (or javac crashed): find the culprits one by one
+            if (bad.isEmpty() || r.crash != null || round >= 3) {
+                // errors we cannot attribute, javac crashed, or javac keeps reporting a few units
+                // per compile (a shrinker round of many failing candidates): one by one
                 boolean found = false;
                 for (Case c : List.copyOf(live.values())) {
                     Javac.Result one = Javac.compile(Map.of(c.cls(), processor ? c.asyncText() : c.refText()), processor);
@@ -134,9 +135,6 @@ final class Check {
             for (String cls : bad) {
                 Case c = live.remove(cls);
                 out.add(new Failure(kind, c, describe(r, c)));
-            }
-            if (round > 100) {
-                throw new IllegalStateException("compile errors that do not go away: " + r.errors);
             }
         }
     }

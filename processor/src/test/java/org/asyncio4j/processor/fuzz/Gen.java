@@ -19,7 +19,7 @@ final class Gen {
     /** Constructs that can be switched off (to exclude one while its processor bug is open). */
     enum F { LOOPS, LABELS, SWITCH_OLD, SWITCH_ARROW, SWITCH_EXPR, TRY, TWR, ASYNC_RES, CALLS, INSTANCE, FIELDS,
         ARRAYS, VAR, CHECKED_AWAIT, TERNARY, SHORT_CIRCUIT, COMPOUND, INCDEC, FOREACH, RETURN_TASK, THROW,
-        CATCH_THROWABLE, ASSERT, STRINGS, LONGS }
+        CATCH_THROWABLE, ASSERT, STRINGS, LONGS, PATTERNS }
 
     static final Set<F> ALL = EnumSet.allOf(F.class);
 
@@ -778,6 +778,11 @@ final class Gen {
         if (on.contains(F.LONGS) && chance(30)) {
             return Node.expr(Ty.INT, "(int) (", expr(c, Ty.LONG, depth), " % 1000)");
         }
+        if (on.contains(F.PATTERNS) && chance(25)) {
+            String b = fresh("b");
+            return Node.expr(Ty.INT, "((java.lang.Object) (", expr(c, Ty.INT, depth), ") instanceof Integer " + b
+                    + " ? " + b + " * 2 + ", expr(c, Ty.INT, depth), " : ", expr(c, Ty.INT, depth), ")");
+        }
         return Node.expr(Ty.INT, "(-(", expr(c, Ty.INT, depth), "))"); // not "yield -(x)": javac rejects it
     }
 
@@ -816,6 +821,13 @@ final class Gen {
         }
         if (k < 6 && on.contains(F.LONGS)) {
             return Node.expr(Ty.BOOL, "(", expr(c, Ty.LONG, depth), " > ", wide(c, Ty.INT, depth), ")");
+        }
+        if (k < 7 && on.contains(F.PATTERNS)) {
+            // a pattern binding used after an await on the same side of the &&: it must survive
+            // the suspension (a binding that lives in a field)
+            String b = fresh("b");
+            return Node.expr(Ty.BOOL, "((java.lang.Object) (", expr(c, Ty.INT, depth), ") instanceof Integer " + b
+                    + " && " + b + " + ", expr(c, Ty.INT, depth), " > ", expr(c, Ty.INT, depth), ")");
         }
         return Node.expr(Ty.BOOL, "(", expr(c, Ty.INT, depth), pickOf(" < ", " >= ", " <= "), expr(c, Ty.INT, depth), ")");
     }
