@@ -852,7 +852,11 @@ final class Gen {
             if (classic) {
                 List<Node> stmts = new ArrayList<>(block(c, 2).kids());
                 if (chance(30)) {
-                    stmts.add(Node.stmt("if (", expr(c, Ty.BOOL, 1), ") yield ", expr(c, t, depth), ";"));
+                    // through Fx.vb: JDK 17's javac (not 25) fails an assertion in Items.LocalItem on a
+                    // constant-true `if (true) yield ...` in a switch expression that is the condition
+                    // of a ?: whose branch declares a pattern binding, in the user's own code
+                    // (seed 31337 program 865)
+                    stmts.add(Node.stmt("if (Fx.vb(" + id() + ", ", expr(c, Ty.BOOL, 1), ")) yield ", expr(c, t, depth), ";"));
                 }
                 stmts.add(Node.stmt("yield ", expr(c, t, depth), ";"));
                 s.parts.add(" " + label + ": ");
