@@ -22,8 +22,16 @@ import java.util.Set;
  * </pre>
  */
 public final class Runner {
-    /** Every JVM peer runs with exactly these flags (printed in RESULTS.md). */
-    static final List<String> JVM_FLAGS = List.of("-Xms4g", "-Xmx4g", "-XX:+UseParallelGC", "-Xss1m");
+    /**
+     * Every JVM peer runs with exactly these flags (printed in RESULTS.md). Transparent huge pages
+     * because a first touch of a 4 KB page costs about 12 us on the VMs this runs on (pre-touching a
+     * 4 GB heap: 10-12 s of system time with 4 KB pages, 0.2-2 s with 2 MB ones): without them a JVM
+     * that allocates fast spends its first seconds, and every later growth of eden, in page faults,
+     * and W2 measured 3 M hand-offs/s in those stretches against 40 M after them (ANALYSIS.md, "W2").
+     * Where the OS has no huge pages the JVM warns and goes on with small ones.
+     */
+    static final List<String> JVM_FLAGS = List.of("-Xms4g", "-Xmx4g", "-XX:+UseParallelGC", "-Xss1m",
+            "-XX:+UseTransparentHugePages");
 
     private Runner() {}
 
