@@ -153,6 +153,11 @@ final class Plan {
                         + " the client's whole run, warm-up trips counted; client CPU: the client process over the"
                         + " timed phase. Peak RSS is the server's.",
                 List.of(REQS, P50, P99, P999, SERVER_CPU, CLIENT_CPU, RSS), List.of(REQS, P99, SERVER_CPU));
+        // Small pages: this workload is bound by system calls and allocates little, so first-touch page
+        // faults do not matter to it, and with transparent huge pages the asyncio4j server's CPU per
+        // request rose from 10.1 to 12.8 us and the client's from 9.7 to 12 us while the virtual-thread
+        // server's stayed at 25-27 us (full runs of 2026-12-02, ANALYSIS.md "W4"). Cause not found.
+        w.smallPages = true;
         Case a4j = new Case(Peers.ASYNCIO4J, "");
         a4j.echoServer = "a4j";
         a4j.args = a;

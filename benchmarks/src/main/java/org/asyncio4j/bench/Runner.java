@@ -23,15 +23,29 @@ import java.util.Set;
  */
 public final class Runner {
     /**
-     * Every JVM peer runs with exactly these flags (printed in RESULTS.md). Transparent huge pages
-     * because a first touch of a 4 KB page costs about 12 us on the VMs this runs on (pre-touching a
-     * 4 GB heap: 10-12 s of system time with 4 KB pages, 0.2-2 s with 2 MB ones): without them a JVM
-     * that allocates fast spends its first seconds, and every later growth of eden, in page faults,
-     * and W2 measured 3 M hand-offs/s in those stretches against 40 M after them (ANALYSIS.md, "W2").
-     * Where the OS has no huge pages the JVM warns and goes on with small ones.
+     * Every JVM peer of a workload runs with exactly the same flags (printed in RESULTS.md): these,
+     * plus {@link #HUGE_PAGES} unless the workload asks for small pages ({@link Workload#smallPages}).
      */
-    static final List<String> JVM_FLAGS = List.of("-Xms4g", "-Xmx4g", "-XX:+UseParallelGC", "-Xss1m",
-            "-XX:+UseTransparentHugePages");
+    static final List<String> JVM_FLAGS = List.of("-Xms4g", "-Xmx4g", "-XX:+UseParallelGC", "-Xss1m");
+
+    /**
+     * Transparent huge pages, because a first touch of a 4 KB page costs about 12 us on the VMs this
+     * runs on (pre-touching a 4 GB heap: 10-12 s of system time with 4 KB pages, 0.2-2 s with 2 MB
+     * ones): without them a JVM that allocates fast spends its first seconds, and every later growth
+     * of eden, in page faults, and W2 measured 3 M hand-offs/s in those stretches against 40 M after
+     * them (ANALYSIS.md, "W2"). Where the OS has no huge pages the JVM warns and goes on with small ones.
+     */
+    static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+
+    /** The flags every JVM of workload {@code w} gets, peers and load client alike. */
+    static List<String> flags(Workload w) {
+        if (w.smallPages) {
+            return JVM_FLAGS;
+        }
+        List<String> f = new ArrayList<>(JVM_FLAGS);
+        f.add(HUGE_PAGES);
+        return List.copyOf(f);
+    }
 
     private Runner() {}
 
@@ -66,7 +80,8 @@ public final class Runner {
         String py = Env.findPython(python);
         Env env = Env.describe(mode, jdk, JVM_FLAGS, py, dir);
         System.out.println("asyncio4j benchmarks, " + mode.name() + " mode: JVM peers on JDK " + jdk.version() + " ("
-                + jdk.home() + ") with " + String.join(" ", JVM_FLAGS) + "; Python: "
+                + jdk.home() + ") with " + String.join(" ", JVM_FLAGS) + " (and " + HUGE_PAGES
+                + " where the workload allows); Python: "
                 + (py == null ? "none found (Python rows not measured)" : env.pythonVersion()));
 
         List<Workload> plan = Plan.build(mode);
@@ -121,9 +136,9 @@ public final class Runner {
             System.out.printf("[%s] %-34s JMH, %d forks ...%n", w.id, c.label(), mode.runs());
             try {
                 if (c.jmhClass.equals("AwaitOverheadBench")) {
-                    JmhRuns.run(c, c.jmhClass, "nsPerStep", "cpuNsPerStep", mode, jdk, JVM_FLAGS, logs.resolve(slug + ".jmh.log"));
+                    JmhRuns.run(c, c.jmhClass, "nsPerStep", "cpuNsPerStep", mode, jdk, flags(w), logs.resolve(slug + ".jmh.log"));
                 } else {
-                    JmhRuns.run(c, c.jmhClass, "handoffsPerSec", "handoffsPerCpuSec", mode, jdk, JVM_FLAGS, logs.resolve(slug + ".jmh.log"));
+                    JmhRuns.run(c, c.jmhClass, "handoffsPerSec", "handoffsPerCpuSec", mode, jdk, flags(w), logs.resolve(slug + ".jmh.log"));
                 }
                 for (int i = 0; i < c.runs.size(); i++) {
                     progress(w, c, i + 1, c.runs.size(), c.runs.get(i), 0);
@@ -141,13 +156,13 @@ public final class Runner {
                 Map<String, Double> r;
                 if (c.echoServer != null) {
                     List<String> server = switch (c.echoServer) {
-                        case "a4j" -> javaCmd(jdk, cp, "org.asyncio4j.bench.echo.Asyncio4jEchoServer", List.of());
-                        case "vt" -> javaCmd(jdk, cp, "org.asyncio4j.bench.echo.VirtualThreadEchoServer", List.of());
-                        case "kotlin" -> javaCmd(jdk, cp, "org.asyncio4j.bench.kotlin.EchoServer", List.of());
+                        case "a4j" -> javaCmd(jdk, flags(w), cp, "org.asyncio4j.bench.echo.Asyncio4jEchoServer", List.of());
+                        case "vt" -> javaCmd(jdk, flags(w), cp, "org.asyncio4j.bench.echo.VirtualThreadEchoServer", List.of());
+                        case "kotlin" -> javaCmd(jdk, flags(w), cp, "org.asyncio4j.bench.kotlin.EchoServer", List.of());
                         case "python" -> List.of(py, dir.resolve("src/main/python/echo_server.py").toString());
                         default -> throw new IllegalStateException("no echo server " + c.echoServer);
                     };
-                    List<String> client = javaCmd(jdk, cp, "org.asyncio4j.bench.echo.LoadClient", c.args);
+                    List<String> client = javaCmd(jdk, flags(w), cp, "org.asyncio4j.bench.echo.LoadClient", c.args);
                     r = EchoRuns.run(server, client, dir, log);
                 } else if (c.pythonScript != null) {
                     List<String> cmd = new ArrayList<>();
@@ -156,7 +171,7 @@ public final class Runner {
                     cmd.addAll(c.args);
                     r = Forks.run(cmd, dir, log);
                 } else {
-                    r = Forks.run(javaCmd(jdk, cp, c.mainClass, c.args), dir, log);
+                    r = Forks.run(javaCmd(jdk, flags(w), cp, c.mainClass, c.args), dir, log);
                 }
                 c.runs.add(r);
                 progress(w, c, run, mode.runs(), r, System.nanoTime() - t0);
@@ -173,10 +188,10 @@ public final class Runner {
         System.out.printf("[%s] %-34s FAILED: %s%n", w.id, c.label(), msg);
     }
 
-    static List<String> javaCmd(Jdks.Jdk jdk, String cp, String mainClass, List<String> args) {
+    static List<String> javaCmd(Jdks.Jdk jdk, List<String> flags, String cp, String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(jdk.java().toString());
-        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(flags);
         cmd.add("-cp");
         cmd.add(cp);
         cmd.add(mainClass);

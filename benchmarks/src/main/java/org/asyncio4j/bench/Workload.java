@@ -17,6 +17,8 @@ final class Workload {
     Function<Workload, List<String>> goals = w -> List.of();
     /** Set when this run did not measure the workload (--only) and kept the figures of an earlier run. */
     String carriedFrom;
+    /** Run every JVM of this workload without transparent huge pages ({@link Runner#flags}). */
+    boolean smallPages;
 
     Workload(String id, String title, String description, List<Metric> metrics, List<Metric> charted) {
         this.id = id;
