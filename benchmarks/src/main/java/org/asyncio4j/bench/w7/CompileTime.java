@@ -15,7 +15,8 @@ import org.asyncio4j.bench.Measure;
  * W7: whole-process {@code javac} on a corpus of {@code files x methods} {@code @Async} methods,
  * with the processor ({@code --processor-path}) or without ({@code -proc:none}), on the JDK that runs
  * this main. Prints {@code RESULT compileMs=...}: one javac process per run (the runner forks runs).
- * Args: {@code mode=plain|processor files=50 methods=10}.
+ * Args: {@code mode=plain|processor files=50 methods=10 plain=0} ({@code plain}: ordinary methods per file
+ * beside the {@code @Async} ones).
  */
 public final class CompileTime {
     private CompileTime() {}
@@ -24,18 +25,20 @@ public final class CompileTime {
         String mode = "processor";
         int files = 50;
         int methods = 10;
+        int plainMethods = 0;
         for (String a : args) {
             String[] kv = a.split("=", 2);
             switch (kv[0]) {
                 case "mode" -> mode = kv[1];
                 case "files" -> files = Integer.parseInt(kv[1]);
                 case "methods" -> methods = Integer.parseInt(kv[1]);
-                default -> throw new IllegalArgumentException("unknown argument " + a + " (mode=, files=, methods=)");
+                case "plain" -> plainMethods = Integer.parseInt(kv[1]);
+                default -> throw new IllegalArgumentException("unknown argument " + a + " (mode=, files=, methods=, plain=)");
             }
         }
         Path dir = Files.createTempDirectory("w7-corpus");
         try {
-            List<String> sources = Corpus.write(dir.resolve("src"), files, methods);
+            List<String> sources = Corpus.write(dir.resolve("src"), files, methods, plainMethods);
             Path out = Files.createDirectories(dir.resolve("out"));
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "javac").toString());

@@ -9,12 +9,14 @@ import java.util.List;
 /**
  * The W7 corpus: {@code files} classes of {@code methods} {@code @Async} methods each, every method
  * a loop with an await inside try/catch/finally, a var local, a conditional and a second await:
- * the shapes real async code has, deterministic text.
+ * the shapes real async code has, deterministic text. With {@code plainMethods > 0} each class also
+ * has that many ordinary methods of the same shape and size, with a list read where the awaits are
+ * (W7-mixed: real code is mostly not {@code @Async}).
  */
 final class Corpus {
     private Corpus() {}
 
-    static List<String> write(Path dir, int files, int methods) throws IOException {
+    static List<String> write(Path dir, int files, int methods, int plainMethods) throws IOException {
         Path pkg = Files.createDirectories(dir.resolve("corpus"));
         List<String> out = new ArrayList<>();
         for (int f = 0; f < files; f++) {
@@ -42,6 +44,28 @@ final class Corpus {
                         .append("        String s = names.size() > 2 ? names.get(0) : \"none\";\n")
                         .append("        Await.on(Asyncio.sleep(Duration.ofMillis(1)));\n")
                         .append("        return Task.completed(total + s.length());\n")
+                        .append("    }\n");
+            }
+            for (int m = 0; m < plainMethods; m++) {
+                s.append("\n    int p").append(m).append("(List<Integer> t, int n) {\n")
+                        .append("        int total = 0;\n")
+                        .append("        var names = new ArrayList<String>();\n")
+                        .append("        for (int i = 0; i < n; i++) {\n")
+                        .append("            try {\n")
+                        .append("                total += t.get(i % ").append(m + 1).append(") + i;\n")
+                        .append("                names.add(\"x\" + i);\n")
+                        .append("            } catch (IllegalStateException e) {\n")
+                        .append("                log.add(e.getMessage());\n")
+                        .append("            } finally {\n")
+                        .append("                log.add(\"f\");\n")
+                        .append("            }\n")
+                        .append("            if (total > 100) {\n")
+                        .append("                break;\n")
+                        .append("            }\n")
+                        .append("        }\n")
+                        .append("        String s = names.size() > 2 ? names.get(0) : \"none\";\n")
+                        .append("        log.add(Duration.ofMillis(1).toString());\n")
+                        .append("        return total + s.length();\n")
                         .append("    }\n");
             }
             s.append("}\n");
