@@ -249,17 +249,10 @@ final class Plan {
                         + " local, a second await), with the processor on --processor-path or with -proc:none;"
                         + " one javac per run.",
                 List.of(COMPILE_MS), List.of(COMPILE_MS));
-        List<String> proc = new java.util.ArrayList<>(corpus);
-        proc.add("mode=processor");
-        List<String> plain = new java.util.ArrayList<>(corpus);
-        plain.add("mode=plain");
-        w.add(Case.main(Peers.ASYNCIO4J, "javac + processor", B + "w7.CompileTime", proc)
-                .note("asyncio4j: javac --processor-path (the processor, JavaPoet, the annotations)."));
-        w.add(Case.main(Peers.PLAIN_JAVAC, "", B + "w7.CompileTime", plain)
-                .note("plain javac: the same corpus with -proc:none (the @Async bodies compile, Await.on is a method)."));
-        w.goals = x -> List.of(Goals.ratio(x, COMPILE_MS, Peers.PLAIN_JAVAC, 1 / 1.5,
-                "W7: javac with the processor <= 1.5x plain javac (advantage >= 0.67x)"));
-        return w;
+        return compileTime(w, corpus,
+                "asyncio4j: javac --processor-path (the processor, JavaPoet, the annotations).",
+                "plain javac: the same corpus with -proc:none (the @Async bodies compile, Await.on is a method).",
+                "W7: javac with the processor <= 1.5x plain javac (advantage >= 0.67x)");
     }
 
     /**
@@ -277,17 +270,21 @@ final class Plan {
                         + files * methods + " of them @Async): the same shape and size, a list read where the"
                         + " awaits are.",
                 List.of(COMPILE_MS), List.of(COMPILE_MS));
+        return compileTime(w, corpus, "asyncio4j: javac --processor-path, as in W7.",
+                "plain javac: the same corpus with -proc:none.",
+                "W7-mixed (for information; issue 4 sets the goal on W7's corpus): the same 1.5x on a corpus with"
+                        + " 10% @Async methods (advantage >= 0.67x)");
+    }
+
+    /** The two javac runs of a compile-time workload on one corpus, and its 1.5x goal. */
+    private static Workload compileTime(Workload w, List<String> corpus, String procNote, String plainNote, String goal) {
         List<String> proc = new java.util.ArrayList<>(corpus);
         proc.add("mode=processor");
         List<String> plain = new java.util.ArrayList<>(corpus);
         plain.add("mode=plain");
-        w.add(Case.main(Peers.ASYNCIO4J, "javac + processor", B + "w7.CompileTime", proc)
-                .note("asyncio4j: javac --processor-path, as in W7."));
-        w.add(Case.main(Peers.PLAIN_JAVAC, "", B + "w7.CompileTime", plain)
-                .note("plain javac: the same corpus with -proc:none."));
-        w.goals = x -> List.of(Goals.ratio(x, COMPILE_MS, Peers.PLAIN_JAVAC, 1 / 1.5,
-                "W7-mixed (for information; issue 4 sets the goal on W7's corpus): the same 1.5x on a corpus with"
-                        + " 10% @Async methods (advantage >= 0.67x)"));
+        w.add(Case.main(Peers.ASYNCIO4J, "javac + processor", B + "w7.CompileTime", proc).note(procNote));
+        w.add(Case.main(Peers.PLAIN_JAVAC, "", B + "w7.CompileTime", plain).note(plainNote));
+        w.goals = x -> List.of(Goals.ratio(x, COMPILE_MS, Peers.PLAIN_JAVAC, 1 / 1.5, goal));
         return w;
     }
 

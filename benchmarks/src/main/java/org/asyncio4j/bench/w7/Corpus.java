@@ -25,48 +25,12 @@ final class Corpus {
                     .append("import org.asyncio4j.annotations.Async;\n\npublic class C").append(f).append(" {\n")
                     .append("    final List<String> log = new ArrayList<>();\n");
             for (int m = 0; m < methods; m++) {
-                s.append("\n    @Async\n    Task<Integer> m").append(m).append("(Task<Integer> t, int n) {\n")
-                        .append("        int total = 0;\n")
-                        .append("        var names = new ArrayList<String>();\n")
-                        .append("        for (int i = 0; i < n; i++) {\n")
-                        .append("            try {\n")
-                        .append("                total += Await.on(t) + i;\n")
-                        .append("                names.add(\"x\" + i);\n")
-                        .append("            } catch (IllegalStateException e) {\n")
-                        .append("                log.add(e.getMessage());\n")
-                        .append("            } finally {\n")
-                        .append("                log.add(\"f\");\n")
-                        .append("            }\n")
-                        .append("            if (total > 100) {\n")
-                        .append("                break;\n")
-                        .append("            }\n")
-                        .append("        }\n")
-                        .append("        String s = names.size() > 2 ? names.get(0) : \"none\";\n")
-                        .append("        Await.on(Asyncio.sleep(Duration.ofMillis(1)));\n")
-                        .append("        return Task.completed(total + s.length());\n")
-                        .append("    }\n");
+                method(s, "    @Async\n    Task<Integer> m" + m + "(Task<Integer> t, int n) {\n", "Await.on(t)",
+                        "        Await.on(Asyncio.sleep(Duration.ofMillis(1)));\n", "Task.completed(total + s.length())");
             }
             for (int m = 0; m < plainMethods; m++) {
-                s.append("\n    int p").append(m).append("(List<Integer> t, int n) {\n")
-                        .append("        int total = 0;\n")
-                        .append("        var names = new ArrayList<String>();\n")
-                        .append("        for (int i = 0; i < n; i++) {\n")
-                        .append("            try {\n")
-                        .append("                total += t.get(i % ").append(m + 1).append(") + i;\n")
-                        .append("                names.add(\"x\" + i);\n")
-                        .append("            } catch (IllegalStateException e) {\n")
-                        .append("                log.add(e.getMessage());\n")
-                        .append("            } finally {\n")
-                        .append("                log.add(\"f\");\n")
-                        .append("            }\n")
-                        .append("            if (total > 100) {\n")
-                        .append("                break;\n")
-                        .append("            }\n")
-                        .append("        }\n")
-                        .append("        String s = names.size() > 2 ? names.get(0) : \"none\";\n")
-                        .append("        log.add(Duration.ofMillis(1).toString());\n")
-                        .append("        return total + s.length();\n")
-                        .append("    }\n");
+                method(s, "    int p" + m + "(List<Integer> t, int n) {\n", "t.get(i % " + (m + 1) + ")",
+                        "        log.add(Duration.ofMillis(1).toString());\n", "total + s.length()");
             }
             s.append("}\n");
             Path file = pkg.resolve("C" + f + ".java");
@@ -74,5 +38,29 @@ final class Corpus {
             out.add(file.toString());
         }
         return out;
+    }
+
+    /** One method of the corpus: the shared shape, with the @Async and plain forms' differences as text. */
+    private static void method(StringBuilder s, String header, String read, String secondLine, String result) {
+        s.append("\n").append(header)
+                .append("        int total = 0;\n")
+                .append("        var names = new ArrayList<String>();\n")
+                .append("        for (int i = 0; i < n; i++) {\n")
+                .append("            try {\n")
+                .append("                total += ").append(read).append(" + i;\n")
+                .append("                names.add(\"x\" + i);\n")
+                .append("            } catch (IllegalStateException e) {\n")
+                .append("                log.add(e.getMessage());\n")
+                .append("            } finally {\n")
+                .append("                log.add(\"f\");\n")
+                .append("            }\n")
+                .append("            if (total > 100) {\n")
+                .append("                break;\n")
+                .append("            }\n")
+                .append("        }\n")
+                .append("        String s = names.size() > 2 ? names.get(0) : \"none\";\n")
+                .append(secondLine)
+                .append("        return ").append(result).append(";\n")
+                .append("    }\n");
     }
 }
