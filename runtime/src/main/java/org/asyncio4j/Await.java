@@ -22,8 +22,30 @@ public final class Await {
         throw notRewritten();
     }
 
+    /**
+     * {@code async for}: {@code for (T x : Await.each(source))} in an {@code @Async} body awaits each
+     * element of {@code source} in turn; leaving the loop early (break, return, an exception,
+     * cancellation) closes the iterator and awaits its {@link AsyncIterator#closeAsync}. Only
+     * meaningful as the header of an enhanced {@code for} that the processor rewrites.
+     */
+    public static <T> Iterable<T> each(AsyncIterable<T> source) {
+        throw notRewritten("Await.each(...)");
+    }
+
+    /**
+     * Emits {@code value} from an async generator (an {@code @Async} method returning
+     * {@code AsyncIterable<T>}) and suspends until the consumer asks for the next element.
+     */
+    public static <T> void yield(T value) {
+        throw notRewritten("Await.yield(...)");
+    }
+
     private static IllegalStateException notRewritten() {
-        return new IllegalStateException("Await.on(...) was called directly. It only works inside an @Async method"
+        return notRewritten("Await.on(...)");
+    }
+
+    private static IllegalStateException notRewritten(String what) {
+        return new IllegalStateException(what + " was called directly. It only works inside an @Async method"
                 + " compiled by the asyncio4j processor: call the generated class (new AsyncFoo(...) or"
                 + " AsyncFoo.method(...)) instead of the blueprint Foo, and make sure asyncio4j-processor is on"
                 + " the compiler's annotationProcessorPaths (JDK 23+ no longer runs processors from the class path).");
