@@ -33,7 +33,7 @@ public class AsyncIfElse extends IfElse {
                     if (m.suspends($await = m.task(m.flag), 1)) return; // IfElse.java:11
                 }
                 case 1: {
-                    if (!(org.asyncio4j.Witness.of(m.awaited($await), false ? m.flag : null))) {
+                    if (!(org.asyncio4j.Witness.of(m.awaited($await), false ? m.flag : null))) { // IfElse.java:11
                         m.state = 3;
                         continue;
                     }
@@ -65,7 +65,7 @@ public class AsyncIfElse extends IfElse {
      * State machine of {@code pick}: the task and its suspended locals, one object per call.
      * <pre>
      *  state  resumes at
-     *      0  IfElse.java:10
+     *      0  IfElse.java:11
      *      1  IfElse.java:11
      *      2  IfElse.java:12
      *      3  IfElse.java:14
@@ -74,7 +74,7 @@ public class AsyncIfElse extends IfElse {
      * </pre>
      */
     static final class PickMachine extends org.asyncio4j.Coroutine<java.lang.String> {
-        private static final int[] LINES = {10, 11, 12, 14, 14, 16};
+        private static final int[] LINES = {11, 11, 12, 14, 14, 16};
 
         final AsyncIfElse self;
 

@@ -36,12 +36,12 @@ public class AsyncLoop extends Loop {
                     m.state = 1;
                 }
                 case 1: {
-                    if (!org.asyncio4j.ForEach.cursor(m.$it1, false ? m.parts : null).hasNext()) {
+                    if (!org.asyncio4j.ForEach.cursor(m.$it1, false ? m.parts : null).hasNext()) { // Loop.java:12
                         m.state = 4;
                         continue;
                     }
                     m.p = org.asyncio4j.ForEach.cursor(m.$it1, false ? m.parts : null).next(); // Loop.java:12
-                    if (!(m.p.isCancelled())) {
+                    if (!(m.p.isCancelled())) { // Loop.java:13
                         m.state = 2;
                         continue;
                     }
@@ -57,7 +57,6 @@ public class AsyncLoop extends Loop {
                     continue;
                 }
                 case 4: {
-                    m.p = null;
                     m.p = null;
                     m.$it1 = null; // Loop.java:12
                     m.returnValue(m.total); // Loop.java:18
@@ -77,11 +76,11 @@ public class AsyncLoop extends Loop {
      *      1  Loop.java:12
      *      2  Loop.java:16
      *      3  Loop.java:16
-     *      4  Loop.java:16
+     *      4  Loop.java:12
      * </pre>
      */
     static final class SumMachine extends org.asyncio4j.Coroutine<java.lang.Integer> {
-        private static final int[] LINES = {11, 12, 16, 16, 16};
+        private static final int[] LINES = {11, 12, 16, 16, 12};
 
         final AsyncLoop self;
 

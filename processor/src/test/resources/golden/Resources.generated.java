@@ -51,11 +51,11 @@ public class AsyncResources extends Resources {
                         m.state = 4;
                     }
                     case 4: {
-                        if (m.t == null) {
+                        if (m.t == null) { // Resources.java:14
                             m.state = 7;
                             continue;
                         }
-                        if (!((java.lang.Object) m.t instanceof org.asyncio4j.AsyncCloseable)) {
+                        if (!((java.lang.Object) m.t instanceof org.asyncio4j.AsyncCloseable)) { // Resources.java:14
                             m.state = 6;
                             continue;
                         }
@@ -114,12 +114,12 @@ public class AsyncResources extends Resources {
      *      5  Resources.java:13
      *      6  Resources.java:13
      *      7  Resources.java:13
-     *      8  Resources.java:13
+     *      8  Resources.java:12
      *      9  Resources.java:14
      * </pre>
      */
     static final class LimitedMachine extends org.asyncio4j.Coroutine<java.lang.String> {
-        private static final int[] LINES = {13, 14, 14, 14, 14, 13, 13, 13, 13, 14};
+        private static final int[] LINES = {13, 14, 14, 14, 14, 13, 13, 13, 12, 14};
 
         final AsyncResources self;
 

@@ -79,12 +79,12 @@ public class AsyncSwitch extends Switch {
      *      1  Switch.java:13
      *      2  Switch.java:15
      *      3  Switch.java:15
-     *      4  Switch.java:16
+     *      4  Switch.java:12
      *      5  Switch.java:12
      * </pre>
      */
     static final class DescribeMachine extends org.asyncio4j.Coroutine<java.lang.String> {
-        private static final int[] LINES = {12, 13, 15, 15, 16, 12};
+        private static final int[] LINES = {12, 13, 15, 15, 12, 12};
 
         final AsyncSwitch self;
 

@@ -44,7 +44,7 @@ public class AsyncTryCatchFinally extends TryCatchFinally {
                         continue;
                     }
                     case 3: {
-                        if (m.$ex1 instanceof IOException || m.$ex1 instanceof IllegalStateException) {
+                        if (m.$ex1 instanceof IOException || m.$ex1 instanceof IllegalStateException) { // TryCatchFinally.java:15
                             m.state = 4;
                             continue;
                         }

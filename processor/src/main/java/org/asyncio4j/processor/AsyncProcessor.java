@@ -56,8 +56,12 @@ public final class AsyncProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Reader.ASYNC);
+        // Generated: the annotation this processor puts on every AsyncFoo. Claiming it keeps javac's
+        // -Xlint:processing from noting in the user's build that no processor claimed it.
+        return Set.of(Reader.ASYNC, GENERATED);
     }
+
+    static final String GENERATED = "javax.annotation.processing.Generated";
 
     /** {@code -Aasyncio4j.failOn=methodName}: simulates an internal failure (tests that javac survives it). */
     static final String FAIL_ON = "asyncio4j.failOn";

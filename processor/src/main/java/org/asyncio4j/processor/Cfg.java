@@ -58,8 +58,8 @@ final class Cfg {
     /** {@code goto target}. Terminator. */
     record Jump(Block target) implements Ins {}
 
-    /** {@code if (cond) goto target}. */
-    record Branch(String cond, Block target) implements Ins {}
+    /** {@code if (cond) goto target}; {@code line} is the statement that branches (its condition's line). */
+    record Branch(String cond, Block target, int line) implements Ins {}
 
     /** {@code if (m.await(task, resume)) return;}. Terminator; {@code resume} is emitted next. */
     record Suspend(String task, Block resume, int line) implements Ins {}

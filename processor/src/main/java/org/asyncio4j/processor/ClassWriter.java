@@ -167,16 +167,31 @@ final class ClassWriter {
         if (imports.length() == 0) {
             return generated;
         }
-        int pkg = generated.indexOf("\npackage ");
-        int at;
-        if (pkg >= 0 || generated.startsWith("package ")) {
-            int start = pkg >= 0 ? pkg + 1 : 0;
-            at = generated.indexOf('\n', start) + 1;
-        } else {
-            int afterComment = generated.indexOf("\n\n");
-            at = afterComment >= 0 ? afterComment + 2 : 0;
+        int at = importsOffset(generated);
+        // In a package, JavaPoet already put a blank line after the declaration; in the unnamed one
+        // the type's Javadoc follows the file comment directly and needs one.
+        String after = cm.packageName.isEmpty() ? "\n" : "";
+        return generated.substring(0, at) + "\n" + imports + after + generated.substring(at);
+    }
+
+    /**
+     * Where the imports go in a file JavaPoet wrote: after its leading comment lines and the package
+     * declaration, or, in the unnamed package, right after the comment (before the type's Javadoc).
+     */
+    static int importsOffset(String generated) {
+        int at = 0;
+        while (at < generated.length()) {
+            int end = generated.indexOf('\n', at);
+            String line = generated.substring(at, end < 0 ? generated.length() : end).trim();
+            if (line.startsWith("package ")) {
+                return end + 1;
+            }
+            if (!line.isEmpty() && !line.startsWith("//")) {
+                return at;
+            }
+            at = end < 0 ? generated.length() : end + 1;
         }
-        return generated.substring(0, at) + "\n" + imports + generated.substring(at);
+        return at;
     }
 
     static TypeName parameterized(ClassName raw, List<TypeVariableName> vars) {

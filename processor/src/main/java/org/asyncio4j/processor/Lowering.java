@@ -161,7 +161,31 @@ final class Lowering {
             }
         }
         cfg.blocks.sort(java.util.Comparator.comparingInt(b -> b.id));
+        for (Block b : cfg.blocks) {
+            b.line = resumeLine(b);
+        }
         return cfg;
+    }
+
+    /**
+     * The source line a state resumes at: that of its first instruction that came from a statement.
+     * Clears, jumps and finally bookkeeping carry no line of their own, and the line current when
+     * the block was opened may be the previous statement's (the state table said 16 for a return on 18).
+     */
+    private static int resumeLine(Block b) {
+        for (Cfg.Ins ins : b.code) {
+            int l = ins instanceof Cfg.Code c ? c.line()
+                    : ins instanceof Cfg.Decl d ? (d.init() == null ? 0 : d.line()) // 'int x;' runs nothing
+                    : ins instanceof Cfg.Suspend s ? s.line()
+                    : ins instanceof Cfg.Exit e ? e.line()
+                    : ins instanceof Cfg.Branch br ? br.line()
+                    : ins instanceof Cfg.Dispatch d ? d.line()
+                    : 0;
+            if (l > 0) {
+                return l;
+            }
+        }
+        return b.line;
     }
 
     // ================================================================== emission helpers
@@ -198,6 +222,9 @@ final class Lowering {
         if (cur.code.isEmpty() && cur.line == 0) {
             cur.line = currentLine;
         }
+        if (ins instanceof Cfg.Clear && !cur.code.isEmpty() && cur.code.get(cur.code.size() - 1).equals(ins)) {
+            return; // a loop variable leaves the body's scope and the loop's at once: clear it once
+        }
         cur.code.add(ins);
         if (Cfg.terminates(ins)) {
             cur.terminated = true;
@@ -216,8 +243,20 @@ final class Lowering {
         add(new Cfg.Jump(b));
     }
 
+    /**
+     * {@code if (cond) goto target}. A constant condition ({@code while (true)}'s exit test, a
+     * {@code for (;;)}) is decided here, so the generated code carries no {@code if (!(true))}.
+     */
     private void branch(String cond, Block target) {
-        add(new Cfg.Branch(cond, target));
+        String c = cond.replace(" ", "");
+        if (c.equals("!(true)") || c.equals("false") || c.equals("(false)")) {
+            return; // never taken
+        }
+        if (c.equals("true") || c.equals("(true)") || c.equals("!(false)")) {
+            jump(target);
+            return;
+        }
+        add(new Cfg.Branch(cond, target, currentLine));
     }
 
     private String field(String prefix, String type) {

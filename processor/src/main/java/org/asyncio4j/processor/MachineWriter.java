@@ -430,10 +430,12 @@ final class MachineWriter {
                     code.addStatement("continue");
                 }
             } else if (ins instanceof Cfg.Branch br) {
-                code.beginControlFlow("if ($L)", subst(br.cond()));
+                code.add("if ($L) { // $L:$L\n", subst(br.cond()), in.src().fileName, br.line());
+                code.indent();
                 code.addStatement("$L.state = $L", m, br.target().id);
                 code.addStatement("continue");
-                code.endControlFlow();
+                code.unindent();
+                code.add("}\n");
             } else if (ins instanceof Cfg.Suspend s) {
                 code.add("if ($L.suspends($L = $L.task($L), $L)) return; // $L:$L\n", m, AWAITED, m, subst(s.task()),
                         s.resume().id, in.src().fileName, s.line());

@@ -78,22 +78,32 @@ final class Validator {
         return (s.startsWith("e") || s.startsWith("a") || s.startsWith("i") ? "an " : "a ") + s;
     }
 
+    /** Why an @Async method cannot carry {@code mod}, and what to write instead. */
+    private static String modifierReason(Modifier mod, String asyncName, boolean isStatic) {
+        return switch (mod) {
+            case PRIVATE -> (isStatic ? "callers reach it as " + asyncName + "." + "method(...), which must see it"
+                    : "the generated " + asyncName + " overrides it with the state machine, and a private method cannot"
+                    + " be overridden") + ". Make it package-private, protected or public.";
+            case FINAL -> "the generated " + asyncName + " overrides it with the state machine. Remove 'final'.";
+            case ABSTRACT, NATIVE -> "the processor compiles the method's body into a state machine, so it needs"
+                    + " a body. Remove '" + mod + "' and give it one, or remove @Async.";
+            case SYNCHRONIZED -> "the monitor would be released at the first await (the method returns to the"
+                    + " loop there) and not held while it is suspended. Remove 'synchronized' and guard the body"
+                    + " with an org.asyncio4j.sync.Lock: 'try (var held = Await.on(lock.acquire())) { ... }'.";
+            default -> throw new IllegalArgumentException(mod.toString());
+        };
+    }
+
     static List<Diag> checkMethod(ClassModel cm, ClassModel.MethodModel mm) {
         List<Diag> out = new ArrayList<>();
         ExecutableElement m = mm.element;
         Tree at = mm.tree;
         String sig = cm.simpleName + "." + m.getSimpleName() + "()";
-        List<String> bad = new ArrayList<>();
         for (Modifier mod : List.of(Modifier.PRIVATE, Modifier.FINAL, Modifier.ABSTRACT, Modifier.NATIVE, Modifier.SYNCHRONIZED)) {
             if (m.getModifiers().contains(mod)) {
-                bad.add(mod.toString());
+                out.add(new Diag(Diag.Tag.AsyncMethodModifier, at, "@Async method " + sig + " must not be " + mod + ": "
+                        + modifierReason(mod, cm.asyncName, m.getModifiers().contains(Modifier.STATIC))));
             }
-        }
-        if (!bad.isEmpty()) {
-            out.add(new Diag(Diag.Tag.AsyncMethodModifier, at, "@Async method " + sig + " must not be "
-                    + String.join(" or ", bad) + ": the generated Async" + cm.simpleName.replace('.', '_')
-                    + " overrides it with the state machine (an @Async method needs a body, and 'synchronized' would"
-                    + " not hold across awaits). Remove '" + String.join("', '", bad) + "'."));
         }
         TypeMirror ret = m.getReturnType();
         boolean isTask = ret.getKind() == TypeKind.DECLARED

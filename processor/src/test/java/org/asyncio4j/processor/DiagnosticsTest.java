@@ -2,6 +2,7 @@ package org.asyncio4j.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -98,6 +99,13 @@ class DiagnosticsTest {
                 "  @Async private Task<Integer> m() { return Task.completed(1); }",   // 6
                 "}");
         assertError(f, "AsyncMethodModifier", 6);
+        Compilation c = compile(f);
+        // The message names the actual problem (a private method cannot be overridden), nothing else.
+        assertThat(c).hadErrorContaining("[AsyncMethodModifier] @Async method A.m() must not be private: the generated"
+                + " AsyncA overrides it with the state machine, and a private method cannot be overridden. Make it"
+                + " package-private, protected or public.").inFile(f).onLine(6);
+        assertThat(c).hadErrorCount(1);
+        assertFalse(c.errors().get(0).getMessage(null).contains("synchronized"));
     }
 
     @Test
@@ -107,8 +115,11 @@ class DiagnosticsTest {
                 "  @Async final synchronized Task<Integer> m() { return Task.completed(1); }",   // 6
                 "}");
         Compilation c = compile(f);
-        assertThat(c).hadErrorContaining("[AsyncMethodModifier] @Async method A.m() must not be final or synchronized")
-                .inFile(f).onLine(6);
+        assertThat(c).hadErrorContaining("[AsyncMethodModifier] @Async method A.m() must not be final: the generated AsyncA"
+                + " overrides it").inFile(f).onLine(6);
+        assertThat(c).hadErrorContaining("[AsyncMethodModifier] @Async method A.m() must not be synchronized: the monitor"
+                + " would be released at the first await").inFile(f).onLine(6);
+        assertThat(c).hadErrorCount(2);
     }
 
     @Test
