@@ -182,6 +182,15 @@ public final class AsyncProcessor extends AbstractProcessor {
                             + "; declare the variable's type explicitly.");
                 }
                 return;
+            } catch (Typer.JavacFailed f) {
+                Local l = f.local;
+                report(cm, new Diag(Diag.Tag.AsyncVarNeedsType, l.decl, "'var " + l.name + "' lives across an await,"
+                        + " so it becomes a field of the state machine, which needs its type; javac " + Runtime.version().feature()
+                        + " failed while working it out (" + f.getMessage() + "): a bug of javac 17, which JDK 25's javac"
+                        + " does not have, seen when an unqualified instance-method call inside a '?:' is passed as an"
+                        + " argument earlier in this method. Declare '" + l.name + "' with its type instead of 'var', or qualify"
+                        + " those calls with 'this.'."));
+                return;
             } catch (Typer.Unnamable u) {
                 Local l = u.local;
                 report(cm, new Diag(Diag.Tag.AsyncUnnamableVar, l.decl, "'var " + l.name + "' lives across an await,"

@@ -25,6 +25,7 @@ record Diag(Tag tag, Tree at, String message) {
         AsyncLocalClass,
         AsyncSuperCall,
         AsyncUnresolvedType,
+        AsyncVarNeedsType,
         AsyncNeedsJavac,
         AsyncInternalError
     }

@@ -48,6 +48,22 @@ final class Typer {
         }
     }
 
+    /**
+     * javac itself failed while attributing the body to answer {@link Trees#getScope}. Seen on JDK 17
+     * only: during annotation processing its class trees carry no type, and attributing an unqualified
+     * instance-method call inside a {@code ?:} that is a method argument
+     * ({@code f(c ? later() : now())}) dereferences it. The body is valid and JDK 21+ types it.
+     */
+    static final class JavacFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Local local;
+
+        JavacFailed(Local local, Throwable cause) {
+            super(cause.toString(), cause, false, false);
+            this.local = local;
+        }
+    }
+
     private final Trees trees;
     private final Types types;
 
@@ -58,7 +74,12 @@ final class Typer {
 
     String typeOf(Local l) {
         TreePath at = scopePath(l);
-        Scope scope = trees.getScope(at);
+        Scope scope;
+        try {
+            scope = trees.getScope(at);
+        } catch (RuntimeException | AssertionError e) {
+            throw new JavacFailed(l, e);
+        }
         for (Scope s = scope; s != null; s = s.getEnclosingScope()) {
             for (Element e : s.getLocalElements()) {
                 if (!e.getSimpleName().contentEquals(l.name)) {

@@ -294,4 +294,36 @@ class DiagnosticsTest {
         // one error in all: C's use of AsyncB compiled, so B's generated class was written
 
     }
+
+    /**
+     * {@code j += Await.on(i % 2 == 0 ? later(1) : now(1))} before a hoisted {@code var}: javac 17's
+     * scope attribution dereferences a null class type on it (an [AsyncInternalError] with a
+     * NullPointerException before). JDK 25 types it and the program compiles; on JDK 17 the user
+     * gets a tagged error at the var with the fix, never an internal error.
+     */
+    @Test
+    void conditionalOfInstanceCallsInCompoundAssignmentBeforeAHoistedVar() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                         // 5
+                "  Task<Integer> later(int x) { return Asyncio.sleep(Duration.ofMillis(1), x); }", // 6
+                "  Task<Integer> now(int x) { return Task.completed(x); }",                 // 7
+                "  @Async Task<Long> run() {",                                              // 8
+                "    var j = 0;",                                                           // 9
+                "    for (int i = 0; i < 4; i++) {",                                        // 10
+                "      j += Await.on(i % 2 == 0 ? later(1) : now(1));",                     // 11
+                "    }",                                                                    // 12
+                "    var k = 0L;",                                                          // 13
+                "    k += Await.on(k > 0 ? later(1) : now(2)) + Await.on(later(3));",       // 14
+                "    return Task.completed(k + j);",                                        // 15
+                "  }",                                                                      // 16
+                "}");
+        Compilation c = compile(f);
+        if (Runtime.version().feature() == 17) {
+            assertThat(c).hadErrorContaining("[AsyncVarNeedsType] 'var k' lives across an await").inFile(f).onLine(13);
+            assertThat(c).hadErrorContaining("Declare 'k' with its type instead of 'var'");
+            assertThat(c).hadErrorCount(1);
+        } else {
+            assertThat(c).succeededWithoutWarnings();
+        }
+    }
 }
