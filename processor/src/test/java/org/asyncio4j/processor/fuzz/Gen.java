@@ -683,6 +683,18 @@ final class Gen {
 
     /** A call of a generated method returning {@code Task<t>}: {@code m1(d + 1, e)}. */
     private Node callTask(Ctx c, Ty t) {
+        return callTask(c, t, false);
+    }
+
+    /**
+     * javac 17's Trees.getScope crashes on an unqualified instance call inside a {@code ?:} passed as an
+     * argument, when a {@code var} declared after it must be typed (the processor reports
+     * [AsyncVarNeedsType] there; DiagnosticsTest pins it). On JDK 17 such calls are written {@code this.m1(...)},
+     * the fix that error names; later JDKs get the unqualified form.
+     */
+    private static final boolean JAVAC_17 = Runtime.version().feature() == 17;
+
+    private Node callTask(Ctx c, Ty t, boolean inConditional) {
         List<Method> ok = new ArrayList<>();
         for (Method m : c.p.methods) {
             if (m.ret == t && (!m.isStatic ? !c.m.isStatic : true)) {
@@ -693,12 +705,22 @@ final class Gen {
             return null;
         }
         Method m = ok.get(r.nextInt(ok.size()));
-        return Node.expr(Ty.VOID, m.name + "(d + 1, ", expr(c, Ty.INT, 1), ")");
+        String self = inConditional && JAVAC_17 && on.contains(F.VAR) && !m.isStatic ? "this." : "";
+        return Node.expr(Ty.VOID, self + m.name + "(d + 1, ", expr(c, Ty.INT, 1), ")");
     }
 
     private Node call(Ctx c, Ty t) {
-        Node task = callTask(c, t);
-        return task == null ? null : Node.expr(t, "Await.on(", task, ")");
+        Node task = callTask(c, t, false);
+        if (task == null) {
+            return null;
+        }
+        if (on.contains(F.TERNARY) && chance(35)) {
+            // await of a conditional of tasks, whose condition may itself await
+            Node other = callTask(c, t, true);
+            Node first = callTask(c, t, true);
+            return Node.expr(t, "Await.on(", expr(c, Ty.BOOL, 1), " ? ", first, " : ", other, ")");
+        }
+        return Node.expr(t, "Await.on(", task, ")");
     }
 
     Node expr(Ctx c, Ty t, int depth) {
