@@ -53,6 +53,8 @@ public final class AsyncProcessor extends AbstractProcessor {
     private boolean noTreesReported;
     private final Set<String> deferred = new LinkedHashSet<>();
     private final Set<String> scannedUnits = new LinkedHashSet<>();
+    /** Qualified names of the classes with @Async methods seen so far: constructing one directly is a mistake. */
+    private final Set<String> blueprints = new LinkedHashSet<>();
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -126,6 +128,7 @@ public final class AsyncProcessor extends AbstractProcessor {
         }
         deferred.clear();
         for (TypeElement te : classes.values()) {
+            blueprints.add(te.getQualifiedName().toString());
             processClass(te, round.processingOver());
         }
         checkAwaitsOutsideAsync(round);
@@ -146,6 +149,9 @@ public final class AsyncProcessor extends AbstractProcessor {
         for (ClassModel.MethodModel mm : cm.methods) {
             try {
                 diags.addAll(Validator.checkMethod(cm, mm));
+                for (Diag w : Lints.check(cm, mm, processingEnv.getElementUtils(), processingEnv.getTypeUtils())) {
+                    report(cm, w); // warnings: the machine is still generated
+                }
             } catch (Throwable t) {
                 error(mm.element, "[" + Diag.Tag.AsyncInternalError + "] asyncio4j failed on this method: " + stackTrace(t));
                 return;
@@ -376,8 +382,63 @@ public final class AsyncProcessor extends AbstractProcessor {
                     return super.visitMethodInvocation(node, v);
                 }
 
+                @Override
+                public Void visitNewClass(com.sun.source.tree.NewClassTree node, Void v) {
+                    String blueprint = node.getClassBody() == null ? blueprintNamed(cu, node.getIdentifier()) : null;
+                    if (blueprint != null && !Lints.suppressed(getCurrentPath(), BLUEPRINT)) {
+                        String async = asyncNameOf(blueprint);
+                        trees.printMessage(Diagnostic.Kind.WARNING, "[" + Diag.Tag.AsyncBlueprintConstructed + "] this"
+                                + " creates the blueprint " + blueprint + ", whose @Async methods only work in the"
+                                + " generated subclass: their first Await.on throws IllegalStateException. Write 'new "
+                                + async + "(...)' instead. (If it is meant, add @SuppressWarnings(\"" + BLUEPRINT
+                                + "\").)", node, cu);
+                    }
+                    return super.visitNewClass(node, v);
+                }
+
             }.scan(p.getCompilationUnit(), null);
         }
+    }
+
+    static final String BLUEPRINT = "asyncio4j-blueprint";
+
+    /** The qualified name of the blueprint class {@code new X(...)} names, or null. Syntactic, like Java's name lookup. */
+    private String blueprintNamed(CompilationUnitTree cu, com.sun.source.tree.Tree id) {
+        com.sun.source.tree.Tree t = id instanceof com.sun.source.tree.ParameterizedTypeTree pt ? pt.getType() : id;
+        String text = t.toString();
+        if (blueprints.contains(text)) {
+            return text;
+        }
+        String pkg = cu.getPackageName() == null ? "" : cu.getPackageName().toString();
+        for (String q : blueprints) {
+            String qpkg = processingEnv.getElementUtils().getPackageOf(processingEnv.getElementUtils().getTypeElement(q))
+                    .getQualifiedName().toString();
+            String rel = qpkg.isEmpty() ? q : q.substring(qpkg.length() + 1); // Outer.Inner for a nested class
+            if (!rel.equals(text)) {
+                continue;
+            }
+            String top = qpkg.isEmpty() ? rel.split("\\.")[0] : qpkg + "." + rel.split("\\.")[0];
+            boolean visible = qpkg.equals(pkg);
+            for (com.sun.source.tree.ImportTree imp : cu.getImports()) {
+                String iq = imp.getQualifiedIdentifier().toString();
+                if (!imp.isStatic() && (iq.equals(q) || iq.equals(top) || iq.equals(qpkg + ".*"))) {
+                    visible = true;
+                }
+            }
+            if (visible) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    private String asyncNameOf(String blueprint) {
+        TypeElement te = processingEnv.getElementUtils().getTypeElement(blueprint);
+        List<String> chain = new ArrayList<>();
+        for (Element e = te; e != null && (e.getKind().isClass() || e.getKind().isInterface()); e = e.getEnclosingElement()) {
+            chain.add(0, e.getSimpleName().toString());
+        }
+        return "Async" + String.join("_", chain);
     }
 
     private static boolean isGenerated(CompilationUnitTree cu) {
@@ -391,7 +452,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     // ------------------------------------------------------------------ reporting
 
     private void report(ClassModel cm, Diag d) {
-        trees.printMessage(Diagnostic.Kind.ERROR, d.text(), d.at(), cm.src.cu);
+        trees.printMessage(d.isWarning() ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR, d.text(), d.at(), cm.src.cu);
     }
 
     private void error(Element e, String msg) {

@@ -1,0 +1,103 @@
+package org.asyncio4j.processor;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * The known blocking calls, read from {@code blocking-calls.txt} beside this class (data, so that
+ * adding one is a line, not code). Matching is by the receiver's type (subtypes included) and the
+ * method's name.
+ */
+final class BlockingCalls {
+    record Rule(String type, List<String> methods, String instead) {
+        boolean matchesName(String name) {
+            for (String m : methods) {
+                if (m.endsWith("*") ? name.startsWith(m.substring(0, m.length() - 1)) : name.equals(m)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    static final List<Rule> RULES = new ArrayList<>();
+    static final List<String> EXEMPT = new ArrayList<>();
+
+    static {
+        try (InputStream in = BlockingCalls.class.getResourceAsStream("blocking-calls.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("blocking-calls.txt is missing from the processor jar");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                if (t.startsWith("!")) {
+                    EXEMPT.add(t.substring(1).strip());
+                    continue;
+                }
+                int bar = t.indexOf('|');
+                String[] head = t.substring(0, bar).strip().split("\\s+", 2);
+                List<String> methods = new ArrayList<>();
+                for (String m : head[1].split(",")) {
+                    methods.add(m.strip());
+                }
+                RULES.add(new Rule(head[0], methods, t.substring(bar + 1).strip()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private final Elements elements;
+    private final Types types;
+
+    BlockingCalls(Elements elements, Types types) {
+        this.elements = elements;
+        this.types = types;
+    }
+
+    /**
+     * The most specific rule for {@code receiver.method(...)}, or null when the call is not known to
+     * block (or the rule's type is not on the class path, or the receiver is an in-memory stream).
+     */
+    Rule match(TypeElement receiver, String method) {
+        for (String ex : EXEMPT) {
+            TypeElement e = elements.getTypeElement(ex);
+            if (e != null && isSubtype(receiver, e)) {
+                return null;
+            }
+        }
+        Rule best = null;
+        TypeElement bestType = null;
+        for (Rule rule : RULES) {
+            if (!rule.matchesName(method)) {
+                continue;
+            }
+            TypeElement t = elements.getTypeElement(rule.type());
+            if (t == null || !isSubtype(receiver, t)) {
+                continue;
+            }
+            if (best == null || isSubtype(t, bestType)) {
+                best = rule;
+                bestType = t;
+            }
+        }
+        return best;
+    }
+
+    private boolean isSubtype(TypeElement a, TypeElement b) {
+        return types.isSubtype(types.erasure(a.asType()), types.erasure(b.asType()));
+    }
+}
