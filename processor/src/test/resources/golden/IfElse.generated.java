@@ -40,7 +40,7 @@ public class AsyncIfElse extends IfElse {
                     if (m.suspends($await = m.task(m.yes), 2)) return; // IfElse.java:12
                 }
                 case 2: {
-                    m.out = org.asyncio4j.Witness.of(m.awaited($await), false ? m.yes : null); // IfElse.java:12
+                    m.out = m.awaited($await); // IfElse.java:12
                     m.state = 5;
                     continue;
                 }

@@ -150,6 +150,7 @@ final class Lowering {
     }
 
     Cfg lower(BlockTree body) {
+        findTargetTyped(body);
         start(cfg.newBlock(null));
         block(body, true);
         if (!cur.terminated) {
@@ -284,7 +285,51 @@ final class Lowering {
      * javac attributes it once, and the locals it names need not be effectively final.
      */
     private String awaitedValue(MethodInvocationTree await) {
+        if (targetTyped.contains(await)) {
+            return awaitedText();
+        }
         return WITNESS + ".of(" + awaitedText() + ", false ? " + restated(await.getArguments().get(0)) + " : null)";
+    }
+
+    /**
+     * Awaits whose value needs no witness: the whole right side of an assignment or of a declaration
+     * with a written type (javac infers {@code awaited}'s type argument from the target, as in
+     * {@code m.x = m.awaited($await)}), or a statement on its own (the value is dropped).
+     */
+    private final Set<Tree> targetTyped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private void findTargetTyped(BlockTree body) {
+        new BodyScanner() {
+            @Override
+            public Void visitVariable(VariableTree node, Void p) {
+                Local l = cx.res().declarations.get(node);
+                if (l != null && l.typeTree != null && l.typeTree.getKind() != Tree.Kind.UNION_TYPE) {
+                    addIfAwait(node.getInitializer());
+                }
+                return super.visitVariable(node, p);
+            }
+
+            @Override
+            public Void visitAssignment(AssignmentTree node, Void p) {
+                addIfAwait(node.getExpression());
+                return super.visitAssignment(node, p);
+            }
+
+            @Override
+            public Void visitExpressionStatement(ExpressionStatementTree node, Void p) {
+                addIfAwait(node.getExpression());
+                return super.visitExpressionStatement(node, p);
+            }
+
+            private void addIfAwait(ExpressionTree e) {
+                while (e instanceof ParenthesizedTree pt) {
+                    e = pt.getExpression();
+                }
+                if (e != null && cx.calls().isAwait(e)) {
+                    targetTyped.add(e);
+                }
+            }
+        }.scan(body, null);
     }
 
     /** The text of {@code t} once more, for its type only (see {@link #restatedOwn}). */
