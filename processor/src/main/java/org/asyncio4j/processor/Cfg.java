@@ -40,17 +40,17 @@ final class Cfg {
         }
     }
 
-    /** Instructions. Texts contain local placeholders (see {@link Local#ref()}). */
+    /** Instructions. Their code is {@link JavaText}: locals in it are typed references. */
     sealed interface Ins {}
 
     /**
-     * A statement, as text. Locals that lambdas or classes in a text capture travel as markers in
-     * the text itself ({@link Local#captureMark()}), so they follow the text to whichever block emits it.
+     * A statement. Locals that lambdas or classes in it capture travel as CAPTURE references in the
+     * text itself, so they follow the text to whichever block emits it.
      */
-    record Code(String text, int line) implements Ins {}
+    record Code(JavaText text, int line) implements Ins {}
 
     /** Declares a local: {@code T x = init;} if it stays local, {@code m.x = init;} if hoisted. */
-    record Decl(Local local, String init, int line) implements Ins {}
+    record Decl(Local local, JavaText init, int line) implements Ins {}
 
     /** Clears a hoisted reference local going out of scope (no garbage kept by loops). */
     record Clear(Local local) implements Ins {}
@@ -59,13 +59,13 @@ final class Cfg {
     record Jump(Block target) implements Ins {}
 
     /** {@code if (cond) goto target}; {@code line} is the statement that branches (its condition's line). */
-    record Branch(String cond, Block target, int line) implements Ins {}
+    record Branch(JavaText cond, Block target, int line) implements Ins {}
 
     /** {@code if (m.await(task, resume)) return;}. Terminator; {@code resume} is emitted next. */
-    record Suspend(String task, Block resume, int line) implements Ins {}
+    record Suspend(JavaText task, Block resume, int line) implements Ins {}
 
     /** A statement after which control does not continue ({@code return;}, {@code throw e;}). Terminator. */
-    record Exit(String text, int line) implements Ins {}
+    record Exit(JavaText text, int line) implements Ins {}
 
     /** Sets a finally's continuation field: the block to go to after it, or -1 to rethrow. */
     record FinSet(String field, Block target) implements Ins {}
@@ -74,7 +74,7 @@ final class Cfg {
     record FinEnd(String finField, String exField) implements Ins {}
 
     /** A switch dispatching to blocks; {@code fallback} when no label matches (null: none). Terminator. */
-    record Dispatch(String selector, List<String> labels, List<Block> targets, Block fallback, int line)
+    record Dispatch(JavaText selector, List<String> labels, List<Block> targets, Block fallback, int line)
             implements Ins {}
 
     static boolean terminates(Ins i) {

@@ -233,11 +233,11 @@ final class Lowering {
     }
 
     private void code(String text, Tree at) {
-        add(new Cfg.Code(text, line(at)));
+        add(new Cfg.Code(t(text), line(at)));
     }
 
     private void exit(String text, Tree at) {
-        add(new Cfg.Exit(text, line(at)));
+        add(new Cfg.Exit(t(text), line(at)));
     }
 
     private void jump(Block b) {
@@ -257,13 +257,18 @@ final class Lowering {
             jump(target);
             return;
         }
-        add(new Cfg.Branch(cond, target, currentLine));
+        add(new Cfg.Branch(t(cond), target, currentLine));
     }
 
     private String field(String prefix, String type) {
         String name = prefix + (++temps);
         cfg.syntheticFields.add(new String[] {name, type});
         return name;
+    }
+
+    /** The lowering's text (locals spelled as {@link Local#ref()} and siblings) as the typed text later stages read. */
+    private JavaText t(String text) {
+        return JavaText.parse(text, cx.res().locals);
     }
 
     private String mf(String fieldName) {
@@ -430,7 +435,7 @@ final class Lowering {
             case VARIABLE -> {
                 VariableTree v = (VariableTree) s;
                 Local l = cx.res().declarations.get(v);
-                add(new Cfg.Decl(l, v.getInitializer() == null ? null : initializer(v, r(v.getInitializer())),
+                add(new Cfg.Decl(l, v.getInitializer() == null ? null : t(initializer(v, r(v.getInitializer()))),
                         line(s)));
                 return;
             }
@@ -472,7 +477,7 @@ final class Lowering {
         } else {
             text = initializer(v, expr(init));
         }
-        add(new Cfg.Decl(l, text, line(v)));
+        add(new Cfg.Decl(l, t(text), line(v)));
     }
 
     private void expressionStatement(ExpressionTree e, Tree at) {
@@ -604,7 +609,7 @@ final class Lowering {
         Block exit = newBlock();
         branch("!" + typed + ".hasNext()", exit);
         Local v = cx.res().declarations.get(s.getVariable());
-        add(new Cfg.Decl(v, typed + ".next()", line(s)));
+        add(new Cfg.Decl(v, t(typed + ".next()"), line(s)));
         targets.push(new Target(ts, exit, head, fins.size(), null));
         stmt(s.getStatement(), false);
         targets.pop();
@@ -665,7 +670,7 @@ final class Lowering {
                 fallback = null;
             }
         }
-        add(new Cfg.Dispatch(paren(sel), labels, bodies, fallback, line(s)));
+        add(new Cfg.Dispatch(t(paren(sel)), labels, bodies, fallback, line(s)));
         targets.push(new Target(ts, exit, null, fins.size(), null));
         for (int i = 0; i < cases.size(); i++) {
             CaseTree c = cases.get(i);
@@ -772,8 +777,8 @@ final class Lowering {
             handler = null;
             returnBlock = cfg.newBlock(null);
             returnBlock.line = line(s);
-            returnBlock.code.add(new Cfg.Code(m + ".returnTask(" + mf(retField) + ");", line(s)));
-            returnBlock.code.add(new Cfg.Exit("return;", line(s)));
+            returnBlock.code.add(new Cfg.Code(t(m + ".returnTask(" + mf(retField) + ");"), line(s)));
+            returnBlock.code.add(new Cfg.Exit(t("return;"), line(s)));
             returnBlock.terminated = true;
             handler = saved;
         }
@@ -870,7 +875,7 @@ final class Lowering {
                 Local p = cx.res().declarations.get(c.getParameter());
                 // a multi-catch parameter's type (the alternatives' lub) is filled in by the writer
                 String castTo = p.typeText != null ? p.typeText : p.typeRef();
-                add(new Cfg.Decl(p, "(" + castTo + ") " + mf(ex), line(c)));
+                add(new Cfg.Decl(p, t("(" + castTo + ") " + mf(ex)), line(c)));
                 block(c.getBlock(), false);
                 if (!cur.terminated) {
                     add(new Cfg.Clear(p));
@@ -893,7 +898,7 @@ final class Lowering {
         }
         start(after);
         if (finallyBlock == null) {
-                add(new Cfg.Code(mf(ex) + " = null;", currentLine)); // the handled exception is garbage now
+                add(new Cfg.Code(t(mf(ex) + " = null;"), currentLine)); // the handled exception is garbage now
             }
         assert k > 0;
     }
@@ -993,7 +998,7 @@ final class Lowering {
 
     private void suspend(String task, Tree at) {
         Block resume = newBlock();
-        add(new Cfg.Suspend(task, resume, line(at)));
+        add(new Cfg.Suspend(t(task), resume, line(at)));
         start(resume);
     }
 
@@ -1344,10 +1349,10 @@ final class Lowering {
             // (new enum value, separate compilation) must fail as Java's does.
             fallback = cfg.newBlock(handler);
             fallback.line = line(s);
-            fallback.code.add(new Cfg.Exit("throw new java.lang.IncompatibleClassChangeError();", line(s)));
+            fallback.code.add(new Cfg.Exit(t("throw new java.lang.IncompatibleClassChangeError();"), line(s)));
             fallback.terminated = true;
         }
-        add(new Cfg.Dispatch(paren(sel), labels, bodies, fallback, line(s)));
+        add(new Cfg.Dispatch(t(paren(sel)), labels, bodies, fallback, line(s)));
         targets.push(new Target(List.of(s), exit, null, fins.size(), f));
         for (int i = 0; i < cases.size(); i++) {
             CaseTree c = cases.get(i);

@@ -9,25 +9,19 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 import org.asyncio4j.processor.Cfg.Block;
 import org.asyncio4j.processor.Cfg.Ins;
 
 /**
- * Writes one method's machine: decides which locals live in fields (those used in more than one
- * block, or named by a witness), then emits the nested machine class and the resume method, a
- * {@code while (true) switch (state)} over the CFG's blocks. The only class, with
- * {@link ClassWriter}, that touches JavaPoet.
+ * Writes one method's machine once {@link Slots} has placed its locals: the nested machine class and
+ * the resume method, a {@code while (true) switch (state)} over the CFG's blocks. The only class,
+ * with {@link ClassWriter}, that touches JavaPoet.
  */
 final class MachineWriter {
     static final ClassName COROUTINE = ClassName.get("org.asyncio4j", "Coroutine");
@@ -39,7 +33,6 @@ final class MachineWriter {
      * task the runtime recorded. Only sound because a resume block is entered from its Suspend alone.
      */
     static final String AWAITED = "$await";
-    private static final Pattern REF = Pattern.compile("([\\u0001\\u0003\\u0004\\u0005\\u0006])(\\d+)\\u0002");
 
     /** Everything about one @Async method that the writer needs. */
     record Input(String methodName, boolean isStatic, Cfg cfg, List<Local> locals, Typer typer, Source src,
@@ -50,17 +43,13 @@ final class MachineWriter {
     record Output(TypeSpec machine, MethodSpec body, String newMachine) {}
 
     private final Input in;
-    private final Map<Integer, Local> byIndex = new LinkedHashMap<>();
 
     MachineWriter(Input in) {
         this.in = in;
-        for (Local l : in.locals()) {
-            byIndex.put(l.index, l);
-        }
     }
 
     Output write() {
-        decideFields();
+        Slots.decide(in.cfg(), in.locals(), in.typer(), in.src());
         TypeName machineType = machineType();
         MethodSpec body = bodyMethod(machineType);
         TypeSpec machine = machineClass();
@@ -97,180 +86,20 @@ final class MachineWriter {
         return tv.isEmpty() ? raw : ParameterizedTypeName.get(raw, tv.toArray(new TypeName[0]));
     }
 
-    // ------------------------------------------------------------------ which locals become fields
-
-    private void decideFields() {
-        Set<Local> declaredByDecl = new HashSet<>();
-        // A pattern binding is a Java local only inside the statement whose instanceof declares it;
-        // the lowering may split one source expression into several statements of one block
-        // (a && b whose left side awaits: `$b = (x instanceof T t); if (!$b) ...; $b = t.ok();`).
-        Map<Local, Ins> bindingDeclaredIn = new HashMap<>();
-        Map<Local, Set<Ins>> bindingUsedIn = new HashMap<>();
-        for (Block b : in.cfg().blocks) {
-            for (Ins ins : b.code) {
-                for (String t : texts(ins)) {
-                    Matcher mt = REF.matcher(t);
-                    while (mt.find()) {
-                        Local l = byIndex.get(Integer.parseInt(mt.group(2)));
-                        l.blocks.set(b.id);
-                        if (mt.group(1).equals("\u0003")) {
-                            l.forceHoist = true;
-                        }
-                        if (l.kind == Local.Kind.BINDING) {
-                            if (mt.group(1).equals("\u0006")) {
-                                bindingDeclaredIn.put(l, ins);
-                            } else {
-                                bindingUsedIn.computeIfAbsent(l, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(ins);
-                            }
-                        }
-                    }
-                }
-                if (ins instanceof Cfg.Decl d) {
-                    d.local().blocks.set(b.id);
-                    declaredByDecl.add(d.local());
-                }
-                for (Local c : captures(ins)) {
-                    c.blocks.set(b.id);
-                }
-            }
-        }
-        bindingUsedIn.forEach((l, uses) -> {
-            Ins decl = bindingDeclaredIn.get(l);
-            if (uses.size() > 1 || !uses.contains(decl)) {
-                l.forceHoist = true; // used by a statement other than the one declaring it
-            }
-        });
-        separateSameNamedLocals(declaredByDecl);
-        Set<String> reserved = Set.of("state", "self", "LINES");
-        Set<String> taken = new HashSet<>(reserved);
-        for (String[] f : in.cfg().syntheticFields) {
-            taken.add(f[0]);
-        }
-        for (Local l : in.locals()) {
-            l.hoisted = l.kind == Local.Kind.PARAMETER || l.forceHoist || l.blocks.cardinality() > 1;
-            if (l.hoisted) {
-                if (l.typeText == null) {
-                    l.typeText = syntacticType(l);
-                }
-                if (l.typeText == null) {
-                    l.typeText = in.typer().typeOf(l);
-                }
-                String f = l.name;
-                for (int i = 2; taken.contains(f); i++) {
-                    f = l.name + "$" + i;
-                }
-                taken.add(f);
-                l.fieldName = f;
-            } else if (l.typeText == null && l.kind == Local.Kind.CATCH) {
-                l.typeText = in.typer().typeOf(l); // multi-catch: its cast needs the lub even when local
-            } else if (l.typeText == null) {
-                l.typeText = "var";
-            }
-            l.primitive = Source.isPrimitiveName(l.typeText);
-        }
-    }
-
-    /**
-     * The type of {@code var x = new Foo<Bar>(...)} is written right there: no need for the Typer's
-     * speculative attribution (a few ms each, the processor's main cost on big files).
-     */
-    private String syntacticType(Local l) {
-        if (!(l.decl instanceof com.sun.source.tree.VariableTree v)
-                || !(v.getInitializer() instanceof com.sun.source.tree.NewClassTree nc)
-                || nc.getClassBody() != null || nc.getEnclosingExpression() != null) {
-            return null;
-        }
-        com.sun.source.tree.Tree id = nc.getIdentifier();
-        if (id instanceof com.sun.source.tree.ParameterizedTypeTree pt && pt.getTypeArguments().isEmpty()) {
-            return null; // diamond: the type arguments are inferred
-        }
-        return in.src().hasPosition(id) ? in.src().slice(id) : null;
-    }
-
-    /**
-     * Locals of sibling scopes in the source ({ int a; ... } { int a; ... }) may be flattened into one
-     * block, where Java rejects the second declaration. Such locals that the writer declares (Decl)
-     * become fields, which get distinct names; one may stay local. A local declared inside copied
-     * text (a nested block without await) keeps its declaration, so it is the one left local.
-     */
-    private void separateSameNamedLocals(Set<Local> declaredByDecl) {
-        for (Block b : in.cfg().blocks) {
-            Map<String, List<Local>> byName = new LinkedHashMap<>();
-            for (Local l : in.locals()) {
-                boolean staysLocal = l.kind != Local.Kind.PARAMETER && !l.forceHoist && l.blocks.cardinality() <= 1;
-                if (staysLocal && l.blocks.get(b.id)) {
-                    byName.computeIfAbsent(l.name, k -> new ArrayList<>()).add(l);
-                }
-            }
-            for (List<Local> same : byName.values()) {
-                if (same.size() < 2) {
-                    continue;
-                }
-                boolean keepOne = same.stream().allMatch(declaredByDecl::contains);
-                for (Local l : same) {
-                    if (!declaredByDecl.contains(l)) {
-                        continue;
-                    }
-                    if (keepOne) {
-                        keepOne = false;
-                    } else {
-                        l.forceHoist = true;
-                    }
-                }
-            }
-        }
-    }
-
-    private static List<String> texts(Ins ins) {
-        List<String> out = new ArrayList<>();
-        if (ins instanceof Cfg.Code c) {
-            out.add(c.text());
-        } else if (ins instanceof Cfg.Decl d && d.init() != null) {
-            out.add(d.init());
-        } else if (ins instanceof Cfg.Branch b) {
-            out.add(b.cond());
-        } else if (ins instanceof Cfg.Suspend s) {
-            out.add(s.task());
-        } else if (ins instanceof Cfg.Exit e) {
-            out.add(e.text());
-        } else if (ins instanceof Cfg.Dispatch d) {
-            out.add(d.selector());
-        }
-        return out;
-    }
-
-    /** Locals captured by lambdas or classes in the instruction's text (Local.captureMark()). */
-    private List<Local> captures(Ins ins) {
-        List<Local> out = new ArrayList<>();
-        for (String t : texts(ins)) {
-            Matcher mt = REF.matcher(t);
-            while (mt.find()) {
-                if (mt.group(1).equals("\u0005")) {
-                    out.add(byIndex.get(Integer.parseInt(mt.group(2))));
-                }
-            }
-        }
-        return out;
-    }
-
-    private String subst(String text) {
-        Matcher mt = REF.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (mt.find()) {
-            Local l = byIndex.get(Integer.parseInt(mt.group(2)));
-            String rep = switch (mt.group(1)) {
-                case "\u0004" -> l.typeText; // Local.typeRef()
-                case "\u0005" -> ""; // Local.captureMark(): the copy is declared by emitBlock
-                // Local.bindingRef(), in (x instanceof T <here>): a binding that lives in a field
-                // is bound to a Java local first, then stored (true whenever instanceof is)
-                case "\u0006" -> l.hoisted ? l.name + "$p && (" + in.m() + "." + l.fieldName + " = " + l.name + "$p) != null"
+    /** The text with each local written where its slot put it. */
+    private String subst(JavaText text) {
+        return text.render(r -> {
+            Local l = r.local();
+            return switch (r.use()) {
+                case TYPE -> l.typeText;
+                case CAPTURE -> ""; // the copy is declared by emitBlock
+                // in (x instanceof T <here>): a binding that lives in a field is bound to a Java
+                // local first, then stored (true whenever instanceof is)
+                case BINDING -> l.hoisted ? l.name + "$p && (" + in.m() + "." + l.fieldName + " = " + l.name + "$p) != null"
                         : l.name;
-                default -> l.hoisted ? in.m() + "." + l.fieldName : l.name;
+                case VALUE, WITNESS -> l.hoisted ? in.m() + "." + l.fieldName : l.name;
             };
-            mt.appendReplacement(sb, Matcher.quoteReplacement(rep));
-        }
-        mt.appendTail(sb);
-        return sb.toString();
+        });
     }
 
     // ------------------------------------------------------------------ the resume method
@@ -400,7 +229,7 @@ final class MachineWriter {
         String m = in.m();
         Set<Local> declaredCopies = new HashSet<>();
         for (Ins ins : b.code) {
-            for (Local c : captures(ins)) {
+            for (Local c : Slots.captures(ins)) {
                 if (c.hoisted && declaredCopies.add(c)) {
                     code.add("final var $L = $L.$L; // captured by a lambda or class below\n", c.name, m, c.fieldName);
                 }
