@@ -1,0 +1,386 @@
+package org.asyncio4j.processor;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.asyncio4j.processor.Cfg.Block;
+import org.asyncio4j.processor.Cfg.Handler;
+
+/**
+ * The lowering's shared state and its emission helpers: the CFG being built, the current block and
+ * exception handler, jump targets and open finally blocks, and the one way to render a tree back into
+ * text (with locals as references). The lowering itself is split by construct family, each layer a
+ * subclass: {@link ExprLowering} (expressions), {@link TryLowering} (try, catch, finally, resources),
+ * {@link Lowering} (statements and the entry point). Methods a lower layer needs from a higher one are
+ * declared abstract here.
+ */
+abstract class LoweringBase {
+    static final String WITNESS = "org.asyncio4j.Witness";
+    static final String FOR_EACH = "org.asyncio4j.ForEach";
+    static final String ASYNC_CLOSEABLE = "org.asyncio4j.AsyncCloseable";
+
+    /** What the lowering needs to know about the method and its class. */
+    record Context(Source src, Resolver res, AwaitScan scan, Calls calls, String m,
+            String userSimpleName, String userQualifiedName, String asyncClassName, Set<String> staticAsyncNames,
+            Set<String> fieldNames, String returnTypeText, Typer typer) {}
+
+    record Target(List<Tree> trees, Block breakTo, Block continueTo, int finDepth, String yieldField) {}
+
+    record Fin(Block entry, String finField, String exField) {}
+
+    final Context cx;
+    final Source src;
+    final String m;
+    final Cfg cfg = new Cfg();
+    Block cur;
+    Handler handler;
+    int nextId;
+    final Deque<Target> targets = new ArrayDeque<>();
+    final List<Fin> fins = new ArrayList<>();
+    final Set<String> stableTexts = new java.util.HashSet<>();
+    boolean witnessMode;
+    /**
+     * Locals declared inside a tree being restated for its type (a witness, or the task expression
+     * of an awaited value): their declarations travel with the restated text, so they keep the
+     * names they are written with there, and the copy does not count as a use. Otherwise a catch
+     * parameter in such a tree was forced into a field that its verbatim declaration in the
+     * executed code never wrote, and its catch body read null (fuzz seed 5150 program 517).
+     */
+    Set<Local> restatedOwn = Set.of();
+    Tree pendingLabel;
+    Block returnBlock;
+    String retField;
+    int temps;
+    int tries;
+    int currentLine;
+
+    final Source.Rewrites rewrites = new Source.Rewrites() {
+        @Override
+        public String local(IdentifierTree id) {
+            Local l = cx.res().refs.get(id);
+            if (l == null) {
+                return null;
+            }
+            if (restatedOwn.contains(l)) {
+                return null;
+            }
+            return witnessMode ? l.witnessRef() : l.ref();
+        }
+
+        @Override
+        public String qualifier(MemberSelectTree select) {
+            if (cx.staticAsyncNames().contains(select.getIdentifier().toString())) {
+                String q = select.getExpression().toString();
+                if (q.equals(cx.userSimpleName()) || q.equals(cx.userQualifiedName())) {
+                    return cx.asyncClassName();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String opaque(Tree lambdaOrClass) {
+            // Markers in the text, not a side list: the lambda's text may be emitted in a later
+            // block (an operand spilled before an await, a witness), which then needs the copies.
+            Set<Local> c = cx.res().captures.get(lambdaOrClass);
+            if (c == null || c.isEmpty()) {
+                return null;
+            }
+            StringBuilder sb = new StringBuilder();
+            c.forEach(l -> sb.append(l.captureMark()));
+            return sb.toString();
+        }
+
+        @Override
+        public String binding(VariableTree binding) {
+            Local l = cx.res().declarations.get(binding);
+            return l == null || restatedOwn.contains(l) ? null : l.bindingRef();
+        }
+    };
+
+    LoweringBase(Context cx) {
+        this.cx = cx;
+        this.src = cx.src();
+        this.m = cx.m();
+    }
+
+    /**
+     * The source line a state resumes at: that of its first instruction that came from a statement.
+     * Clears, jumps and finally bookkeeping carry no line of their own, and the line current when
+     * the block was opened may be the previous statement's (the state table said 16 for a return on 18).
+     */
+    static int resumeLine(Block b) {
+        for (Cfg.Ins ins : b.code) {
+            int l = ins instanceof Cfg.Code c ? c.line()
+                    : ins instanceof Cfg.Decl d ? (d.init() == null ? 0 : d.line()) // 'int x;' runs nothing
+                    : ins instanceof Cfg.Suspend s ? s.line()
+                    : ins instanceof Cfg.Exit e ? e.line()
+                    : ins instanceof Cfg.Branch br ? br.line()
+                    : ins instanceof Cfg.Dispatch d ? d.line()
+                    : 0;
+            if (l > 0) {
+                return l;
+            }
+        }
+        return b.line;
+    }
+
+    // ================================================================== emission helpers
+
+    int line(Tree t) {
+        int l = src.line(t);
+        if (l > 0) {
+            currentLine = l;
+        }
+        return currentLine;
+    }
+
+    Block newBlock() {
+        return cfg.newBlock(handler);
+    }
+
+    void start(Block b) {
+        if (cur != null && !cur.terminated) {
+            add(new Cfg.Jump(b));
+        }
+        cur = b;
+        if (b.id < 0) {
+            b.id = nextId++;
+        }
+    }
+
+    void add(Cfg.Ins ins) {
+        if (cur.terminated) {
+            // Unreachable code (after a jump in the source's own dead branch): start a dead block.
+            Block dead = newBlock();
+            cur = dead;
+            dead.id = nextId++;
+        }
+        if (cur.code.isEmpty() && cur.line == 0) {
+            cur.line = currentLine;
+        }
+        if (ins instanceof Cfg.Clear && !cur.code.isEmpty() && cur.code.get(cur.code.size() - 1).equals(ins)) {
+            return; // a loop variable leaves the body's scope and the loop's at once: clear it once
+        }
+        cur.code.add(ins);
+        if (Cfg.terminates(ins)) {
+            cur.terminated = true;
+        }
+    }
+
+    void code(String text, Tree at) {
+        add(new Cfg.Code(t(text), line(at)));
+    }
+
+    void exit(String text, Tree at) {
+        add(new Cfg.Exit(t(text), line(at)));
+    }
+
+    void jump(Block b) {
+        add(new Cfg.Jump(b));
+    }
+
+    /**
+     * {@code if (cond) goto target}. A constant condition ({@code while (true)}'s exit test, a
+     * {@code for (;;)}) is decided here, so the generated code carries no {@code if (!(true))}.
+     */
+    void branch(String cond, Block target) {
+        String c = cond.replace(" ", "");
+        if (c.equals("!(true)") || c.equals("false") || c.equals("(false)")) {
+            return; // never taken
+        }
+        if (c.equals("true") || c.equals("(true)") || c.equals("!(false)")) {
+            jump(target);
+            return;
+        }
+        add(new Cfg.Branch(t(cond), target, currentLine));
+    }
+
+    String field(String prefix, String type) {
+        String name = prefix + (++temps);
+        cfg.syntheticFields.add(new String[] {name, type});
+        return name;
+    }
+
+    /** The lowering's text (locals spelled as {@link Local#ref()} and siblings) as the typed text later stages read. */
+    JavaText t(String text) {
+        return JavaText.parse(text, cx.res().locals);
+    }
+
+    String mf(String fieldName) {
+        return m + "." + fieldName;
+    }
+
+    String r(Tree t) {
+        return src.render(t, Map.of(), rewrites);
+    }
+
+    String r(Tree t, Map<Tree, String> overrides) {
+        return src.render(t, overrides, rewrites);
+    }
+
+    /**
+     * The typed result of an await: {@code Witness.of(m.awaited($await), false ? <task expression> : null)}.
+     * javac infers T from the restated task expression, which is never evaluated (a constant-false
+     * conditional compiles to its other operand only); no lambda, so nothing is allocated at run time,
+     * javac attributes it once, and the locals it names need not be effectively final.
+     */
+    String awaitedValue(MethodInvocationTree await) {
+        if (targetTyped.contains(await)) {
+            return awaitedText();
+        }
+        return WITNESS + ".of(" + awaitedText() + ", false ? " + restated(await.getArguments().get(0)) + " : null)";
+    }
+
+    /**
+     * Awaits whose value needs no witness: the whole right side of an assignment or of a declaration
+     * with a written type (javac infers {@code awaited}'s type argument from the target, as in
+     * {@code m.x = m.awaited($await)}), or a statement on its own (the value is dropped).
+     */
+    final Set<Tree> targetTyped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    void findTargetTyped(BlockTree body) {
+        new BodyScanner() {
+            @Override
+            public Void visitVariable(VariableTree node, Void p) {
+                Local l = cx.res().declarations.get(node);
+                if (l != null && l.typeTree != null && l.typeTree.getKind() != Tree.Kind.UNION_TYPE) {
+                    addIfAwait(node.getInitializer());
+                }
+                return super.visitVariable(node, p);
+            }
+
+            @Override
+            public Void visitAssignment(AssignmentTree node, Void p) {
+                addIfAwait(node.getExpression());
+                return super.visitAssignment(node, p);
+            }
+
+            @Override
+            public Void visitExpressionStatement(ExpressionStatementTree node, Void p) {
+                addIfAwait(node.getExpression());
+                return super.visitExpressionStatement(node, p);
+            }
+
+            private void addIfAwait(ExpressionTree e) {
+                while (e instanceof ParenthesizedTree pt) {
+                    e = pt.getExpression();
+                }
+                if (e != null && cx.calls().isAwait(e)) {
+                    targetTyped.add(e);
+                }
+            }
+        }.scan(body, null);
+    }
+
+    /** The text of {@code t} once more, for its type only (see {@link #restatedOwn}). */
+    String restated(Tree t) {
+        Set<Local> was = restatedOwn;
+        restatedOwn = declaredIn(t);
+        try {
+            return r(t);
+        } finally {
+            restatedOwn = was;
+        }
+    }
+
+    String witness(String value, Tree original) {
+        boolean was = witnessMode;
+        witnessMode = true;
+        String text = restated(original);
+        witnessMode = was;
+        return WITNESS + ".as(" + value + ", () -> " + text + ")";
+    }
+
+    Set<Local> declaredIn(Tree t) {
+        Set<Local> out = new HashSet<>();
+        new BodyScanner() {
+            @Override
+            public Void visitVariable(VariableTree node, Void p) {
+                Local l = cx.res().declarations.get(node);
+                if (l != null) {
+                    out.add(l);
+                }
+                return super.visitVariable(node, p);
+            }
+        }.scan(t, null);
+        return out;
+    }
+
+    boolean hasAwait(Tree t) {
+        return t != null && cx.scan().hasAwait.contains(t);
+    }
+
+    static String paren(String c) {
+        String t = c.strip();
+        return t.startsWith("(") && t.endsWith(")") && balanced(t.substring(1, t.length() - 1)) ? t : "(" + t + ")";
+    }
+
+    static boolean balanced(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')' && --depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
+    // ================================================================== expressions
+
+    void suspendOn(MethodInvocationTree await) {
+        String task = expr(await.getArguments().get(0));
+        suspend(task, await);
+    }
+
+    void suspend(String task, Tree at) {
+        Block resume = newBlock();
+        add(new Cfg.Suspend(t(task), resume, line(at)));
+        start(resume);
+    }
+
+    /** The outcome of the await just suspended on (see MachineWriter's Suspend: the task is in a local). */
+    String awaitedText() {
+        return m + ".awaited(" + MachineWriter.AWAITED + ")";
+    }
+
+    // ================================================================== provided by the layers above
+
+    /** The text of {@code e}, valid at the current point (awaits inside it emitted before): {@link ExprLowering}. */
+    abstract String expr(ExpressionTree e);
+
+    /** Lowers the statements of a block: {@link Lowering}. */
+    abstract void block(BlockTree b, boolean methodBody);
+
+    /** Lowers one statement: {@link Lowering}. */
+    abstract void stmt(StatementTree s, boolean lastInBlock);
+
+    /** Declares a local: {@link Lowering}. */
+    abstract void variable(VariableTree v);
+
+    /** Clears the hoisted reference locals declared in {@code t} when it is left: {@link Lowering}. */
+    abstract void clearDeclaredIn(Tree t);
+
+    /** The text of a case label: {@link Lowering}. */
+    abstract String caseLabel(CaseTree c);
+}

@@ -1,0 +1,213 @@
+package org.asyncio4j.processor;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnionTypeTree;
+import com.sun.source.tree.VariableTree;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.asyncio4j.processor.Cfg.Block;
+import org.asyncio4j.processor.Cfg.Handler;
+
+/**
+ * Lowering of protected regions: try/catch/finally (finally routes: the block to continue at, or
+ * rethrow) and try-with-resources (AutoCloseable closed as usual, AsyncCloseable exited by awaiting
+ * closeAsync with the pending exception).
+ */
+abstract class TryLowering extends ExprLowering {
+    TryLowering(Context cx) {
+        super(cx);
+    }
+
+
+    /** For synchronized blocks kept as they are: their returns still complete the task. */
+    Map<Tree, String> returnsInside(Tree t) {
+        Map<Tree, String> out = new IdentityHashMap<>();
+        new BodyScanner() {
+            @Override
+            public Void visitReturn(ReturnTree node, Void p) {
+                out.put(node, "{ " + m + ".returnTask(" + r(node.getExpression()) + "); return; }");
+                return null;
+            }
+        }.scan(t, null);
+        return out;
+    }
+
+    // ------------------------------------------------------------------ try
+
+    void tryStatement(TryTree s) {
+        List<? extends Tree> resources = s.getResources();
+        boolean plain = s.getCatches().isEmpty() && s.getFinallyBlock() == null;
+        if (!resources.isEmpty() && plain) {
+            withResources(resources, 0, s.getBlock());
+            return;
+        }
+        Runnable body = resources.isEmpty() ? () -> block(s.getBlock(), false) : () -> withResources(resources, 0, s.getBlock());
+        tryCore(body, s.getCatches(), s.getFinallyBlock(), s);
+    }
+
+    void tryCore(Runnable body, List<? extends CatchTree> catches, BlockTree finallyBlock, Tree at) {
+        int k = ++tries;
+        String ex = field("$ex", "java.lang.Throwable");
+        String fin = finallyBlock != null ? field("$fin", "int") : null;
+        Handler outer = handler;
+        Block after = newBlock();
+        Block fe = finallyBlock != null ? cfg.newBlock(outer) : null;
+        Block fx = finallyBlock != null ? cfg.newBlock(outer) : null;
+        Handler catchH = finallyBlock != null ? new Handler(fx, ex) : outer;
+        Block dispatch = catches.isEmpty() ? null : cfg.newBlock(catchH);
+        Handler bodyH = new Handler(dispatch != null ? dispatch : fx, ex);
+        if (finallyBlock != null) {
+            fins.add(new Fin(fe, fin, ex));
+        }
+        handler = bodyH;
+        start(cfg.newBlock(bodyH));
+        body.run();
+        handler = outer;
+        leaveProtected(fin, after, fe);
+        if (dispatch != null) {
+            handler = catchH;
+            start(dispatch);
+            clearDeclaredIn(at); // an exception left the try block: its locals are dead
+            List<Block> catchBlocks = new ArrayList<>();
+            for (CatchTree c : catches) {
+                Block cb = cfg.newBlock(catchH);
+                catchBlocks.add(cb);
+                List<String> tests = new ArrayList<>();
+                for (String type : catchTypes(c)) {
+                    tests.add(mf(ex) + " instanceof " + type);
+                }
+                branch(String.join(" || ", tests), cb);
+            }
+            if (fin != null) {
+                add(new Cfg.FinSet(fin, null));
+                jump(fe);
+            } else {
+                exit("throw " + mf(ex) + ";", at);
+            }
+            for (int i = 0; i < catches.size(); i++) {
+                CatchTree c = catches.get(i);
+                start(catchBlocks.get(i));
+                Local p = cx.res().declarations.get(c.getParameter());
+                // a multi-catch parameter's type (the alternatives' lub) is filled in by the writer
+                String castTo = p.typeText != null ? p.typeText : p.typeRef();
+                add(new Cfg.Decl(p, t("(" + castTo + ") " + mf(ex)), line(c)));
+                block(c.getBlock(), false);
+                if (!cur.terminated) {
+                    add(new Cfg.Clear(p));
+                }
+                leaveProtected(fin, after, fe);
+            }
+            handler = outer;
+        }
+        if (finallyBlock != null) {
+            fins.remove(fins.size() - 1);
+            start(fx);
+            clearDeclaredIn(at); // an exception left the try statement's blocks: their locals are dead
+            add(new Cfg.FinSet(fin, null));
+            jump(fe);
+            start(fe);
+            block(finallyBlock, false);
+            if (!cur.terminated) {
+                add(new Cfg.FinEnd(fin, ex));
+            }
+        }
+        start(after);
+        if (finallyBlock == null) {
+                add(new Cfg.Code(t(mf(ex) + " = null;"), currentLine)); // the handled exception is garbage now
+            }
+        assert k > 0;
+    }
+
+    void leaveProtected(String fin, Block after, Block fe) {
+        if (cur.terminated) {
+            return;
+        }
+        if (fin != null) {
+            add(new Cfg.FinSet(fin, after));
+            jump(fe);
+        } else {
+            jump(after);
+        }
+    }
+
+    List<String> catchTypes(CatchTree c) {
+        Tree type = c.getParameter().getType();
+        List<String> out = new ArrayList<>();
+        if (type instanceof UnionTypeTree u) {
+            for (Tree alt : u.getTypeAlternatives()) {
+                out.add(src.slice(alt));
+            }
+        } else {
+            out.add(src.slice(type));
+        }
+        return out;
+    }
+
+    /**
+     * try-with-resources, one resource at a time (JLS 14.20.3): the resource is closed on every way
+     * out; an {@code AsyncCloseable} is exited by awaiting {@code closeAsync(pending)}, whose failure
+     * replaces the pending exception; an {@code AutoCloseable}'s close failure is added as suppressed.
+     */
+    void withResources(List<? extends Tree> resources, int i, BlockTree body) {
+        if (i == resources.size()) {
+            block(body, false);
+            return;
+        }
+        Tree res = resources.get(i);
+        String rText;
+        Local declared = null;
+        if (res instanceof VariableTree v) {
+            variable(v);
+            declared = cx.res().declarations.get(v);
+            rText = declared.ref();
+        } else {
+            rText = expr((ExpressionTree) res);
+        }
+        ++tries;
+        String ex = field("$ex", "java.lang.Throwable");
+        String fin = field("$fin", "int");
+        code(mf(ex) + " = null;", res);
+        Handler outer = handler;
+        Block after = newBlock();
+        Block fe = cfg.newBlock(outer);
+        Block fx = cfg.newBlock(outer);
+        Handler bodyH = new Handler(fx, ex);
+        fins.add(new Fin(fe, fin, ex));
+        handler = bodyH;
+        start(cfg.newBlock(bodyH));
+        withResources(resources, i + 1, body);
+        handler = outer;
+        leaveProtected(fin, after, fe);
+        fins.remove(fins.size() - 1);
+        start(fx);
+        clearDeclaredIn(body); // the exception left the block: its locals are dead (not this resource: it is closed next)
+        add(new Cfg.FinSet(fin, null));
+        jump(fe);
+        start(fe);
+        Block fend = newBlock();
+        Block sync = newBlock();
+        branch(rText + " == null", fend);
+        // through Object: a resource of a final class that is not AsyncCloseable makes both the
+        // instanceof and the cast compile errors otherwise (found by fuzz seed 20261122)
+        branch("!((java.lang.Object) " + rText + " instanceof " + ASYNC_CLOSEABLE + ")", sync);
+        suspend("((" + ASYNC_CLOSEABLE + ") (java.lang.Object) " + rText + ").closeAsync(" + mf(ex) + ")", res);
+        code(awaitedText() + ";", res);
+        jump(fend);
+        start(sync);
+        code("if (" + mf(ex) + " != null) { try { " + rText + ".close(); } catch (java.lang.Throwable $closeFailure) { "
+                + mf(ex) + ".addSuppressed($closeFailure); } } else { " + rText + ".close(); }", res);
+        start(fend);
+        add(new Cfg.FinEnd(fin, ex));
+        start(after);
+        if (declared != null) {
+            add(new Cfg.Clear(declared));
+        }
+    }
+}
