@@ -149,13 +149,19 @@ public final class AsyncProcessor extends AbstractProcessor {
         for (ClassModel.MethodModel mm : cm.methods) {
             try {
                 diags.addAll(Validator.checkMethod(cm, mm));
-                for (Diag w : Lints.check(cm, mm, processingEnv.getElementUtils(), processingEnv.getTypeUtils())) {
-                    report(cm, w); // warnings: the machine is still generated
-                }
             } catch (Throwable t) {
                 error(mm.element, "[" + Diag.Tag.AsyncInternalError + "] asyncio4j failed on this method: " + stackTrace(t));
                 return;
             }
+        }
+        try {
+            for (Diag w : Lints.check(cm, processingEnv.getElementUtils(), processingEnv.getTypeUtils())) {
+                report(cm, w); // warnings: the machine is still generated
+            }
+        } catch (Throwable t) {
+            error(type, "[" + Diag.Tag.AsyncInternalError + "] asyncio4j failed while checking " + type + " for warnings: "
+                    + stackTrace(t));
+            return;
         }
         if (!diags.isEmpty()) {
             for (Diag d : diags) {

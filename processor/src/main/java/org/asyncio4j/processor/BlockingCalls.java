@@ -7,7 +7,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -62,10 +64,26 @@ final class BlockingCalls {
 
     private final Elements elements;
     private final Types types;
+    /** Rule types and exemptions looked up once per class processed (null: not on the class path). */
+    private final Map<String, TypeElement> typeCache = new HashMap<>();
 
     BlockingCalls(Elements elements, Types types) {
         this.elements = elements;
         this.types = types;
+    }
+
+    /** A cheap first test on the name alone: most calls in a body are not named like any rule. */
+    static boolean mayBlock(String method) {
+        for (Rule rule : RULES) {
+            if (rule.matchesName(method)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private TypeElement type(String name) {
+        return typeCache.computeIfAbsent(name, elements::getTypeElement);
     }
 
     /**
@@ -73,8 +91,11 @@ final class BlockingCalls {
      * block (or the rule's type is not on the class path, or the receiver is an in-memory stream).
      */
     Rule match(TypeElement receiver, String method) {
+        if (!mayBlock(method)) {
+            return null;
+        }
         for (String ex : EXEMPT) {
-            TypeElement e = elements.getTypeElement(ex);
+            TypeElement e = type(ex);
             if (e != null && isSubtype(receiver, e)) {
                 return null;
             }
@@ -85,7 +106,7 @@ final class BlockingCalls {
             if (!rule.matchesName(method)) {
                 continue;
             }
-            TypeElement t = elements.getTypeElement(rule.type());
+            TypeElement t = type(rule.type());
             if (t == null || !isSubtype(receiver, t)) {
                 continue;
             }

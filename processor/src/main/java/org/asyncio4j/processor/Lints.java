@@ -52,21 +52,29 @@ final class Lints {
     private final BlockingCalls blocking;
     private final List<Diag> out = new ArrayList<>();
 
-    private Lints(ClassModel cm, ClassModel.MethodModel mm, Elements elements, Types types) {
+    private Lints(ClassModel cm, ClassModel.MethodModel mm, Elements elements, Types types, TypeRefs refs,
+            BlockingCalls blocking) {
         this.cm = cm;
         this.mm = mm;
         this.elements = elements;
         this.types = types;
-        this.refs = new TypeRefs(elements, cm.src.cu, cm.type);
-        this.blocking = new BlockingCalls(elements, types);
+        this.refs = refs;
+        this.blocking = blocking;
     }
 
-    static List<Diag> check(ClassModel cm, ClassModel.MethodModel mm, Elements elements, Types types) {
-        Lints l = new Lints(cm, mm, elements, types);
-        if (mm.tree.getBody() != null) {
-            l.scan(new TreePath(mm.path, mm.tree.getBody()));
+    /** The warnings on every @Async method of a class (the name lookups are shared by its methods). */
+    static List<Diag> check(ClassModel cm, Elements elements, Types types) {
+        TypeRefs refs = new TypeRefs(elements, cm.src.cu, cm.type);
+        BlockingCalls blocking = new BlockingCalls(elements, types);
+        List<Diag> out = new ArrayList<>();
+        for (ClassModel.MethodModel mm : cm.methods) {
+            Lints l = new Lints(cm, mm, elements, types, refs, blocking);
+            if (mm.tree.getBody() != null) {
+                l.scan(new TreePath(mm.path, mm.tree.getBody()));
+            }
+            out.addAll(l.out);
         }
-        return l.out;
+        return out;
     }
 
     private void scan(TreePath body) {
@@ -106,11 +114,17 @@ final class Lints {
         String shown;
         if (sel instanceof IdentifierTree id) {
             name = id.getName().toString();
+            if (!BlockingCalls.mayBlock(name)) {
+                return;
+            }
             TypeElement imported = refs.staticImportOf(name);
             receiver = imported != null ? imported : cm.type;
             shown = imported != null ? imported.getSimpleName() + "." + name : name;
         } else if (sel instanceof MemberSelectTree ms) {
             name = ms.getIdentifier().toString();
+            if (!BlockingCalls.mayBlock(name)) {
+                return;
+            }
             receiver = refs.receiver(ms.getExpression(), mm.element, mm.resolver);
             shown = receiver == null ? name : receiver.getSimpleName() + "." + name;
         } else {
@@ -188,7 +202,7 @@ final class Lints {
             return false;
         }
         boolean any = false;
-        for (Element e : elements.getAllMembers(receiver)) {
+        for (Element e : refs.members(receiver)) {
             if (e.getKind() != ElementKind.METHOD || !e.getSimpleName().contentEquals(name)) {
                 continue;
             }

@@ -18,6 +18,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import java.util.List;
 import javax.lang.model.util.Elements;
 
 /**
@@ -32,6 +33,14 @@ final class TypeRefs {
     private final CompilationUnitTree cu;
     private final TypeElement owner;
     private final String packageName;
+
+    private final java.util.Map<TypeElement, List<? extends Element>> members = new java.util.HashMap<>();
+    private final java.util.Map<String, TypeElement> simpleNames = new java.util.HashMap<>();
+
+    /** {@code Elements.getAllMembers}, once per type: it builds a fresh scope on every call. */
+    List<? extends Element> members(TypeElement t) {
+        return members.computeIfAbsent(t, elements::getAllMembers);
+    }
 
     TypeRefs(Elements elements, CompilationUnitTree cu, TypeElement owner) {
         this.elements = elements;
@@ -64,6 +73,15 @@ final class TypeRefs {
     }
 
     TypeElement simpleName(String name) {
+        if (simpleNames.containsKey(name)) {
+            return simpleNames.get(name);
+        }
+        TypeElement t = lookUp(name);
+        simpleNames.put(name, t);
+        return t;
+    }
+
+    private TypeElement lookUp(String name) {
         for (Element e = owner; e instanceof TypeElement t; e = e.getEnclosingElement()) {
             if (t.getSimpleName().contentEquals(name)) {
                 return t;
@@ -99,7 +117,7 @@ final class TypeRefs {
     }
 
     private TypeElement member(TypeElement t, String name) {
-        for (Element e : elements.getAllMembers(t)) {
+        for (Element e : members(t)) {
             if ((e.getKind().isClass() || e.getKind().isInterface()) && e.getSimpleName().contentEquals(name)) {
                 return (TypeElement) e;
             }
@@ -127,7 +145,7 @@ final class TypeRefs {
     }
 
     boolean hasMethod(TypeElement t, String name) {
-        for (Element e : elements.getAllMembers(t)) {
+        for (Element e : members(t)) {
             if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name)) {
                 return true;
             }
@@ -173,7 +191,7 @@ final class TypeRefs {
             }
             TypeElement outer = receiver(ms.getExpression(), method, resolver);
             if (outer != null) {
-                for (Element m : elements.getAllMembers(outer)) {
+                for (Element m : members(outer)) {
                     if (m.getKind() == ElementKind.FIELD && m.getSimpleName().contentEquals(ms.getIdentifier())) {
                         return classOf(m.asType());
                     }
@@ -185,7 +203,7 @@ final class TypeRefs {
 
     private TypeElement fieldType(String name) {
         for (Element e = owner; e instanceof TypeElement t; e = e.getEnclosingElement()) {
-            for (Element m : elements.getAllMembers(t)) {
+            for (Element m : members(t)) {
                 if (m.getKind() == ElementKind.FIELD && m.getSimpleName().contentEquals(name)) {
                     return classOf(m.asType());
                 }
