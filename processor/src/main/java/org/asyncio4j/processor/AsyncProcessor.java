@@ -140,7 +140,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     private void processClass(TypeElement type, boolean lastRound) {
         ClassModel cm;
         try {
-            cm = new Reader(trees, processingEnv.getElementUtils()).read(type);
+            cm = new Reader(trees, processingEnv.getElementUtils(), processingEnv.getTypeUtils()).read(type);
         } catch (Throwable t) {
             error(type, "[" + Diag.Tag.AsyncInternalError + "] asyncio4j could not read " + type + ": " + stackTrace(t));
             return;
@@ -182,10 +182,14 @@ public final class AsyncProcessor extends AbstractProcessor {
         }
         Typer typer = new Typer(trees, processingEnv.getTypeUtils());
         List<ClassWriter.Method> written = new ArrayList<>();
+        List<Bodies.LambdaEntry> lambdas = new ArrayList<>();
+        List<Diag> lambdaDiags = new ArrayList<>();
         Map<String, Integer> machineNames = new HashMap<>();
         for (ClassModel.MethodModel mm : cm.methods) {
             try {
-                written.add(new ClassWriter.Method(mm.element, lower(cm, mm, typer, machineNames)));
+                Bodies bodies = new Bodies(cm, mm.element, typer, machineNames, lambdaDiags);
+                written.add(new ClassWriter.Method(mm.element, lower(cm, mm, bodies)));
+                lambdas.addAll(bodies.lambdas);
             } catch (Typer.Defer d) {
                 if (!lastRound) {
                     deferred.add(cm.qualifiedName);
@@ -216,9 +220,13 @@ public final class AsyncProcessor extends AbstractProcessor {
                 return;
             }
         }
+        if (!lambdaDiags.isEmpty()) {
+            lambdaDiags.forEach(d -> report(cm, d)); // misuse inside an async lambda's body
+            return;
+        }
         String source;
         try {
-            source = ClassWriter.write(cm, written);
+            source = ClassWriter.write(cm, written, lambdas);
         } catch (Throwable t) {
             error(type, "[" + Diag.Tag.AsyncInternalError + "] asyncio4j failed to write Async" + cm.simpleName + ": "
                     + stackTrace(t));
@@ -281,25 +289,13 @@ public final class AsyncProcessor extends AbstractProcessor {
         }
     }
 
-    private MachineWriter.Output lower(ClassModel cm, ClassModel.MethodModel mm, Typer typer, Map<String, Integer> machineNames) {
+    private MachineWriter.Output lower(ClassModel cm, ClassModel.MethodModel mm, Bodies bodies) {
         ExecutableElement e = mm.element;
         String name = e.getSimpleName().toString();
         if (name.equals(processingEnv.getOptions().get(FAIL_ON))) {
             throw new IllegalStateException("simulated internal failure (-A" + FAIL_ON + "=" + name + ")");
         }
-        NameAllocator alloc = new NameAllocator();
-        for (String n : mm.resolver.names) {
-            alloc.newName(n, "user:" + n);
-        }
-        String m = alloc.newName("m", "machine");
-        String base = Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Machine";
-        int count = machineNames.merge(base, 1, Integer::sum);
-        String machineName = count == 1 ? base : base + count;
-        String bodyName = name + "$resume";
         TypeName result = resultType(e.getReturnType());
-        Lowering.Context cx = new Lowering.Context(cm.src, mm.resolver, mm.scan, cm.calls, m, cm.simpleName,
-                cm.qualifiedName, cm.asyncName, cm.staticAsyncNames, cm.fieldNames, result.toString(), typer);
-        Cfg cfg = new Lowering(cx).lower(mm.tree.getBody());
         List<TypeName> paramTypes = new ArrayList<>();
         for (VariableElement p : e.getParameters()) {
             TypeMirror pt = p.asType();
@@ -309,14 +305,10 @@ public final class AsyncProcessor extends AbstractProcessor {
             paramTypes.add(TypeName.get(pt));
         }
         boolean isStatic = e.getModifiers().contains(Modifier.STATIC);
-        MachineWriter.Input in = new MachineWriter.Input(name, isStatic, cfg, mm.resolver.locals, typer, cm.src, m,
-                machineName, bodyName, ClassName.get(cm.packageName, cm.asyncName),
-                ClassWriter.typeVars(cm.type.getTypeParameters()), ClassWriter.typeVars(e.getTypeParameters()),
-                result, paramTypes, cm.qualifiedName);
-        return new MachineWriter(in).write();
+        return bodies.compile(new Bodies.Body(name, name, isStatic, new TreePath(mm.path, mm.tree.getBody()), mm.resolver,
+                mm.scan, ClassWriter.typeVars(e.getTypeParameters()), result, paramTypes, false));
     }
 
-    /** T of Task<T>; a wildcard becomes its bound (a machine cannot extend Coroutine<? extends X>). */
     private static TypeName resultType(TypeMirror ret) {
         if (ret.getKind() == TypeKind.ERROR) {
             throw new Typer.Defer("the return type is not resolved yet");
@@ -380,10 +372,18 @@ public final class AsyncProcessor extends AbstractProcessor {
                 @Override
                 public Void visitMethodInvocation(MethodInvocationTree node, Void v) {
                     if (asyncDepth == 0 && calls.isAwait(node)) {
-                        trees.printMessage(Diagnostic.Kind.ERROR, "[" + Diag.Tag.AsyncAwaitOutsideAsync + "] Await.on can"
-                                + " only be used in a method annotated @Async (org.asyncio4j.annotations.Async),"
+                        boolean inLambda = false;
+                        for (TreePath up = getCurrentPath(); up != null; up = up.getParentPath()) {
+                            inLambda |= up.getLeaf() instanceof com.sun.source.tree.LambdaExpressionTree;
+                        }
+                        trees.printMessage(Diagnostic.Kind.ERROR, "[" + Diag.Tag.AsyncAwaitOutsideAsync + "] "
+                                + (inLambda ? "this lambda awaits, but it is not inside an @Async method: only the bodies"
+                                + " of @Async methods (and the lambdas in them whose functional method returns a Task) are"
+                                + " rewritten into state machines. Move the lambda into an @Async method, e.g. an"
+                                + " '@Async static Task<T> main()' that Asyncio.run(...) calls."
+                                : "Await.on can only be used in a method annotated @Async (org.asyncio4j.annotations.Async),"
                                 + " which must return Task<T>. Annotate the enclosing method, or use"
-                                + " task.addDoneCallback / toCompletableFuture() outside async code.", node, cu);
+                                + " task.addDoneCallback / toCompletableFuture() outside async code."), node, cu);
                     }
                     return super.visitMethodInvocation(node, v);
                 }

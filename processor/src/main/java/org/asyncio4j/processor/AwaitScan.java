@@ -32,12 +32,20 @@ final class AwaitScan extends TreePathScanner<Void, Void> {
     final Map<Tree, Tree> jumpTargets = new IdentityHashMap<>();
     final List<Diag> diags = new ArrayList<>();
     final List<MethodInvocationTree> awaits = new ArrayList<>();
+    /** Lambdas of this body whose functional method returns a Task and that await: each gets a machine of its own. */
+    final Set<LambdaExpressionTree> asyncLambdas = new java.util.LinkedHashSet<>();
     private final Calls calls;
     private final Tree body;
+    private final java.util.function.Function<TreePath, LambdaTargets.Kind> lambdaKind;
 
     AwaitScan(Calls calls, Tree body) {
+        this(calls, body, lambda -> LambdaTargets.Kind.NOT_TASK);
+    }
+
+    AwaitScan(Calls calls, Tree body, java.util.function.Function<TreePath, LambdaTargets.Kind> lambdaKind) {
         this.calls = calls;
         this.body = body;
+        this.lambdaKind = lambdaKind;
     }
 
     boolean needsLowering(Tree t) {
@@ -49,16 +57,28 @@ final class AwaitScan extends TreePathScanner<Void, Void> {
         if (calls.isAwait(node)) {
             awaits.add(node);
             Tree blocker = null;
+            TreePath blockerPath = null;
             for (TreePath up = getCurrentPath().getParentPath(); up != null && up.getLeaf() != body; up = up.getParentPath()) {
                 Tree l = up.getLeaf();
                 if (l instanceof LambdaExpressionTree || l instanceof ClassTree || l.getKind() == Tree.Kind.SYNCHRONIZED) {
                     blocker = l;
+                    blockerPath = up;
                 }
             }
-            if (blocker instanceof LambdaExpressionTree) {
-                diags.add(new Diag(Diag.Tag.AsyncAwaitInLambda, node, "Await.on cannot be used inside a lambda:"
-                        + " the lambda runs later, outside the state machine. Make the lambda's work an @Async"
-                        + " method and await it here, or collect the tasks and await Asyncio.gather(tasks)."));
+            LambdaTargets.Kind kind = blocker instanceof LambdaExpressionTree ? lambdaKind.apply(blockerPath) : null;
+            if (kind == LambdaTargets.Kind.TASK) {
+                asyncLambdas.add((LambdaExpressionTree) blocker); // its own body is scanned when it is lowered
+            } else if (kind == LambdaTargets.Kind.UNKNOWN) {
+                diags.add(new Diag(Diag.Tag.AsyncLambdaTarget, node, "Await.on is inside a lambda whose type asyncio4j"
+                        + " cannot tell (it works without attributing the body): only a lambda whose functional method"
+                        + " returns a Task may await. Give the lambda a visible type, e.g. 'Supplier<Task<T>> body ="
+                        + " () -> { ... };' (or a cast), or pass it straight to a method of a class whose parameter type"
+                        + " is declared (TaskGroup.spawn, Asyncio.createTask)."));
+            } else if (blocker instanceof LambdaExpressionTree) {
+                diags.add(new Diag(Diag.Tag.AsyncAwaitInLambda, node, "Await.on cannot be used inside this lambda: its"
+                        + " functional method does not return a Task (a Runnable, a Consumer, forEach...), so it would run"
+                        + " outside any task. Make the lambda return a Task, e.g. 'tg.spawn(() -> { var r = Await.on(t);"
+                        + " return Task.completed(r); })', or make its work an @Async method and await that."));
             } else if (blocker instanceof ClassTree) {
                 diags.add(new Diag(Diag.Tag.AsyncAwaitInClass, node, "Await.on cannot be used inside an anonymous"
                         + " or local class: its methods are not part of the state machine. Move the code into an"

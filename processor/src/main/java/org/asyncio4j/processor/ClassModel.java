@@ -31,6 +31,8 @@ final class ClassModel {
     final Set<String> privateTypes = new LinkedHashSet<>();
     /** Enclosing classes of a nested class, outermost first (their static members are imported). */
     final List<String> enclosingQualifiedNames = new ArrayList<>();
+    /** Finds whether a lambda in a body is an async one (set by the reader). */
+    LambdaTargets lambdaTargets;
 
     ClassModel(TypeElement type, ClassTree tree, TreePath path, Source src, String packageName, String simpleName,
             String qualifiedName, String asyncName) {

@@ -38,7 +38,7 @@ final class ClassWriter {
         return out;
     }
 
-    static String write(ClassModel cm, List<Method> methods) {
+    static String write(ClassModel cm, List<Method> methods, List<Bodies.LambdaEntry> lambdas) {
         Set<String> qualify = new LinkedHashSet<>();
         ClassName async = ClassName.get(cm.packageName, cm.asyncName);
         List<TypeVariableName> classVars = typeVars(cm.type.getTypeParameters());
@@ -117,8 +117,25 @@ final class ClassWriter {
             t.addMethod(entry);
             t.addMethod(m.machine().body());
         }
-        for (Method m : methods) {
-            TypeSpec machine = m.machine().machine();
+        for (Bodies.LambdaEntry l : lambdas) {
+            MethodSpec.Builder b = MethodSpec.methodBuilder(l.name()).addModifiers(Modifier.PRIVATE);
+            if (l.isStatic()) {
+                b.addModifiers(Modifier.STATIC);
+            }
+            b.addTypeVariables(l.typeVars()).returns(ParameterizedTypeName.get(MachineWriter.TASK, l.result()))
+                    .addParameters(l.params()).addJavadoc(l.doc() + "\n")
+                    .addStatement("return $L.start()", l.machine().newMachine());
+            MethodSpec entry = b.build();
+            collect(entry, qualify);
+            collect(l.machine().body(), qualify);
+            t.addMethod(entry);
+            t.addMethod(l.machine().body());
+        }
+        List<MachineWriter.Output> machines = new ArrayList<>();
+        methods.forEach(m -> machines.add(m.machine()));
+        lambdas.forEach(l -> machines.add(l.machine()));
+        for (MachineWriter.Output out : machines) {
+            TypeSpec machine = out.machine();
             machine.fieldSpecs().forEach(f -> TypeNames.collect(f.type(), qualify));
             machine.typeVariables().forEach(v -> TypeNames.collect(v, qualify));
             TypeNames.collect(machine.superclass(), qualify);
@@ -129,8 +146,8 @@ final class ClassWriter {
         qualify.add("SuppressWarnings");
         qualify.add("Override");
         qualify.remove(cm.asyncName);
-        for (Method m : methods) {
-            qualify.remove(m.machine().machine().name());
+        for (MachineWriter.Output out : machines) {
+            qualify.remove(out.machine().name());
         }
         t.alwaysQualify(qualify.toArray(new String[0]));
         JavaFile file = JavaFile.builder(cm.packageName, t.build())

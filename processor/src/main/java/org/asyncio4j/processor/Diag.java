@@ -21,6 +21,7 @@ record Diag(Tag tag, Tree at, String message, boolean isWarning) {
     enum Tag {
         AsyncAwaitOutsideAsync,
         AsyncAwaitInLambda,
+        AsyncLambdaTarget,
         AsyncAwaitInClass,
         AsyncAwaitInSynchronized,
         AsyncMethodModifier,

@@ -48,6 +48,11 @@ final class Lowering extends TryLowering {
         if (!cur.terminated) {
             exit("throw new java.lang.IllegalStateException(\"end of @Async body reached without return\");", body);
         }
+        return finish();
+    }
+
+    /** Numbers the blocks in source order and gives each state its line. */
+    private Cfg finish() {
         for (Block b : cfg.blocks) {
             if (b.id < 0) {
                 b.id = nextId++;
@@ -431,14 +436,18 @@ final class Lowering extends TryLowering {
     }
 
     void returnStatement(ReturnTree s) {
-        ExpressionTree e = s.getExpression();
+        returnOf(s.getExpression(), s);
+    }
+
+    /** {@code return e;} at {@code s}: the task completes with e's outcome (a statement, or an expression lambda's body). */
+    private void returnOf(ExpressionTree e, Tree s) {
         if (fins.isEmpty()) {
             if (Calls.isTaskCompleted(e)) {
                 List<? extends ExpressionTree> args = ((MethodInvocationTree) e).getArguments();
                 String v = args.isEmpty() ? "null" : referenceValue(args.get(0));
-                code(m + ".returnValue(" + v + ");", s);
+                code(m + ".returnValue(" + resultValue(v) + ");", s);
             } else {
-                code(m + ".returnTask(" + expr(e) + ");", s);
+                code(m + ".returnTask(" + resultTask(expr(e)) + ");", s);
             }
             exit("return;", s);
             return;
@@ -454,11 +463,32 @@ final class Lowering extends TryLowering {
             returnBlock.terminated = true;
             handler = saved;
         }
-        code(mf(retField) + " = " + expr(e) + ";", s);
+        code(mf(retField) + " = " + resultTask(expr(e)) + ";", s);
         jumpTo(returnBlock, 0);
     }
 
-    /** The value of {@code e} where the target type is a reference type: an await needs no witness. */
+    /**
+     * An async lambda's machine completes a {@code Task<R>} where R is the type javac infers for the
+     * call of the machine's entry method; the body's own value has the type the lambda was checked
+     * against (the blueprint compiled it), so the conversion to R is unchecked on purpose.
+     */
+    private String resultValue(String v) {
+        return cx.uncheckedResult() ? "(" + cx.returnTypeText() + ") (java.lang.Object) (" + v + ")" : v;
+    }
+
+    private String resultTask(String t) {
+        return cx.uncheckedResult()
+                ? "(org.asyncio4j.Task<" + cx.returnTypeText() + ">) (org.asyncio4j.Task<?>) (" + t + ")" : t;
+    }
+
+    /** The body of an expression lambda ({@code () -> Task.completed(Await.on(t) + 1)}): its value is returned. */
+    Cfg lowerExpression(ExpressionTree body) {
+        findTargetTyped(body);
+        start(cfg.newBlock(null));
+        returnOf(body, body);
+        return finish();
+    }
+
     String referenceValue(ExpressionTree e) {
         if (cx.calls().isAwait(e)) {
             suspendOn((MethodInvocationTree) e);

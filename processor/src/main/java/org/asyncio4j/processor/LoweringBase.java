@@ -39,7 +39,8 @@ abstract class LoweringBase {
     /** What the lowering needs to know about the method and its class. */
     record Context(Source src, Resolver res, AwaitScan scan, Calls calls, String m,
             String userSimpleName, String userQualifiedName, String asyncClassName, Set<String> staticAsyncNames,
-            Set<String> fieldNames, String returnTypeText, Typer typer) {}
+            Set<String> fieldNames, String returnTypeText, Typer typer, Map<Tree, String> asyncLambdaCalls,
+            boolean uncheckedResult) {}
 
     record Target(List<Tree> trees, Block breakTo, Block continueTo, int finDepth, String yieldField) {}
 
@@ -106,6 +107,16 @@ abstract class LoweringBase {
             StringBuilder sb = new StringBuilder();
             c.forEach(l -> sb.append(l.captureMark()));
             return sb.toString();
+        }
+
+        @Override
+        public String replace(Tree t) {
+            String call = cx.asyncLambdaCalls().get(t);
+            if (call == null) {
+                return null;
+            }
+            String captures = opaque(t);
+            return captures == null ? call : captures + call;
         }
 
         @Override
@@ -256,7 +267,7 @@ abstract class LoweringBase {
      */
     final Set<Tree> targetTyped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
-    void findTargetTyped(BlockTree body) {
+    void findTargetTyped(Tree body) {
         new BodyScanner() {
             @Override
             public Void visitVariable(VariableTree node, Void p) {

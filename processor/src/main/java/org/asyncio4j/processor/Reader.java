@@ -25,10 +25,12 @@ final class Reader {
 
     private final Trees trees;
     private final Elements elements;
+    private final javax.lang.model.util.Types types;
 
-    Reader(Trees trees, Elements elements) {
+    Reader(Trees trees, Elements elements, javax.lang.model.util.Types types) {
         this.trees = trees;
         this.elements = elements;
+        this.types = types;
     }
 
     static boolean isAsync(Element e) {
@@ -58,6 +60,7 @@ final class Reader {
             cm.enclosingQualifiedNames.add(0, ((TypeElement) e).getQualifiedName().toString());
         }
         collectMembers(cm, type);
+        cm.lambdaTargets = new LambdaTargets(elements, types, new TypeRefs(elements, cu, type), type);
         for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
             if (!isAsync(m)) {
                 continue;
@@ -72,7 +75,7 @@ final class Reader {
             m.getParameters().forEach(p -> params.add(p.getSimpleName().toString()));
             mm.resolver.resolve(mp, params);
             if (mm.tree.getBody() != null) {
-                mm.scan = new AwaitScan(cm.calls, mm.tree.getBody());
+                mm.scan = new AwaitScan(cm.calls, mm.tree.getBody(), lp -> cm.lambdaTargets.classify(lp, m, mm.resolver));
                 mm.scan.scan(new TreePath(mp, mm.tree.getBody()), null);
             }
             for (Local l : mm.resolver.locals) {

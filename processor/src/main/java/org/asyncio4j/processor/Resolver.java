@@ -80,6 +80,34 @@ final class Resolver extends TreePathScanner<Void, Void> {
         scopes.pop();
     }
 
+    /**
+     * Resolves an async lambda's body as the body of a method of its own: its parameters, then the
+     * enclosing body's locals it captures (passed to its machine as parameters, in this order).
+     */
+    void resolveLambda(TreePath lambdaPath, List<Local> captured) {
+        LambdaExpressionTree lambda = (LambdaExpressionTree) lambdaPath.getLeaf();
+        scopes.push(new HashMap<>());
+        for (VariableTree p : lambda.getParameters()) {
+            Tree type = p.getType();
+            boolean implicit = type == null || positionless(type);
+            Local l = new Local(locals.size(), p.getName().toString(), Local.Kind.PARAMETER, p,
+                    new TreePath(lambdaPath, p), implicit ? null : type);
+            locals.add(l);
+            declarations.put(p, l);
+            scopes.peek().put(l.name, l);
+            names.add(l.name);
+        }
+        for (Local c : captured) {
+            Local l = new Local(locals.size(), c.name, Local.Kind.PARAMETER, c.decl, c.declPath, c.typeTree);
+            l.typeText = c.typeText;
+            locals.add(l);
+            scopes.peek().put(l.name, l);
+            names.add(l.name);
+        }
+        scan(new TreePath(lambdaPath, lambda.getBody()), null);
+        scopes.pop();
+    }
+
     private Local lookup(String name) {
         for (Map<String, Local> s : scopes) {
             Local l = s.get(name);

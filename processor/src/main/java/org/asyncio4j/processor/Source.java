@@ -83,6 +83,11 @@ final class Source {
          */
         String opaque(Tree lambdaOrClass);
 
+        /** Text replacing the whole of {@code t} (an async lambda becomes a call of its machine), or null. */
+        default String replace(Tree t) {
+            return null;
+        }
+
         /** Placeholder for the name of a pattern binding declared by an instanceof, or null to keep it. */
         default String binding(VariableTree binding) {
             return null;
@@ -94,6 +99,9 @@ final class Source {
     /** The text of {@code t} with {@code overrides} replacing sub-trees and the rewrites applied. */
     String render(Tree t, Map<Tree, String> overrides, Rewrites rw) {
         String whole = overrides.get(t);
+        if (whole == null) {
+            whole = rw.replace(t);
+        }
         if (whole != null) {
             return whole;
         }
@@ -105,6 +113,9 @@ final class Source {
                     return null;
                 }
                 String o = overrides.get(node);
+                if (o == null) {
+                    o = rw.replace(node);
+                }
                 if (o != null && node != t) {
                     edits.add(new Edit(start(node), end(node), o));
                     return null;

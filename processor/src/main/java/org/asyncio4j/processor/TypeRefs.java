@@ -172,6 +172,10 @@ final class TypeRefs {
                         }
                     }
                 }
+                if (l.typeTree == null && l.decl instanceof com.sun.source.tree.VariableTree v
+                        && v.getInitializer() instanceof com.sun.source.tree.NewClassTree nc && nc.getClassBody() == null) {
+                    return typeNamed(nc.getIdentifier()); // var x = new Foo<>(...): the class is written there
+                }
                 return l.typeTree == null ? null : typeNamed(l.typeTree);
             }
             if (n.equals("this")) {

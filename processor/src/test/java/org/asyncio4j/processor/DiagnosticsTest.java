@@ -326,4 +326,70 @@ class DiagnosticsTest {
             assertThat(c).succeededWithoutWarnings();
         }
     }
+
+    @Test
+    void awaitInALambdaWhoseFunctionalMethodDoesNotReturnATaskSaysHowToMakeItWork() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                          // 5
+                "  @Async Task<Integer> m(Task<Integer> t, java.util.List<Task<Integer>> ts) {", // 6
+                "    ts.forEach(x -> Await.on(x));",                                         // 7
+                "    Runnable r = () -> Await.on(t);",                                       // 8
+                "    return Task.completed(1);",                                             // 9
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncAwaitInLambda] Await.on cannot be used inside this lambda: its functional"
+                + " method does not return a Task").inFile(f).onLine(7);
+        assertThat(c).hadErrorContaining("Make the lambda return a Task, e.g. 'tg.spawn(() -> {").inFile(f).onLine(8);
+        assertThat(c).hadErrorCount(2);
+    }
+
+    @Test
+    void awaitInALambdaWhoseTargetCannotBeToldAsksForAVisibleType() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                          // 5
+                "  <T> T pass(T x) { return x; }",                                           // 6
+                "  @Async Task<Integer> m(Task<Integer> t) {",                              // 7
+                "    var s = pass((java.util.function.Supplier<Task<Integer>>) null);",     // 8
+                "    Object o = choose(() -> Task.completed(Await.on(t)));",                 // 9
+                "    return Task.completed(1);",                                             // 10
+                "  }",
+                "  Object choose(java.util.function.Supplier<Task<Integer>> a) { return a; }",
+                "  Object choose(Runnable b) { return b; }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncLambdaTarget] Await.on is inside a lambda whose type asyncio4j cannot"
+                + " tell").inFile(f).onLine(9);
+    }
+
+    @Test
+    void aLambdaThatAwaitsOutsideAnyAsyncMethodIsToldToMoveIntoOne() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                          // 5
+                "  static void main(Task<Integer> t) {",                                     // 6
+                "    java.util.function.Supplier<Task<Integer>> s = () -> Task.completed(Await.on(t));", // 7
+                "  }",
+                "  @Async Task<Integer> ok() { return Task.completed(1); }",  // the processor runs on this class
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncAwaitOutsideAsync] this lambda awaits, but it is not inside an @Async"
+                + " method").inFile(f).onLine(7);
+    }
+
+    @Test
+    void misuseInsideAnAsyncLambdaIsReportedAtItsLine() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                          // 5
+                "  @Async Task<Integer> m(Task<Integer> t) {",                              // 6
+                "    java.util.function.Supplier<Task<Integer>> s = () -> {",               // 7
+                "      Runnable r = () -> Await.on(t);",                                     // 8
+                "      return Task.completed(Await.on(t));",                                 // 9
+                "    };",                                                                    // 10
+                "    return s.get();",                                                       // 11
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncAwaitInLambda]").inFile(f).onLine(8);
+        assertThat(c).hadErrorCount(1);
+    }
 }

@@ -1,0 +1,190 @@
+package org.asyncio4j.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * Compiles one body into a machine, and each async lambda in it (recursively) into a machine of its
+ * own: the lambda's text in the enclosing body becomes a call of the lambda machine's entry method,
+ * {@code (a) -> run$lambda$1(a, captured...)}, which starts the machine eagerly and returns its task,
+ * as a call of an {@code @Async} method does.
+ */
+final class Bodies {
+    /** What lowering one body needs besides its trees. */
+    record Body(String entryName, String frameName, boolean isStatic, TreePath bodyPath, Resolver resolver,
+            AwaitScan scan, List<TypeVariableName> methodTypeVars, TypeName result, List<TypeName> paramTypes,
+            boolean uncheckedResult) {}
+
+    /** A generated entry method for an async lambda, written by {@link ClassWriter}. */
+    record LambdaEntry(String name, boolean isStatic, List<TypeVariableName> typeVars, TypeName result,
+            List<ParameterSpec> params, String doc, MachineWriter.Output machine) {}
+
+    private final ClassModel cm;
+    private final ExecutableElement method;
+    private final Typer typer;
+    private final Map<String, Integer> machineNames;
+    private final List<Diag> diags;
+    final List<LambdaEntry> lambdas = new ArrayList<>();
+    private int lambdaCount;
+
+    Bodies(ClassModel cm, ExecutableElement method, Typer typer, Map<String, Integer> machineNames, List<Diag> diags) {
+        this.cm = cm;
+        this.method = method;
+        this.typer = typer;
+        this.machineNames = machineNames;
+        this.diags = diags;
+    }
+
+    /** Lowers and writes {@code b}, then its async lambdas. */
+    MachineWriter.Output compile(Body b) {
+        NameAllocator alloc = new NameAllocator();
+        for (String n : b.resolver().names) {
+            alloc.newName(n, "user:" + n);
+        }
+        String m = alloc.newName("m", "machine");
+        String base = Character.toUpperCase(b.entryName().charAt(0)) + b.entryName().substring(1).replace("$", "_") + "Machine";
+        int count = machineNames.merge(base, 1, Integer::sum);
+        String machineName = count == 1 ? base : base + count;
+        String resumeName = b.entryName() + "$resume";
+
+        Map<Tree, String> calls = new LinkedHashMap<>();
+        List<LambdaExpressionTree> order = new ArrayList<>(b.scan().asyncLambdas);
+        List<String> names = new ArrayList<>();
+        List<List<Local>> captures = new ArrayList<>();
+        for (LambdaExpressionTree lambda : order) {
+            String name = method.getSimpleName() + "$lambda$" + (++lambdaCount);
+            names.add(name);
+            List<Local> captured = new ArrayList<>(b.resolver().captures.getOrDefault(lambda, Set.of()));
+            captures.add(captured);
+            calls.put(lambda, callText(lambda, name, captured));
+        }
+        LoweringBase.Context cx = new LoweringBase.Context(cm.src, b.resolver(), b.scan(), cm.calls, m, cm.simpleName,
+                cm.qualifiedName, cm.asyncName, cm.staticAsyncNames, cm.fieldNames, b.result().toString(), typer, calls,
+                b.uncheckedResult());
+        Tree body = b.bodyPath().getLeaf();
+        Cfg cfg = body instanceof BlockTree block ? new Lowering(cx).lower(block)
+                : new Lowering(cx).lowerExpression((ExpressionTree) body);
+        MachineWriter.Input in = new MachineWriter.Input(b.frameName(), b.isStatic(), cfg, b.resolver().locals, typer,
+                cm.src, m, machineName, resumeName, ClassName.get(cm.packageName, cm.asyncName),
+                ClassWriter.typeVars(cm.type.getTypeParameters()), b.methodTypeVars(), b.result(), b.paramTypes(),
+                cm.qualifiedName);
+        MachineWriter.Output out = new MachineWriter(in).write(); // places this body's locals: captures now have types
+        for (int i = 0; i < order.size(); i++) {
+            lambda(b, order.get(i), names.get(i), captures.get(i));
+        }
+        return out;
+    }
+
+    /** {@code (a, b) -> name(a, b, c1, c2)}: the lambda's own parameters as the user wrote them, then its captures. */
+    private String callText(LambdaExpressionTree lambda, String name, List<Local> captured) {
+        boolean typed = !lambda.getParameters().isEmpty();
+        List<String> params = new ArrayList<>();
+        List<String> args = new ArrayList<>();
+        for (VariableTree p : lambda.getParameters()) {
+            Tree t = p.getType();
+            if (t == null || !cm.src.hasPosition(t)) {
+                typed = false;
+            }
+            args.add(p.getName().toString());
+        }
+        for (VariableTree p : lambda.getParameters()) {
+            params.add(typed ? cm.src.slice(p.getType()) + " " + p.getName() : p.getName().toString());
+        }
+        for (Local c : captured) {
+            args.add(c.name);
+        }
+        return "(" + String.join(", ", params) + ") -> " + name + "(" + String.join(", ", args) + ")";
+    }
+
+    private void lambda(Body outer, LambdaExpressionTree lambda, String name, List<Local> captured) {
+        TreePath lambdaPath = pathOf(outer.bodyPath(), lambda);
+        List<Local> copies = new ArrayList<>();
+        for (Local c : captured) {
+            String type = c.typeText == null || c.typeText.equals("var") ? typer.typeOf(c) : c.typeText;
+            Local copy = new Local(c.index, c.name, c.kind, c.decl, c.declPath, c.typeTree);
+            copy.typeText = type;
+            copies.add(copy);
+        }
+        Resolver r = new Resolver();
+        r.hasPosition = cm.src::hasPosition;
+        r.resolveLambda(lambdaPath, copies);
+        List<TypeName> paramTypes = new ArrayList<>();
+        List<ParameterSpec> params = new ArrayList<>();
+        for (Local l : r.locals) {
+            if (l.kind != Local.Kind.PARAMETER) {
+                if (l.typeTree != null && l.typeTree.getKind() != Tree.Kind.UNION_TYPE) {
+                    l.typeText = cm.src.slice(l.typeTree);
+                }
+                continue;
+            }
+            if (l.typeText == null) {
+                l.typeText = l.typeTree != null ? cm.src.slice(l.typeTree) : typer.typeOf(l);
+            }
+            TypeName t = TypeVariableName.get(l.typeText); // the type as written: printed verbatim
+            paramTypes.add(t);
+            params.add(ParameterSpec.builder(t, l.name).build());
+        }
+        TreePath bodyPath = new TreePath(lambdaPath, lambda.getBody());
+        AwaitScan scan = new AwaitScan(cm.calls, lambda.getBody(), lp -> cm.lambdaTargets.classify(lp, method, r));
+        scan.scan(bodyPath, null);
+        if (!scan.diags.isEmpty()) {
+            diags.addAll(scan.diags);
+            return;
+        }
+        List<TypeVariableName> typeVars = new ArrayList<>(ClassWriter.typeVars(method.getTypeParameters()));
+        Set<String> taken = new HashSet<>();
+        cm.type.getTypeParameters().forEach(t -> taken.add(t.getSimpleName().toString()));
+        typeVars.forEach(t -> taken.add(t.name()));
+        String rName = "R";
+        for (int i = 2; taken.contains(rName); i++) {
+            rName = "R" + i;
+        }
+        TypeVariableName result = TypeVariableName.get(rName);
+        typeVars.add(result);
+        boolean isStatic = outer.isStatic();
+        int line = cm.src.line(lambda);
+        String frame = "lambda$" + method.getSimpleName() + "$" + name.substring(name.lastIndexOf('$') + 1);
+        Body b = new Body(name, frame, isStatic, bodyPath, r, scan, typeVars, result, paramTypes, true);
+        MachineWriter.Output machine = compile(b);
+        lambdas.add(new LambdaEntry(name, isStatic, typeVars, result, params,
+                "The async lambda at " + cm.src.fileName + ":" + line + " in {@code " + method.getSimpleName() + "}.", machine));
+    }
+
+    private static TreePath pathOf(TreePath within, Tree target) {
+        TreePath[] found = new TreePath[1];
+        new TreePathScanner<Void, Void>() {
+            @Override
+            public Void scan(Tree tree, Void p) {
+                if (found[0] != null) {
+                    return null;
+                }
+                if (tree == target) {
+                    found[0] = new TreePath(getCurrentPath(), tree);
+                    return null;
+                }
+                return super.scan(tree, p);
+            }
+        }.scan(within, null);
+        if (found[0] == null) {
+            throw new IllegalStateException("async lambda not found in its body");
+        }
+        return found[0];
+    }
+}
