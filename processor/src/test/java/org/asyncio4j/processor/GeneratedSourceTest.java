@@ -62,7 +62,7 @@ class GeneratedSourceTest {
     @Test
     void generatedSourcesCompileWithoutLintWarnings() throws IOException {
         List<JavaFileObject> inputs = new ArrayList<>();
-        for (String shape : List.of("StraightLine", "IfElse", "Loop", "TryCatchFinally", "NestedAwaits", "Switch", "Resources")) {
+        for (String shape : List.of("StraightLine", "IfElse", "Loop", "TryCatchFinally", "NestedAwaits", "Switch", "Resources", "Lambda")) {
             inputs.add(golden(shape));
         }
         Compilation c = javac().withProcessors(new AsyncProcessor()).withOptions("-Xlint:all").compile(inputs);
@@ -81,7 +81,7 @@ class GeneratedSourceTest {
     }
 
     static List<String> shapes() {
-        return List.of("StraightLine", "IfElse", "Loop", "TryCatchFinally", "NestedAwaits", "Switch", "Resources");
+        return List.of("StraightLine", "IfElse", "Loop", "TryCatchFinally", "NestedAwaits", "Switch", "Resources", "Lambda");
     }
 
     private static final Pattern CASE = Pattern.compile("^ +case (\\d+): \\{$", Pattern.MULTILINE);
