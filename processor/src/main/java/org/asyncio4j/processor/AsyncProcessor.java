@@ -360,14 +360,8 @@ public final class AsyncProcessor extends AbstractProcessor {
                     return null;
                 }
 
-                @Override
-                public Void visitClass(com.sun.source.tree.ClassTree node, Void v) {
-                    int saved = asyncDepth;
-                    asyncDepth = 0; // a class inside an @Async method has its own methods
-                    super.visitClass(node, v);
-                    asyncDepth = saved;
-                    return null;
-                }
+                // A class or lambda inside an @Async body is the body's business: its awaits get the
+                // body's own errors ([AsyncAwaitInClass], [AsyncAwaitInLambda]), not this one as well.
 
                 @Override
                 public Void visitMethodInvocation(MethodInvocationTree node, Void v) {

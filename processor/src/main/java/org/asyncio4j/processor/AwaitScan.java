@@ -103,8 +103,22 @@ final class AwaitScan extends TreePathScanner<Void, Void> {
      */
     @Override
     public Void visitTry(TryTree node, Void p) {
-        if (!node.getResources().isEmpty() && !insideOpaque()) {
-            markUpTo(getCurrentPath(), null, hasAwait);
+        if (!node.getResources().isEmpty()) {
+            if (!insideOpaque()) {
+                markUpTo(getCurrentPath(), null, hasAwait);
+            } else {
+                // likewise in a Task-returning lambda: it becomes an async lambda even without an await
+                TreePath outer = null;
+                for (TreePath up = getCurrentPath().getParentPath(); up != null && up.getLeaf() != body; up = up.getParentPath()) {
+                    if (up.getLeaf() instanceof LambdaExpressionTree || up.getLeaf() instanceof ClassTree) {
+                        outer = up;
+                    }
+                }
+                if (outer != null && outer.getLeaf() instanceof LambdaExpressionTree l
+                        && lambdaKind.apply(outer) == LambdaTargets.Kind.TASK) {
+                    asyncLambdas.add(l);
+                }
+            }
         }
         return super.visitTry(node, p);
     }

@@ -167,6 +167,28 @@ final class Bodies {
                 "The async lambda at " + cm.src.fileName + ":" + line + " in {@code " + method.getSimpleName() + "}.", machine));
     }
 
+    /**
+     * The misuse inside async lambda bodies (an await in a Runnable nested in one, in an anonymous
+     * class...), found before anything is lowered, like the errors of method bodies: each lambda's
+     * body is resolved and scanned as it will be when its machine is written.
+     */
+    static List<Diag> validateLambdas(ClassModel cm, ExecutableElement method, TreePath bodyPath, Resolver resolver,
+            AwaitScan scan) {
+        List<Diag> out = new ArrayList<>();
+        for (LambdaExpressionTree lambda : scan.asyncLambdas) {
+            TreePath lambdaPath = pathOf(bodyPath, lambda);
+            Resolver r = new Resolver();
+            r.hasPosition = cm.src::hasPosition;
+            r.resolveLambda(lambdaPath, new ArrayList<>(resolver.captures.getOrDefault(lambda, Set.of())));
+            TreePath inner = new TreePath(lambdaPath, lambda.getBody());
+            AwaitScan s = new AwaitScan(cm.calls, lambda.getBody(), lp -> cm.lambdaTargets.classify(lp, method, r));
+            s.scan(inner, null);
+            out.addAll(s.diags);
+            out.addAll(validateLambdas(cm, method, inner, r, s));
+        }
+        return out;
+    }
+
     private static TreePath pathOf(TreePath within, Tree target) {
         TreePath[] found = new TreePath[1];
         new TreePathScanner<Void, Void>() {

@@ -261,9 +261,11 @@ abstract class LoweringBase {
     }
 
     /**
-     * Awaits whose value needs no witness: the whole right side of an assignment or of a declaration
-     * with a written type (javac infers {@code awaited}'s type argument from the target, as in
-     * {@code m.x = m.awaited($await)}), or a statement on its own (the value is dropped).
+     * Awaits whose value needs no witness: the whole right side of an assignment to, or of the
+     * declaration of, a variable whose written type is a reference type (javac infers
+     * {@code awaited}'s type argument from it, as in {@code m.x = m.awaited($await)}), or a statement on
+     * its own (the value is dropped). Not for primitive targets: {@code double d = Await.on(intTask)}
+     * widens an Integer, but a target-typed read would infer Double and fail its cast.
      */
     final Set<Tree> targetTyped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -272,7 +274,7 @@ abstract class LoweringBase {
             @Override
             public Void visitVariable(VariableTree node, Void p) {
                 Local l = cx.res().declarations.get(node);
-                if (l != null && l.typeTree != null && l.typeTree.getKind() != Tree.Kind.UNION_TYPE) {
+                if (l != null && referenceTyped(l)) {
                     addIfAwait(node.getInitializer());
                 }
                 return super.visitVariable(node, p);
@@ -280,7 +282,11 @@ abstract class LoweringBase {
 
             @Override
             public Void visitAssignment(AssignmentTree node, Void p) {
-                addIfAwait(node.getExpression());
+                Tree v = node.getVariable();
+                Local l = v instanceof com.sun.source.tree.IdentifierTree id ? cx.res().refs.get(id) : null;
+                if (l != null && referenceTyped(l)) {
+                    addIfAwait(node.getExpression());
+                }
                 return super.visitAssignment(node, p);
             }
 
@@ -299,6 +305,12 @@ abstract class LoweringBase {
                 }
             }
         }.scan(body, null);
+    }
+
+    /** A local declared with a written reference type (not {@code var}, not a primitive, not a multi-catch). */
+    private static boolean referenceTyped(Local l) {
+        Tree t = l.typeTree;
+        return t != null && t.getKind() != Tree.Kind.UNION_TYPE && t.getKind() != Tree.Kind.PRIMITIVE_TYPE;
     }
 
     /** The text of {@code t} once more, for its type only (see {@link #restatedOwn}). */

@@ -55,12 +55,17 @@ final class Resolver extends TreePathScanner<Void, Void> {
     final Set<Local> reassigned = new LinkedHashSet<>();
     /** Every simple name in the body: synthetic names must avoid them. */
     final Set<String> names = new LinkedHashSet<>();
-    /** Identifiers used as expressions that are not locals (fields, types, packages...), for the validator. */
+    /**
+     * Identifiers used as expressions that are not locals (fields, types, packages...), for the
+     * validator; lambda bodies included (they are copied into the generated class too), the bodies of
+     * local and anonymous classes not (their own members may carry those names).
+     */
     final List<TreePath> freeIdentifiers = new ArrayList<>();
 
     private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
     private Tree opaqueRoot;
     private int opaqueDepth;
+    private int classDepth;
 
     void resolve(TreePath methodPath, List<String> paramNames) {
         MethodTree m = (MethodTree) methodPath.getLeaf();
@@ -234,6 +239,15 @@ final class Resolver extends TreePathScanner<Void, Void> {
 
     @Override
     public Void visitClass(ClassTree node, Void p) {
+        classDepth++;
+        try {
+            return visitClassBody(node, p);
+        } finally {
+            classDepth--;
+        }
+    }
+
+    private Void visitClassBody(ClassTree node, Void p) {
         enterOpaque(node);
         push();
         for (Tree member : node.getMembers()) {
@@ -304,7 +318,7 @@ final class Resolver extends TreePathScanner<Void, Void> {
         names.add(name);
         Local l = lookup(name);
         if (l == null) {
-            if (opaqueDepth == 0) {
+            if (classDepth == 0) {
                 freeIdentifiers.add(getCurrentPath());
             }
             return null;
@@ -351,7 +365,7 @@ final class Resolver extends TreePathScanner<Void, Void> {
         ExpressionTree select = node.getMethodSelect();
         if (select instanceof IdentifierTree id) {
             names.add(id.getName().toString());
-            if (opaqueDepth == 0) {
+            if (classDepth == 0) {
                 freeIdentifiers.add(new TreePath(getCurrentPath(), select));
             }
         } else {
@@ -364,7 +378,7 @@ final class Resolver extends TreePathScanner<Void, Void> {
     @Override
     public Void visitNewClass(NewClassTree node, Void p) {
         scan(node.getEnclosingExpression(), p);
-        if (opaqueDepth == 0) {
+        if (classDepth == 0) {
             freeIdentifiers.add(new TreePath(getCurrentPath(), node.getIdentifier()));
         }
         scan(node.getArguments(), p);

@@ -118,6 +118,7 @@ final class Validator {
         }
         if (mm.scan != null) {
             out.addAll(mm.scan.diags);
+            out.addAll(Bodies.validateLambdas(cm, m, new TreePath(mm.path, mm.tree.getBody()), mm.resolver, mm.scan));
         }
         if (mm.tree.getBody() != null) {
             out.addAll(privateUses(cm, mm));

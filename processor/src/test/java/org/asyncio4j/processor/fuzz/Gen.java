@@ -354,6 +354,12 @@ final class Gen {
             c.locals.add(new Local(n, Ty.INT, true, true));
             return s;
         }
+        if (on.contains(F.LONGS) && chance(8)) {
+            // an int awaited straight into a long: widening the awaited value (not a Long read)
+            String n = fresh("x");
+            c.locals.add(new Local(n, Ty.LONG, false, true));
+            return Node.stmt("long " + n + " = ", awaitOf(c, Ty.INT, 2), ";");
+        }
         Ty t = anyTy();
         String n = fresh("x");
         Node init = expr(c, t, 3);
