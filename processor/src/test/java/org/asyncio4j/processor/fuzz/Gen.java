@@ -930,7 +930,12 @@ final class Gen {
                     // (seed 31337 program 865)
                     stmts.add(Node.stmt("if (Fx.vb(" + id() + ", ", expr(c, Ty.BOOL, 1), ")) yield ", expr(c, t, depth), ";"));
                 }
-                stmts.add(Node.stmt("yield ", expr(c, t, depth), ";"));
+                // On JDK 17 a boolean yield goes through Fx.vb too: its javac fails the same assertion on a
+                // constant `yield false;` in a classic switch expression left of an && whose right side
+                // declares a pattern binding (seed 20261204 program 4117; user's own code, JDK 25 compiles it)
+                stmts.add(t == Ty.BOOL && JAVAC_17
+                        ? Node.stmt("yield Fx.vb(" + id() + ", ", expr(c, t, depth), ");")
+                        : Node.stmt("yield ", expr(c, t, depth), ";"));
                 s.parts.add(" " + label + ": ");
                 s.parts.add(Node.block(stmts));
             } else if (chance(50)) {
