@@ -357,8 +357,9 @@ final class Gen {
         if (on.contains(F.LONGS) && chance(8)) {
             // an int awaited straight into a long: widening the awaited value (not a Long read)
             String n = fresh("x");
+            Node init = awaitOf(c, Ty.INT, 2); // before the local is in scope: it cannot read itself
             c.locals.add(new Local(n, Ty.LONG, false, true));
-            return Node.stmt("long " + n + " = ", awaitOf(c, Ty.INT, 2), ";");
+            return Node.stmt("long " + n + " = ", init, ";");
         }
         Ty t = anyTy();
         String n = fresh("x");
