@@ -27,7 +27,11 @@ final class PathServer implements LocalPostgres.Server {
     }
 
     static PathServer start(int port) throws IOException, InterruptedException {
-        Path initdb = onPath("initdb");
+        return start(port, System.getenv("PATH"));
+    }
+
+    static PathServer start(int port, String path) throws IOException, InterruptedException {
+        Path initdb = onPath("initdb", path);
         Path binDir = initdb.toRealPath().getParent();
         if (!Files.isExecutable(binDir.resolve("pg_ctl"))) {
             throw new IOException("pg_ctl not found beside " + initdb.toRealPath());
@@ -119,8 +123,7 @@ final class PathServer implements LocalPostgres.Server {
         return false;
     }
 
-    private static Path onPath(String exe) throws IOException {
-        String path = System.getenv("PATH");
+    private static Path onPath(String exe, String path) throws IOException {
         for (String d : (path == null ? "" : path).split(File.pathSeparator)) {
             Path p = Path.of(d.isEmpty() ? "." : d, exe);
             if (Files.isExecutable(p)) {

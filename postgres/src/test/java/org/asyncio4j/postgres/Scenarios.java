@@ -112,7 +112,6 @@ class Scenarios {
 
     @Async
     Task<List<Long>> transactions() {
-        Await.on(db.query("DROP TABLE IF EXISTS tx_test"));
         Await.on(db.query("CREATE TABLE tx_test (id bigint PRIMARY KEY)"));
         Await.on(insertThen(1, "commit", new Event()));
         try {
@@ -138,7 +137,6 @@ class Scenarios {
 
     @Async
     Task<long[]> pageThrough(int rows, int pageSize) {
-        Await.on(db.query("DROP TABLE IF EXISTS items"));
         Await.on(db.query("CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL)"));
         Await.on(db.query("INSERT INTO items SELECT g, 'item-' || g FROM generate_series(1, $1::int) g", rows));
         long count = 0;
