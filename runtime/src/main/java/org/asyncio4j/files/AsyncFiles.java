@@ -1,6 +1,9 @@
 package org.asyncio4j.files;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.CopyOption;
 import java.nio.file.Files;
@@ -17,12 +20,15 @@ import org.asyncio4j.Task;
  * current loop; errors are {@code java.nio.file}'s own ({@code NoSuchFileException},
  * {@code MalformedInputException} for bytes that are not valid in the charset, ...), never swallowed.
  *
- * <p>Every operation here runs {@code java.nio.file.Files} on the loop's default executor
- * ({@link Asyncio#toThread}): one hand-off per call. Measured against
- * {@link java.nio.channels.AsynchronousFileChannel} ({@link ChannelFiles}, workload W8 in
- * {@code benchmarks/RESULTS.md}) it is faster for small files (one hop instead of open, read and
- * close as separate completions) and as fast for a 1 GB read: on Linux the JDK's
- * {@code AsynchronousFileChannel} is itself a thread pool doing blocking {@code pread}. Copies use
+ * <p>Every operation here runs on the loop's default executor ({@link Asyncio#toThread}): one
+ * hand-off per call, the file read or written there in 1 MB slices of a {@code FileChannel}.
+ * Measured against {@link java.nio.channels.AsynchronousFileChannel} ({@link ChannelFiles}) and
+ * against a plain {@code toThread(() -> Files.readAllBytes(p))} (workload W8 in
+ * {@code benchmarks/RESULTS.md}): it is faster than the channel for small files (one hop instead of
+ * an open, a read and a close as separate completions; on Linux the JDK's
+ * {@code AsynchronousFileChannel} is itself a thread pool doing blocking {@code pread}), as fast for
+ * a 1 GB read, and faster than {@code Files.readAllBytes} on an executor thread for big files (see
+ * {@code Chunked}). Copies use
  * {@code Files.copy}, which lets the kernel copy ({@code copy_file_range}); nothing asynchronous
  * beats that. {@link #lines} reads in batches, one hop per batch of up to {@value LineIterator#BATCH_CHARS} chars.
  *
@@ -35,7 +41,7 @@ public final class AsyncFiles {
     /** Every byte of {@code file}. */
     public static Task<byte[]> readAllBytes(Path file) {
         Path f = need(file, "readAllBytes");
-        return Asyncio.toThread(() -> Files.readAllBytes(f));
+        return Asyncio.toThread(() -> Chunked.read(f));
     }
 
     /** The file decoded as UTF-8; malformed input fails the task. */
@@ -47,7 +53,8 @@ public final class AsyncFiles {
     public static Task<String> readString(Path file, Charset charset) {
         Path f = need(file, "readString");
         Charset cs = Objects.requireNonNull(charset, "readString: charset is null; pass e.g. StandardCharsets.UTF_8");
-        return Asyncio.toThread(() -> Files.readString(f, cs));
+        return Asyncio.toThread(() -> cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Chunked.read(f))).toString());
     }
 
     /** Writes {@code bytes}: by default creates the file or truncates it ({@code Files.write}'s options). */
@@ -56,7 +63,7 @@ public final class AsyncFiles {
         byte[] b = Objects.requireNonNull(bytes, "write: bytes is null; pass new byte[0] for an empty file");
         OpenOption[] o = options.clone();
         return Asyncio.toThread(() -> {
-            Files.write(f, b, o);
+            Chunked.write(f, b, o);
             return null;
         });
     }
@@ -73,7 +80,11 @@ public final class AsyncFiles {
         Charset cs = Objects.requireNonNull(charset, "writeString: charset is null; pass e.g. StandardCharsets.UTF_8");
         OpenOption[] o = options.clone();
         return Asyncio.toThread(() -> {
-            Files.writeString(f, t, cs, o);
+            ByteBuffer bytes = cs.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(t));
+            byte[] b = new byte[bytes.remaining()];
+            bytes.get(b);
+            Chunked.write(f, b, o);
             return null;
         });
     }
