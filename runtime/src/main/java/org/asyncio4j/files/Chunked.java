@@ -21,6 +21,10 @@ final class Chunked {
     private Chunked() {}
 
     static byte[] read(Path file) throws IOException {
+        if (java.nio.file.Files.size(file) <= ChannelFiles.CHUNK) {
+            // Small: Files.readAllBytes costs half the CPU per file of a FileChannel read (W8, 100k files of 1 KB).
+            return java.nio.file.Files.readAllBytes(file);
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size > Integer.MAX_VALUE - 8) {
