@@ -20,6 +20,7 @@ class KeysetIterator implements AsyncIterator<Row> {
     long after = Long.MIN_VALUE;
     boolean lastPage;
     boolean ready;
+    Task<Boolean> fetching;
 
     KeysetIterator(Postgres db, KeysetQuery q) {
         this.db = db;
@@ -35,7 +36,12 @@ class KeysetIterator implements AsyncIterator<Row> {
         if (lastPage) {
             return Task.completed(false);
         }
-        return fetch();
+        if (fetching != null && !fetching.isDone()) {
+            return Task.failed(new IllegalStateException("keyset: hasNext() while the previous one is pending;"
+                    + " await each hasNext() before the next"));
+        }
+        fetching = fetch();
+        return fetching;
     }
 
     /** Fetches the rows after the last key seen; a short page is the last one. */
