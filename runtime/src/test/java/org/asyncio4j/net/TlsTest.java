@@ -320,4 +320,100 @@ class TlsTest {
                 "handler read after echo: the peer closed the connection without a TLS close_notify (the data may be truncated)"),
                 events);
     }
+
+    /** Polls {@code cond} every millisecond, at most {@code left} times; completes with whether it held. */
+    static Task<Boolean> pollUntil(java.util.function.BooleanSupplier cond, int left) {
+        if (cond.getAsBoolean() || left == 0) {
+            return Task.completed(cond.getAsBoolean());
+        }
+        return Flow.run(x -> Asyncio.sleep(Duration.ofMillis(1)), x -> pollUntil(cond, left - 1));
+    }
+
+    @Test
+    void aReaderThatFallsBehindStopsReadingFromTheSocket() throws Exception {
+        int total = 16 << 20;
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        long[] buffered = new long[2];
+        try (SSLServerSocket ss = listen()) {
+            Thread t = new Thread(() -> {
+                try (SSLSocket s = (SSLSocket) ss.accept()) {
+                    OutputStream out = s.getOutputStream();
+                    byte[] chunk = new byte[64 * 1024];
+                    for (int i = 0; i < total / chunk.length; i++) {
+                        out.write(chunk);
+                    }
+                    out.flush();
+                    s.getInputStream().read(); // wait for the client's close
+                } catch (Exception e) {
+                    events.add("server failed: " + e);
+                }
+            }, "jdk-tls-source");
+            t.start();
+            Object all = Asyncio.run(() -> Flow.run(
+                    x -> Tls.openConnection("localhost", ss.getLocalPort(), client),
+                    c -> {
+                        Connection conn = (Connection) c;
+                        StreamReader r = conn.reader();
+                        return Flow.run(
+                                y -> pollUntil(r::isPaused, 5000),
+                                paused -> {
+                                    events.add("paused: " + paused);
+                                    buffered[0] = r.buffered();
+                                    // While paused no read is issued: nothing more can arrive, however long we wait.
+                                    return Asyncio.sleep(Duration.ofMillis(300));
+                                },
+                                y -> {
+                                    buffered[1] = r.buffered();
+                                    return r.readExactly(total);
+                                },
+                                bytes -> {
+                                    events.add("read " + ((byte[]) bytes).length);
+                                    return conn.closeAsync(null);
+                                });
+                    }));
+            t.join(30_000);
+            assertEquals(null, all);
+        }
+        assertEquals(List.of("paused: true", "read " + total), events);
+        assertEquals(buffered[0], buffered[1], "the reader kept reading while paused");
+        assertTrue(buffered[0] <= 2 * StreamReader.DEFAULT_LIMIT + 64 * 1024, "buffered " + buffered[0] + " bytes while paused");
+    }
+
+    @Test
+    void aFailedServerHandshakeIsReportedAndNeverReachesTheHandler() {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        Asyncio.run(() -> {
+            EventLoop.current().setExceptionHandler(report -> events.add("reported: " + report.message()
+                    + " / " + report.exception().getClass().getSimpleName()));
+            return Flow.run(
+                    x -> Tls.startServer((r, w) -> {
+                        events.add("handler called");
+                        return Task.completed();
+                    }, "127.0.0.1", 0, server),
+                    s -> {
+                        Server srv = (Server) s;
+                        return Flow.run(
+                                y -> Asyncio.toThread(() -> {
+                                    // The JDK's default trust store does not trust the test certificate.
+                                    try (SSLSocket sock = (SSLSocket) SSLContext.getDefault().getSocketFactory()
+                                            .createSocket("localhost", srv.port())) {
+                                        sock.startHandshake();
+                                        events.add("client handshake succeeded");
+                                    } catch (SSLException e) {
+                                        events.add("client refused the certificate");
+                                    }
+                                    return null;
+                                }),
+                                y -> pollUntil(() -> events.size() == 2, 5000),
+                                y -> {
+                                    srv.close();
+                                    return srv.waitClosed();
+                                });
+                    });
+        });
+        assertEquals(2, events.size(), events.toString());
+        assertTrue(events.contains("client refused the certificate"), events.toString());
+        assertTrue(events.stream().anyMatch(e -> e.startsWith("reported: TLS handshake failed with /127.0.0.1:")
+                && e.endsWith(" / SSLHandshakeException")), events.toString());
+    }
 }
