@@ -169,6 +169,18 @@ public final class Asyncio {
         return org.asyncio4j.net.Server.start(handler, host, port);
     }
 
+    /** {@code open_connection(host, port, ssl=context)}; see {@link org.asyncio4j.net.Tls#openConnection}. */
+    public static Task<org.asyncio4j.net.Connection> openConnection(String host, int port, javax.net.ssl.SSLContext context) {
+        return org.asyncio4j.net.Tls.openConnection(host, port, context);
+    }
+
+    /** {@code start_server(handler, host, port, ssl=context)}; see {@link org.asyncio4j.net.Tls#startServer}. */
+    public static Task<org.asyncio4j.net.Server> startServer(
+            java.util.function.BiFunction<org.asyncio4j.net.StreamReader, org.asyncio4j.net.StreamWriter, Task<Void>> handler,
+            String host, int port, javax.net.ssl.SSLContext context) {
+        return org.asyncio4j.net.Tls.startServer(handler, host, port, context);
+    }
+
     /** {@code create_datagram_endpoint}; see {@link org.asyncio4j.net.DatagramEndpoint#open}. */
     public static Task<org.asyncio4j.net.DatagramEndpoint> openDatagramEndpoint(
             java.net.InetSocketAddress local, java.net.InetSocketAddress remoteOrNull) {

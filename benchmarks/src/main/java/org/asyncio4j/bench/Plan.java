@@ -29,6 +29,10 @@ final class Plan {
     static final Metric CLIENT_CPU = Metric.lower("clientCpuUsPerReq", "load client CPU per request", "us", 1);
     static final Metric NS_PER_STEP = Metric.lower("nsPerStep", "time per loop step", "ns", 1);
     static final Metric NS_PER_STEP_CPU = Metric.lower("cpuNsPerStep", "CPU time per loop step", "ns", 1);
+    static final Metric BIG_READ = Metric.lower("bigReadMs", "1 GB file read whole", "ms", 1);
+    static final Metric BIG_CPU = Metric.lower("bigCpuMs", "1 GB read, CPU (process)", "ms", 1);
+    static final Metric SMALL_READ = Metric.lower("smallReadMs", "100k files of 1 KB read", "ms", 1);
+    static final Metric SMALL_CPU = Metric.lower("smallCpuUsPerFile", "CPU per small file (process)", "us", 1);
     static final Metric COMPILE_MS = Metric.lower("compileMs", "javac, whole process", "ms", 1);
 
     /** Sizes of one mode. */
@@ -56,6 +60,7 @@ final class Plan {
         all.add(w6(m));
         all.add(w7(m));
         all.add(w7Mixed(m));
+        all.add(w8(m));
         return all;
     }
 
@@ -291,5 +296,30 @@ final class Plan {
         w.add(Case.notMeasured(Peers.ASYNCIO4J, "not yet measured: " + reason));
         w.goals = x -> List.of("NOT CHECKED: " + goal + " (not yet measured)");
         return w;
+    }
+
+    static Workload w8(Mode m) {
+        List<String> a = List.of("bigMb=1024", "smallN=100000", "window=64");
+        Workload w = new Workload("W8", "W8 file reads",
+                "One 1 GB file read whole into a byte[], then 100,000 files of 1 KB read whole with 64 reads in"
+                        + " flight, each by one way of reading (files/FileReads). The files are made once under"
+                        + " benchmarks/target/w8-data and are in the page cache (24 GB of memory), so this measures"
+                        + " the hand-offs and copies, not a disk. Warm-up: a tenth of the small files and one big read.",
+                List.of(BIG_READ, BIG_CPU, SMALL_READ, SMALL_CPU, RSS), List.of(BIG_READ, SMALL_READ));
+        w.add(Case.main(Peers.ASYNCIO4J, "AsyncFiles", B + "files.FileReads", with(a, "how=asyncfiles"))
+                .note("asyncio4j AsyncFiles.readAllBytes: one toThread hop; Files.readAllBytes up to 1 MB, 1 MB FileChannel slices above."));
+        w.add(Case.main(Peers.ASYNCIO4J, "ChannelFiles", B + "files.FileReads", with(a, "how=channel"))
+                .note("asyncio4j ChannelFiles.readAllBytes: open on the executor, then 1 MB AsynchronousFileChannel reads chained on its threads."));
+        w.add(Case.main(Peers.TO_THREAD_FILES, "", B + "files.FileReads", with(a, "how=tothread"))
+                .note("What a user writes today: Asyncio.toThread(() -> Files.readAllBytes(p))."));
+        w.add(Case.main(Peers.BLOCKING_FILES, "", B + "files.FileReads", with(a, "how=blocking"))
+                .note("The floor: Files.readAllBytes in a plain loop on the main thread, no event loop, one read at a time."));
+        return w;
+    }
+
+    private static List<String> with(List<String> args, String more) {
+        List<String> all = new ArrayList<>(args);
+        all.add(more);
+        return all;
     }
 }

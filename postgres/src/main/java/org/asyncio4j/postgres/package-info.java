@@ -1,0 +1,2 @@
+/** PostgreSQL for {@code @Async} code. */
+package org.asyncio4j.postgres;
