@@ -109,8 +109,8 @@ class HttpConnection {
             return Task.completed(false);
         }
         boolean keepAlive = !closing && wantsKeepAlive(p);
-        HttpURI uri = HttpURI.from(p.target);
-        if (uri.isAmbiguous() || uri.getPath() == null || !uri.getPath().startsWith("/")) {
+        HttpURI uri = parseTarget(p.target);
+        if (uri == null || uri.isAmbiguous() || uri.getPath() == null || !uri.getPath().startsWith("/")) {
             Await.on(sendError(400, "Ambiguous or invalid request target: " + p.target, p.method));
             return Task.completed(false);
         }
@@ -137,8 +137,18 @@ class HttpConnection {
             return Task.completed(false);
         }
         Response r = Await.on(runHandler((Handler) m.route().target(), req));
+        keepAlive = keepAlive && !closing; // a graceful stop began while the handler ran
         Await.on(send(p.method, r, keepAlive));
         return Task.completed(keepAlive);
+    }
+
+    /** The target parsed by Jetty's {@link HttpURI}, or null when it cannot be (e.g. a path escaping the root). */
+    static HttpURI parseTarget(String target) {
+        try {
+            return HttpURI.from(target);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Query parameters decoded by Jetty's {@link UrlEncoded} (UTF-8), in order. */
