@@ -14,8 +14,8 @@ import org.eclipse.jetty.websocket.core.internal.Parser;
  * oversized or fragmented control frames) and frames over the size limit before buffering them.
  */
 final class FrameCodec {
-    /** One parsed frame, its payload copied out of the read buffer (and unmasked). */
-    record WsFrame(byte opcode, boolean fin, boolean masked, byte[] payload) {}
+    /** One parsed frame, its payload copied out of the read buffer (and unmasked); {@code rsv}: a reserved bit is set. */
+    record WsFrame(byte opcode, boolean fin, boolean masked, boolean rsv, byte[] payload) {}
 
     private final Parser parser;
     private final Generator generator = new Generator();
@@ -42,7 +42,7 @@ final class FrameCodec {
                     if (p != null) {
                         p.slice().get(payload);
                     }
-                    return new WsFrame(f.getOpCode(), f.isFin(), masked, payload);
+                    return new WsFrame(f.getOpCode(), f.isFin(), masked, f.hasRsv(), payload);
                 } finally {
                     f.close(); // releases the parser's aggregation buffer, if any
                 }

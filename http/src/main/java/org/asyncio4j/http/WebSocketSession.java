@@ -149,6 +149,10 @@ class WebSocketSession implements WebSocket {
                     if (!f.masked()) {
                         throw fail(CloseStatus.PROTOCOL, "client frames must be masked (RFC 6455 5.1)");
                     }
+                    if (f.rsv()) {
+                        // No extension is ever negotiated here, so every reserved bit must be 0 (RFC 6455 5.2).
+                        throw fail(CloseStatus.PROTOCOL, "reserved bits set but no extension was negotiated");
+                    }
                     return Task.completed(f);
                 }
             }

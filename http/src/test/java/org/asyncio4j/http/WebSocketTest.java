@@ -71,4 +71,22 @@ class WebSocketTest {
         run(WsScenarios::plainGetOnAWebSocketRoute);
         assertEquals(List.of("426 This is a WebSocket endpoint: send GET with Upgrade: websocket and Connection: Upgrade"), log);
     }
+
+    @Test
+    void protocolFaultsCloseWithTheirCodesAndALostPeerIs1006() {
+        run(WsScenarios::protocolFaults);
+        assertEquals(List.of(
+                "client: HTTP/1.1 101 Switching Protocols, accept ok: true",
+                "server: got Text[hi]",
+                "server: WebSocket closed: 1002 client frames must be masked (RFC 6455 5.1)",
+                "client: server sent frame 88 with code 1002 then closed",
+                "client: HTTP/1.1 101 Switching Protocols, accept ok: true",
+                "server: WebSocket closed: 1002 reserved bits set but no extension was negotiated",
+                "client: server sent frame 88 with code 1002 then closed",
+                "client: HTTP/1.1 101 Switching Protocols, accept ok: true",
+                "server: WebSocket closed: 1007 text message is not valid UTF-8",
+                "client: server sent frame 88 with code 1007 then closed",
+                "client: HTTP/1.1 101 Switching Protocols, accept ok: true",
+                "server: WebSocket closed: 1006 connection lost without a close frame"), log);
+    }
 }

@@ -32,6 +32,7 @@ class WsScenarios {
                 .websocket("/echo", this::echo)
                 .websocket("/bye", this::bye)
                 .websocket("/flood", this::flood)
+                .websocket("/log", this::logging)
                 .maxWebSocketMessage(1000)
                 .build();
     }
@@ -58,6 +59,59 @@ class WsScenarios {
         Await.on(ws.sendText("hi"));
         Await.on(ws.close(4001, "bye"));
         log.add("server: close handshake done");
+        return Task.completed();
+    }
+
+    /** Receives until the end, then logs how it ended. */
+    @Async
+    Task<Void> logging(Request r, WebSocket ws) {
+        try {
+            while (true) {
+                log.add("server: got " + Await.on(ws.receive()));
+            }
+        } catch (WebSocketClosedException e) {
+            log.add("server: " + e.getMessage());
+        }
+        return Task.completed();
+    }
+
+    static final String HANDSHAKE = "GET /log HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+
+    /** A raw client: the RFC 6455 sample handshake, then {@code frames}; logs the server's answer after the 101. */
+    @Async
+    Task<Void> rawFrames(int port, byte[] frames, boolean thenClose) {
+        org.asyncio4j.net.Connection c = Await.on(org.asyncio4j.Asyncio.openConnection("127.0.0.1", port));
+        c.writer().write(Raw.bytes(HANDSHAKE));
+        String head = Raw.str(Await.on(c.reader().readUntil(Raw.bytes("\r\n\r\n"))));
+        log.add("client: " + Raw.statusLine(head) + ", accept ok: " + head.contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
+        c.writer().write(frames);
+        if (thenClose) {
+            Await.on(c.closeAsync(null)); // the server's stop below waits for its side to see it
+            return Task.completed();
+        }
+        byte[] answer = Await.on(c.reader().readAll());
+        // A server frame: byte 0 FIN+opcode (0x88: close), byte 1 the length, then the code (big-endian).
+        log.add(String.format("client: server sent frame %02x with code %d then closed", answer[0] & 0xff,
+                ((answer[2] & 0xff) << 8) | (answer[3] & 0xff)));
+        Await.on(c.closeAsync(null));
+        return Task.completed();
+    }
+
+    @Async
+    Task<Void> protocolFaults() {
+        HttpServer s = Await.on(server().start(0));
+        byte[] mask = {1, 2, 3, 4};
+        // A masked "hi" (FIN + text), then an unmasked one: clients must mask (RFC 6455 5.1).
+        Await.on(rawFrames(s.port(), new byte[] {(byte) 0x81, (byte) 0x82, 1, 2, 3, 4, (byte) ('h' ^ 1), (byte) ('i' ^ 2),
+            (byte) 0x81, 0x02, 'h', 'i'}, false));
+        // RSV1 set with no extension negotiated.
+        Await.on(rawFrames(s.port(), new byte[] {(byte) 0xC1, (byte) 0x81, mask[0], mask[1], mask[2], mask[3], (byte) ('h' ^ 1)}, false));
+        // Invalid UTF-8 in a text message (0xC3 alone).
+        Await.on(rawFrames(s.port(), new byte[] {(byte) 0x81, (byte) 0x81, mask[0], mask[1], mask[2], mask[3], (byte) (0xC3 ^ 1)}, false));
+        // The client vanishes without a close frame.
+        Await.on(rawFrames(s.port(), new byte[0], true));
+        Await.on(s.stop(Duration.ofSeconds(1)));
         return Task.completed();
     }
 
