@@ -3,7 +3,6 @@ package org.asyncio4j.http;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiConsumer;
 
 /**
@@ -135,10 +134,5 @@ public final class Headers {
             sb.append(i == 0 ? "" : ", ").append(names.get(i)).append(": ").append(values.get(i));
         }
         return sb.append('}').toString();
-    }
-
-    /** Lower-case name, for maps keyed by header name. */
-    static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -7,8 +7,9 @@ import org.asyncio4j.Task;
 
 /**
  * What a handler answers: a status, headers and either a whole body or a stream of chunks. The
- * server adds {@code Content-Length} (whole body) or {@code Transfer-Encoding: chunked} (stream),
- * {@code Date} is not added. Build one with the factories and chain {@link #header}:
+ * server adds {@code Content-Length} (whole body) or {@code Transfer-Encoding: chunked} (stream) and
+ * ignores such framing headers set by the handler. Build one with the factories and chain
+ * {@link #header}:
  * <pre>{@code
  * return Task.completed(Response.json("{\"id\": 42}").header("Cache-Control", "no-store"));
  * }</pre>
