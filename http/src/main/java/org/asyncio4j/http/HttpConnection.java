@@ -30,6 +30,9 @@ import org.eclipse.jetty.util.UrlEncoded;
 class HttpConnection {
     /** Bytes asked of the reader at a time. */
     static final int READ_SIZE = 16 * 1024;
+    /** At most this long and this much input is dropped after a refusal before the connection closes. */
+    static final java.time.Duration LINGER = java.time.Duration.ofSeconds(2);
+    static final long LINGER_BYTES = 1024 * 1024;
     static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     final HttpServer server;
@@ -106,6 +109,9 @@ class HttpConnection {
             }
         } catch (HttpError e) {
             Await.on(sendError(e.status, e.getMessage(), p.method));
+            if (e.status == 413 || e.status == 431 || e.status == 414) {
+                Await.on(linger()); // the client is likely still sending what we refused
+            }
             return Task.completed(false);
         }
         boolean keepAlive = !closing && wantsKeepAlive(p);
@@ -296,6 +302,33 @@ class HttpConnection {
             t.addDoneCallback(x -> finish.run());
         }
         return p;
+    }
+
+    /**
+     * After refusing a request whose bytes may still be arriving: half-close (the client reads our
+     * answer, then end of stream) and drop what it still sends, for a bounded time and size.
+     * Closing at once with unread input would make the kernel send a reset, and a client still
+     * writing could lose the answer to it.
+     */
+    @Async
+    Task<Void> linger() {
+        if (!writer.canWriteEof() || writer.isClosing()) {
+            return Task.completed();
+        }
+        writer.writeEof();
+        try (Timeout t = Asyncio.timeout(LINGER)) {
+            long dropped = 0;
+            while (dropped < LINGER_BYTES) {
+                byte[] b = Await.on(reader.read(READ_SIZE));
+                if (b.length == 0) {
+                    break;
+                }
+                dropped += b.length;
+            }
+        } catch (AsyncTimeoutException e) {
+            // the client neither stopped nor closed: close anyway
+        }
+        return Task.completed();
     }
 
     @Async

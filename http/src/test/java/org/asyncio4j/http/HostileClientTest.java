@@ -67,6 +67,12 @@ class HostileClientTest {
     }
 
     @Test
+    void aClientStillSendingItsOversizedBodyReadsThe413() {
+        run(HostileScenarios::bigBodySentAnyway);
+        assertEquals(List.of("HTTP/1.1 413 Payload Too Large, end of stream at 0ms"), log);
+    }
+
+    @Test
     void slowHeadersGet408AtTheHeaderTimeout() {
         run(s -> s.stall("GET / HTTP/1.1\r\nHost: x\r\n"));
         assertEquals(List.of("closed by server at 10000ms", "HTTP/1.1 408 Request Timeout"), log);

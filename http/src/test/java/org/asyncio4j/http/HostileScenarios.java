@@ -88,6 +88,21 @@ class HostileScenarios {
         return Task.completed();
     }
 
+    /** A client that sends a body far over the limit and reads only after: it still gets its 413. */
+    @Async
+    Task<Void> bigBodySentAnyway() {
+        HttpServer s = Await.on(server().start(0));
+        Connection c = Await.on(Asyncio.openConnection("127.0.0.1", s.port()));
+        c.writer().write(Raw.bytes("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 300000\r\n\r\n"));
+        c.writer().write(new byte[300_000]);
+        Await.on(c.writer().drain());
+        String answer = Raw.str(Await.on(c.reader().readAll()));
+        log.add(Raw.statusLine(answer) + ", end of stream at " + Raw.ms());
+        Await.on(c.closeAsync(null));
+        Await.on(s.stop(Duration.ofSeconds(1)));
+        return Task.completed();
+    }
+
     /** Two requests in one write: both answered, in order, on one connection. */
     @Async
     Task<Void> pipelined() {
