@@ -1,0 +1,242 @@
+package org.asyncio4j.http;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.asyncio4j.AsyncCloseable;
+import org.asyncio4j.Asyncio;
+import org.asyncio4j.Promise;
+import org.asyncio4j.Task;
+import org.asyncio4j.net.Server;
+
+/**
+ * An HTTP/1.1 server on the running event loop: one task per connection, requests parsed by Jetty's
+ * standalone {@code HttpParser}, handlers returning {@code Task<Response>}.
+ * <pre>{@code
+ * HttpServer server = Await.on(HttpServer.builder()
+ *         .route("GET", "/items/{id}", req -> Response.json("{\"id\": \"" + req.pathParam("id") + "\"}").done())
+ *         .build()
+ *         .start(8080));                      // 127.0.0.1:8080
+ * ...
+ * Await.on(server.stop(Duration.ofSeconds(5)));
+ * }</pre>
+ * Keep-alive, pipelining, {@code HEAD} (from the {@code GET} route, body omitted), 404 and 405 are
+ * handled by the server. Every limit in {@link Builder} answers a clear 4xx and closes the
+ * connection. All methods must be called on the loop thread.
+ */
+public final class HttpServer implements AsyncCloseable {
+    /** Default address: the loopback interface only. Pass {@code "0.0.0.0"} to listen everywhere. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    final Router router;
+    final Limits limits;
+    private Server server;
+    final Set<HttpConnection> connections = new LinkedHashSet<>();
+    private Promise<Void> drained;
+    private boolean stopping;
+
+    private HttpServer(Router router, Limits limits) {
+        this.router = router;
+        this.limits = limits;
+    }
+
+    /** A builder with the default limits and no routes. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Listens on 127.0.0.1:{@code port} (0: a free port, see {@link #port()}). */
+    public Task<HttpServer> start(int port) {
+        return start(DEFAULT_HOST, port);
+    }
+
+    /** Listens on {@code host}:{@code port}. A server is started once. */
+    public Task<HttpServer> start(String host, int port) {
+        if (server != null || stopping) {
+            throw new IllegalStateException("this HttpServer was already started; build another one to listen twice");
+        }
+        Task<Server> t = Asyncio.startServer(this::accept, host, port);
+        Promise<HttpServer> p = new Promise<>();
+        t.addDoneCallback(done -> {
+            if (done.isCancelled()) {
+                p.cancel();
+            } else if (done.exception() != null) {
+                p.fail(done.exception());
+            } else {
+                server = done.result();
+                p.complete(this);
+            }
+        });
+        return p;
+    }
+
+    private Task<Void> accept(org.asyncio4j.net.StreamReader reader, org.asyncio4j.net.StreamWriter writer) {
+        HttpConnection c = new AsyncHttpConnection(this, reader, writer);
+        connections.add(c);
+        Task<Void> t = c.serve();
+        c.task = t;
+        t.addDoneCallback(done -> forget(c));
+        if (stopping) {
+            c.shutdown();
+        }
+        return t;
+    }
+
+    private void forget(HttpConnection c) {
+        connections.remove(c);
+        if (connections.isEmpty() && drained != null) {
+            drained.complete(null);
+        }
+    }
+
+    /** The port listened on (the real one when 0 was asked). */
+    public int port() {
+        return running().port();
+    }
+
+    /** The address listened on. */
+    public InetSocketAddress address() {
+        return running().addresses().get(0);
+    }
+
+    /** Connections open now. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    private Server running() {
+        if (server == null) {
+            throw new IllegalStateException("the server is not started: await start(...) first");
+        }
+        return server;
+    }
+
+    /**
+     * Graceful stop: stops accepting at once, closes idle keep-alive connections, lets requests in
+     * progress finish (their responses carry {@code Connection: close}) for up to {@code grace}, then
+     * cancels the handlers still running and closes their connections. Completes when every
+     * connection is closed.
+     */
+    public Task<Void> stop(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
+        Server s = running();
+        if (!stopping) {
+            stopping = true;
+            s.close();
+            drained = new Promise<>();
+            if (connections.isEmpty()) {
+                drained.complete(null);
+            }
+            for (HttpConnection c : Set.copyOf(connections)) {
+                c.shutdown();
+            }
+        }
+        return new AsyncGracefulStop().run(this, s, drained, grace);
+    }
+
+    /** Cancels every connection's task (the grace period is over). */
+    void cancelAll() {
+        for (HttpConnection c : Set.copyOf(connections)) {
+            if (c.task != null) {
+                c.task.cancel("the server's graceful stop ran out of time");
+            }
+        }
+    }
+
+    /** {@link #stop(Duration)} with a grace of {@link Limits#DEFAULT_GRACE}. */
+    @Override
+    public Task<Void> closeAsync(Throwable pending) {
+        return stop(Limits.DEFAULT_GRACE);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpServer[" + (server == null ? "not started" : server.addresses()) + ", " + connections.size() + " connections]";
+    }
+
+    /** Routes and limits of an {@link HttpServer}. */
+    public static final class Builder {
+        private final Router router = new Router();
+        private final Limits limits = new Limits();
+
+        private Builder() {}
+
+        /**
+         * Sends {@code method} requests whose path matches {@code pattern} to {@code handler}. A
+         * pattern is literal segments and {@code {name}} segments, e.g. {@code /items/{id}}; the
+         * first route added that matches wins. A {@code GET} route also answers {@code HEAD}.
+         */
+        public Builder route(String method, String pattern, Handler handler) {
+            router.add(method, pattern, Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /** {@code route("GET", pattern, handler)}. */
+        public Builder get(String pattern, Handler handler) {
+            return route("GET", pattern, handler);
+        }
+
+        /** {@code route("POST", pattern, handler)}. */
+        public Builder post(String pattern, Handler handler) {
+            return route("POST", pattern, handler);
+        }
+
+        /**
+         * Accepts WebSocket upgrades (RFC 6455) on {@code pattern}: the handshake is checked and
+         * answered by the server, then {@code handler} owns the connection until its task ends.
+         */
+        public Builder websocket(String pattern, WebSocketHandler handler) {
+            router.add("GET", pattern, Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /** Largest request line plus headers, in bytes (default 8 KiB); larger: 431 (414 for a long target). */
+        public Builder maxHeaderBytes(int bytes) {
+            limits.maxHeaderBytes = Limits.positive("maxHeaderBytes", bytes);
+            return this;
+        }
+
+        /** Most header fields in a request (default 100); more: 431. */
+        public Builder maxHeaders(int count) {
+            limits.maxHeaders = Limits.positive("maxHeaders", count);
+            return this;
+        }
+
+        /** Largest request body, in bytes (default 1 MiB); larger: 413. */
+        public Builder maxBodyBytes(long bytes) {
+            limits.maxBodyBytes = Limits.positive("maxBodyBytes", bytes);
+            return this;
+        }
+
+        /** Time for a request's line and headers to arrive, from its first byte, or from the connection's start for the first request (default 10 s); slower: 408. */
+        public Builder headerTimeout(Duration d) {
+            limits.headerTimeout = Limits.positive("headerTimeout", d);
+            return this;
+        }
+
+        /** Time for a request's body to arrive once its headers are in (default 30 s); slower: 408. */
+        public Builder bodyTimeout(Duration d) {
+            limits.bodyTimeout = Limits.positive("bodyTimeout", d);
+            return this;
+        }
+
+        /** How long a keep-alive connection may wait for its next request (default 30 s); then it is closed without a response. */
+        public Builder idleTimeout(Duration d) {
+            limits.idleTimeout = Limits.positive("idleTimeout", d);
+            return this;
+        }
+
+        /** Largest WebSocket message (all its fragments), in bytes (default 1 MiB); larger: close code 1009. */
+        public Builder maxWebSocketMessage(int bytes) {
+            limits.maxWebSocketMessage = Limits.positive("maxWebSocketMessage", bytes);
+            return this;
+        }
+
+        /** The server; not listening until {@link HttpServer#start}. */
+        public HttpServer build() {
+            return new HttpServer(router, limits.copy());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.asyncio4j.http;
+
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HTTP request as a handler sees it: method, decoded path, the route's path parameters, query
+ * parameters, headers (names case-insensitive) and the whole body (already read, within the
+ * server's body limit). Immutable.
+ */
+public final class Request {
+    private final String method;
+    private final String target;
+    private final String path;
+    private final Map<String, String> pathParams;
+    private final Map<String, List<String>> query;
+    private final Headers headers;
+    private final byte[] body;
+    private final SocketAddress remote;
+
+    Request(String method, String target, String path, Map<String, String> pathParams,
+            Map<String, List<String>> query, Headers headers, byte[] body, SocketAddress remote) {
+        this.method = method;
+        this.target = target;
+        this.path = path;
+        this.pathParams = Collections.unmodifiableMap(pathParams);
+        this.query = Collections.unmodifiableMap(query);
+        this.headers = headers;
+        this.body = body;
+        this.remote = remote;
+    }
+
+    /** The method, e.g. {@code GET}. */
+    public String method() {
+        return method;
+    }
+
+    /** The request target as sent, e.g. {@code /items/42?full=true}. */
+    public String target() {
+        return target;
+    }
+
+    /** The percent-decoded path, without the query, e.g. {@code /items/42}. */
+    public String path() {
+        return path;
+    }
+
+    /**
+     * The value of the route's {@code {name}} segment, percent-decoded. Throws
+     * {@link IllegalArgumentException} when the route has no such parameter (a typo in the handler).
+     */
+    public String pathParam(String name) {
+        String v = pathParams.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("the route has no path parameter {" + name + "}; it has " + pathParams.keySet());
+        }
+        return v;
+    }
+
+    /** Every path parameter of the matched route, by name. */
+    public Map<String, String> pathParams() {
+        return pathParams;
+    }
+
+    /** The first value of query parameter {@code name}, or null when absent. */
+    public String queryParam(String name) {
+        List<String> v = query.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    /** Every query parameter with all its values, in the order sent. */
+    public Map<String, List<String>> queryParams() {
+        return query;
+    }
+
+    /** The first value of header {@code name} (any case), or null. */
+    public String header(String name) {
+        return headers.get(name);
+    }
+
+    /** All the request's headers. */
+    public Headers headers() {
+        return headers;
+    }
+
+    /** The body (empty when there is none). The array is the request's own: do not modify it. */
+    public byte[] body() {
+        return body;
+    }
+
+    /** The body decoded as UTF-8. */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The client's address. */
+    public SocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + target;
+    }
+}

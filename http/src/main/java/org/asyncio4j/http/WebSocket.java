@@ -1,0 +1,44 @@
+package org.asyncio4j.http;
+
+import org.asyncio4j.AsyncIterable;
+import org.asyncio4j.Task;
+
+/**
+ * A WebSocket conversation, server side (from {@link HttpServer.Builder#websocket}) or client side
+ * ({@link WebSocketClient#connect}). Loop thread only.
+ *
+ * <p>Receiving: {@link #receive()} one message at a time, or {@link #messages()} in a loop that ends
+ * at a normal close. One receive at a time; nothing is read from the peer while no one receives, so
+ * a slow consumer slows the peer (TCP flow control) instead of filling memory.
+ *
+ * <p>Sending: {@link #sendText} and {@link #sendBinary} complete once the frame is handed to the
+ * operating system within the write buffer's high-water mark: a slow peer makes them wait.
+ */
+public interface WebSocket {
+    /**
+     * The next whole message. Fails with {@link WebSocketClosedException} once the peer closed
+     * (after the close handshake is answered) or the connection was lost (code 1006).
+     */
+    Task<Message> receive();
+
+    /** The messages until the peer closes: ends at a normal close (1000, 1001), fails at any other. */
+    default AsyncIterable<Message> messages() {
+        return () -> new MessageIterator(this::receive);
+    }
+
+    /** Sends a text message; done when written (see back-pressure above). */
+    Task<Void> sendText(String text);
+
+    /** Sends a binary message; done when written. */
+    Task<Void> sendBinary(byte[] data);
+
+    /**
+     * Starts the close handshake with {@code code} (1000 normal, 1001 going away, 4000-4999 your own)
+     * and {@code reason}; done when the peer answered (or did not within a few seconds) and the
+     * connection is closed. Idempotent.
+     */
+    Task<Void> close(int code, String reason);
+
+    /** The close code once closed (sent or received first), else -1. */
+    int closeCode();
+}
