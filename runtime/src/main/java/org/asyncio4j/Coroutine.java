@@ -192,6 +192,10 @@ public abstract class Coroutine<T> extends FutureBase<T> {
 
     /** {@code task} itself: the argument of {@link #suspends} and {@link #awaited(Task)}. Generated code only. */
     public final Task<?> task(Task<?> task) {
+        if (task == null) {
+            throw new NullPointerException("Await.on(null): the task to await is null; the expression given to"
+                    + " Await.on (a variable, or a method that should return a Task) produced null");
+        }
         return task;
     }
 

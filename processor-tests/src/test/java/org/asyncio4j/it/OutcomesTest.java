@@ -93,4 +93,17 @@ class OutcomesTest {
         assertEquals("caught cf", Run.virtual(o::failedStage));
         assertInstanceOf(ArithmeticException.class, o.caught);
     }
+
+    @Test
+    void awaitingANullTaskSaysWhatWasNull() {
+        AsyncOutcomes o = new AsyncOutcomes();
+        NullPointerException e = assertThrows(NullPointerException.class, () -> Run.virtual(() -> {
+            try {
+                return o.awaitIt(null);
+            } catch (Throwable t) {
+                throw new AssertionError(t);
+            }
+        }));
+        assertTrue(e.getMessage().startsWith("Await.on(null): the task to await is null"), e.getMessage());
+    }
 }

@@ -117,7 +117,11 @@ public final class Server implements AsyncCloseable {
         int actualPort = port;
         try {
             for (InetAddress h : hosts) {
-                ServerSocketChannel ssc = ServerSocketChannel.open();
+                // An IPv4 address gets an IPv4 socket: Java's default (dual-stack) socket bound to
+                // 0.0.0.0 also listens on [::], exposing an IPv4 service on IPv6. asyncio binds the
+                // address given, and so do we.
+                ServerSocketChannel ssc = h instanceof java.net.Inet4Address
+                        ? ServerSocketChannel.open(java.net.StandardProtocolFamily.INET) : ServerSocketChannel.open();
                 listeners.add(ssc);
                 ssc.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 ssc.bind(h == null ? new InetSocketAddress(actualPort) : new InetSocketAddress(h, actualPort), 1024);
