@@ -112,6 +112,16 @@ public final class StreamReader {
     }
 
     /**
+     * The lines of this stream as an {@link org.asyncio4j.AsyncIterable} ({@code async for line in
+     * reader}): each element as {@link #readLine()} returns it, with its terminator; it ends at EOF.
+     * Iterate it in an {@code @Async} method by awaiting {@code hasNext()} and calling {@code next()},
+     * or collect it with {@code toList()}. Only one iteration should read a stream at a time.
+     */
+    public org.asyncio4j.AsyncIterable<byte[]> lines() {
+        return new StreamLines(this);
+    }
+
+    /**
      * One line, up to and including {@code \n}; at the end of the stream, what is left (possibly
      * empty). A line longer than the limit fails with {@link LimitOverrunException} and is discarded
      * (asyncio's {@code readline}).
