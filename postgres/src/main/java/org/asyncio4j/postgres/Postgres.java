@@ -3,6 +3,7 @@ package org.asyncio4j.postgres;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.internal.VertxBootstrap;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
@@ -65,6 +66,7 @@ public class Postgres implements AsyncCloseable {
     final PoolConfig config;
     final Semaphore permits;
     final EventLoop loop;
+    final VertxThreads threads = new VertxThreads();
     boolean closed;
     int leased;
 
@@ -76,8 +78,10 @@ public class Postgres implements AsyncCloseable {
         this.config = config;
         this.permits = new Semaphore(config.size());
         // Vert.x needs few threads here: its event loops only do the sockets' I/O.
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.min(2, config.size())).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
+        this.vertx = VertxBootstrap.create()
+                .options(new VertxOptions().setEventLoopPoolSize(Math.min(2, config.size())).setWorkerPoolSize(1)
+                        .setInternalBlockingPoolSize(1))
+                .threadFactory(threads).init().vertx();
         this.pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(config.size())).connectingTo(connect)
                 .using(vertx).build();
     }
@@ -157,7 +161,7 @@ public class Postgres implements AsyncCloseable {
         return () -> new AsyncKeysetIterator(this, q);
     }
 
-    /** Closes the pool and the Vert.x instance (its threads end). Idempotent. */
+    /** Closes the pool and the Vert.x instance, and completes once its threads have ended. Idempotent. */
     @Async
     @Override
     public Task<Void> closeAsync(Throwable pending) {
@@ -169,6 +173,7 @@ public class Postgres implements AsyncCloseable {
             Await.on(pool.close().toCompletionStage());
         } finally {
             Await.on(vertx.close().toCompletionStage());
+            Await.on(Asyncio.toThread(threads::joinAll));
         }
         return Task.completed();
     }

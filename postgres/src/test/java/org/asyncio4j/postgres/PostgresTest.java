@@ -68,11 +68,15 @@ class PostgresTest {
         long v = withPool(PoolConfig.of(2), false, s -> {
             s.log.clear();
             Task<Long> t = s.oneQuery();
-            t.addDoneCallback(x -> log.addAll(s.log));
+            t.addDoneCallback(x -> {
+                log.addAll(s.log);
+                // the event-loop thread that ran the query is one closeAsync will join
+                log.add("threads recorded: " + (s.db.threads.count() > 0));
+            });
             return t;
         });
         assertEquals(42L, v);
-        assertEquals(List.of("resumed on loop thread: true"), log);
+        assertEquals(List.of("resumed on loop thread: true", "threads recorded: true"), log);
     }
 
     @Test
