@@ -120,11 +120,19 @@ class HttpConnection {
             Await.on(sendError(400, "Ambiguous or invalid request target: " + p.target, p.method));
             return Task.completed(false);
         }
-        Router.Match m = server.router.match(p.method, uri.getPath());
+        Router.Match m;
+        String path;
+        try {
+            m = server.router.match(p.method, uri.getPath());
+            path = uri.getDecodedPath();
+        } catch (IllegalArgumentException e) {
+            Await.on(sendError(400, "Malformed percent-encoding in the path: " + p.target, p.method));
+            return Task.completed(false);
+        }
         if (m.route() == null) {
             Response r = m.allowed().isEmpty()
-                    ? Response.text(404, "Not Found: " + uri.getPath() + "\n")
-                    : Response.text(405, "Method Not Allowed: " + p.method + " " + uri.getPath() + "\n")
+                    ? Response.text(404, "Not Found: " + path + "\n")
+                    : Response.text(405, "Method Not Allowed: " + p.method + " " + path + "\n")
                             .header("Allow", String.join(", ", m.allowed()));
             Await.on(send(p.method, r, keepAlive));
             return Task.completed(keepAlive);
@@ -136,7 +144,7 @@ class HttpConnection {
             Await.on(sendError(400, "Malformed query string: " + e.getMessage(), p.method));
             return Task.completed(false);
         }
-        Request req = new Request(p.method, p.target, uri.getDecodedPath(), m.params(), query, p.headers, p.body(),
+        Request req = new Request(p.method, p.target, path, m.params(), query, p.headers, p.body(),
                 writer.peerAddress());
         if (m.route().target() instanceof WebSocketHandler ws) {
             Await.on(new AsyncWebSocketSession(this, req, limits.maxWebSocketMessage).run(ws));
@@ -341,7 +349,7 @@ class HttpConnection {
     /** Writes {@code r}; a streamed body is chunked, awaiting the client between chunks. */
     @Async
     Task<Void> send(String method, Response r, boolean keepAlive) {
-        boolean head = "HEAD".equals(method);
+        boolean head = "HEAD".equals(method) || !ResponseHead.hasBody(r.status());
         writer.write(ResponseHead.encode(r, keepAlive));
         if (r.body() != null) {
             if (!head) {
