@@ -46,6 +46,8 @@ class HttpConnection {
     boolean idle;
     /** The server is stopping: finish the request in progress, then close. */
     boolean closing;
+    /** The WebSocket this connection was upgraded to, or null. */
+    WebSocketSession websocket;
 
     HttpConnection(HttpServer server, StreamReader reader, StreamWriter writer) {
         this.server = server;
@@ -58,6 +60,11 @@ class HttpConnection {
         closing = true;
         if (idle && task != null) {
             task.cancel("the server is stopping");
+        }
+        if (websocket != null) {
+            // Going away (1001): the peer answers, the handler's receive ends, and so does the connection.
+            WebSocketSession ws = websocket;
+            Asyncio.createTask(() -> ws.close(1001, "server shutting down"), "websocket going away");
         }
     }
 
@@ -147,7 +154,8 @@ class HttpConnection {
         Request req = new Request(p.method, p.target, path, m.params(), query, p.headers, p.body(),
                 writer.peerAddress());
         if (m.route().target() instanceof WebSocketHandler ws) {
-            Await.on(new AsyncWebSocketSession(this, req, limits.maxWebSocketMessage).run(ws));
+            websocket = new AsyncWebSocketSession(this, req, limits.maxWebSocketMessage);
+            Await.on(websocket.run(ws));
             return Task.completed(false);
         }
         Response r = Await.on(runHandler((Handler) m.route().target(), req));
