@@ -46,6 +46,8 @@ class HttpConnection {
     boolean idle;
     /** The server is stopping: finish the request in progress, then close. */
     boolean closing;
+    /** The WebSocket this connection was upgraded to, or null. */
+    WebSocketSession websocket;
 
     HttpConnection(HttpServer server, StreamReader reader, StreamWriter writer) {
         this.server = server;
@@ -58,6 +60,11 @@ class HttpConnection {
         closing = true;
         if (idle && task != null) {
             task.cancel("the server is stopping");
+        }
+        if (websocket != null) {
+            // Going away (1001): the peer answers, the handler's receive ends, and so does the connection.
+            WebSocketSession ws = websocket;
+            Asyncio.createTask(() -> ws.close(1001, "server shutting down"), "websocket going away");
         }
     }
 
@@ -120,11 +127,19 @@ class HttpConnection {
             Await.on(sendError(400, "Ambiguous or invalid request target: " + p.target, p.method));
             return Task.completed(false);
         }
-        Router.Match m = server.router.match(p.method, uri.getPath());
+        Router.Match m;
+        String path;
+        try {
+            m = server.router.match(p.method, uri.getPath());
+            path = uri.getDecodedPath();
+        } catch (IllegalArgumentException e) {
+            Await.on(sendError(400, "Malformed percent-encoding in the path: " + p.target, p.method));
+            return Task.completed(false);
+        }
         if (m.route() == null) {
             Response r = m.allowed().isEmpty()
-                    ? Response.text(404, "Not Found: " + uri.getPath() + "\n")
-                    : Response.text(405, "Method Not Allowed: " + p.method + " " + uri.getPath() + "\n")
+                    ? Response.text(404, "Not Found: " + path + "\n")
+                    : Response.text(405, "Method Not Allowed: " + p.method + " " + path + "\n")
                             .header("Allow", String.join(", ", m.allowed()));
             Await.on(send(p.method, r, keepAlive));
             return Task.completed(keepAlive);
@@ -136,10 +151,11 @@ class HttpConnection {
             Await.on(sendError(400, "Malformed query string: " + e.getMessage(), p.method));
             return Task.completed(false);
         }
-        Request req = new Request(p.method, p.target, uri.getDecodedPath(), m.params(), query, p.headers, p.body(),
+        Request req = new Request(p.method, p.target, path, m.params(), query, p.headers, p.body(),
                 writer.peerAddress());
         if (m.route().target() instanceof WebSocketHandler ws) {
-            Await.on(new AsyncWebSocketSession(this, req, limits.maxWebSocketMessage).run(ws));
+            websocket = new AsyncWebSocketSession(this, req, limits.maxWebSocketMessage);
+            Await.on(websocket.run(ws));
             return Task.completed(false);
         }
         Response r = Await.on(runHandler((Handler) m.route().target(), req));
@@ -341,7 +357,7 @@ class HttpConnection {
     /** Writes {@code r}; a streamed body is chunked, awaiting the client between chunks. */
     @Async
     Task<Void> send(String method, Response r, boolean keepAlive) {
-        boolean head = "HEAD".equals(method);
+        boolean head = "HEAD".equals(method) || !ResponseHead.hasBody(r.status());
         writer.write(ResponseHead.encode(r, keepAlive));
         if (r.body() != null) {
             if (!head) {

@@ -9,6 +9,11 @@ import java.nio.charset.StandardCharsets;
 final class ResponseHead {
     private ResponseHead() {}
 
+    /** False for the statuses that never carry a body. */
+    static boolean hasBody(int status) {
+        return status != 204 && status != 304;
+    }
+
     static byte[] encode(Response r, boolean keepAlive) {
         StringBuilder sb = new StringBuilder(128);
         sb.append("HTTP/1.1 ").append(r.status()).append(' ').append(HttpStatus.reason(r.status())).append("\r\n");
@@ -19,7 +24,9 @@ final class ResponseHead {
                 sb.append(name).append(": ").append(value).append("\r\n");
             }
         });
-        if (r.body() != null) {
+        if (!hasBody(r.status())) {
+            // 204 and 304 carry no body and no framing headers (RFC 9110 8.6, 15.3.5)
+        } else if (r.body() != null) {
             sb.append("Content-Length: ").append(r.body().length).append("\r\n");
         } else {
             sb.append("Transfer-Encoding: chunked\r\n");

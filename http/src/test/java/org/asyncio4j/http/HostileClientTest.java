@@ -50,6 +50,7 @@ class HostileClientTest {
                 "GET / HTTP/1.1\r\n\r\n",
                 "GET /../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n",
                 "GET / HTTP/9.9\r\nHost: x\r\n\r\n",
+                "GET /echo/%zz HTTP/1.1\r\nHost: x\r\n\r\n",
                 "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n")));
         assertEquals(List.of(
                 "HTTP/1.1 431 Request Header Fields Too Large | Request Header Fields Too Large | closed",
@@ -62,6 +63,7 @@ class HostileClientTest {
                 "HTTP/1.1 400 Bad Request | No Host | closed",
                 "HTTP/1.1 400 Bad Request | Ambiguous or invalid request target: /../etc/passwd | closed",
                 "HTTP/1.1 505 HTTP Version Not Supported | Unknown Version | closed",
+                "HTTP/1.1 400 Bad Request | Ambiguous or invalid request target: /echo/%zz | closed",
                 // Jetty's parser does not refuse a non-hex chunk size at once: it waits, and the body timeout answers.
                 "HTTP/1.1 408 Request Timeout | Request body not received within 30000 ms | closed"), log);
     }
@@ -70,6 +72,13 @@ class HostileClientTest {
     void aClientStillSendingItsOversizedBodyReadsThe413() {
         run(HostileScenarios::bigBodySentAnyway);
         assertEquals(List.of("HTTP/1.1 413 Payload Too Large, end of stream at 0ms"), log);
+    }
+
+    @Test
+    void noContentHasNoBodyNorLength() {
+        run(HostileScenarios::noContent);
+        assertEquals(List.of("closed by server at 0ms", ("HTTP/1.1 204 No Content\r\n\r\n" + HostileScenarios.OK_RESPONSE.replace(
+                "Content-Length: 2\r\n", "Content-Length: 2\r\nConnection: close\r\n")).replace("\r\n", "|")), log);
     }
 
     @Test

@@ -27,6 +27,8 @@ class HostileScenarios {
                 .get("/", r -> Response.text("ok").done())
                 .post("/", r -> Response.text("ok").done())
                 .get("/forever", handlers::forever)
+                .get("/echo/{x}", r -> Response.text(r.pathParam("x")).done())
+                .get("/empty", r -> Response.of(204).header("Content-Length", "99").done())
                 .get("/slow", r -> handlers.slow(r, Duration.ofSeconds(5)))
                 .maxHeaderBytes(1024)
                 .maxHeaders(10)
@@ -84,6 +86,16 @@ class HostileScenarios {
         Await.on(c.closeAsync(null));
         Await.on(Asyncio.sleep(Duration.ofSeconds(1)));
         log.add("connections at " + Raw.ms() + ": " + s.connectionCount());
+        Await.on(s.stop(Duration.ofSeconds(1)));
+        return Task.completed();
+    }
+
+    /** A 204 is sent without a body or framing headers, and the connection stays usable. */
+    @Async
+    Task<Void> noContent() {
+        HttpServer s = Await.on(server().start(0));
+        String answer = Await.on(raw.exchange(s.port(), "GET /empty HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+        log.add(answer.replace("\r\n", "|"));
         Await.on(s.stop(Duration.ofSeconds(1)));
         return Task.completed();
     }

@@ -67,6 +67,17 @@ class WebSocketTest {
     }
 
     @Test
+    void aGracefulStopClosesOpenWebSocketsWith1001() {
+        run(WsScenarios::stopWithAnOpenWebSocket);
+        assertEquals(4, log.size(), log.toString());
+        assertEquals("client: Text[echo:before cy]", log.get(0));
+        // The server's and the client's ends of the close run on different threads: their order is free.
+        assertEquals(java.util.Set.of("server: messages ended, close code 1001", "client: more messages: false, close code 1001"),
+                java.util.Set.copyOf(log.subList(1, 3)));
+        assertEquals("stopped, connections: 0", log.get(3));
+    }
+
+    @Test
     void aPlainGetOnAWebSocketRouteIs426() {
         run(WsScenarios::plainGetOnAWebSocketRoute);
         assertEquals(List.of("426 This is a WebSocket endpoint: send GET with Upgrade: websocket and Connection: Upgrade"), log);

@@ -209,6 +209,21 @@ class WsScenarios {
         return Task.completed();
     }
 
+    /** A graceful stop closes open WebSockets with 1001 (going away): the conversation ends normally on both sides. */
+    @Async
+    Task<Void> stopWithAnOpenWebSocket() {
+        HttpServer s = Await.on(server().start(0));
+        WebSocket ws = Await.on(WebSocketClient.connect(client, uri(s, "/echo?who=cy")));
+        Await.on(ws.sendText("before"));
+        log.add("client: " + Await.on(ws.receive()));
+        Task<Void> stopped = s.stop(Duration.ofSeconds(30));
+        AsyncIterator<Message> it = ws.messages().iterator();
+        log.add("client: more messages: " + Await.on(it.hasNext()) + ", close code " + ws.closeCode());
+        Await.on(stopped);
+        log.add("stopped, connections: " + s.connectionCount());
+        return Task.completed();
+    }
+
     @Async
     Task<Void> plainGetOnAWebSocketRoute() {
         HttpServer s = Await.on(server().start(0));
