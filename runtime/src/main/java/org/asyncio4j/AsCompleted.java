@@ -24,6 +24,8 @@ final class AsCompleted<T> implements Consumer<Task<T>> {
     private int next;
     private TimerHandle timer;
 
+    private String timeoutText;
+
     private AsCompleted(EventLoop loop, Set<Task<T>> todo) {
         this.todo = todo;
         this.slots = new ArrayList<>(todo.size());
@@ -47,6 +49,7 @@ final class AsCompleted<T> implements Consumer<Task<T>> {
             t.addDoneCallback(ac);
         }
         if (!set.isEmpty() && timeoutOrNull != null) {
+            ac.timeoutText = Durations.text(Durations.toNanos(timeoutOrNull));
             ac.timer = loop.callLater(timeoutOrNull, ac::timeout);
         }
         return List.copyOf(ac.slots);
@@ -97,7 +100,8 @@ final class AsCompleted<T> implements Consumer<Task<T>> {
         for (int i = next; i < slots.size(); i++) {
             Promise<T> s = slots.get(i);
             if (!s.isDone()) {
-                s.fail(new AsyncTimeoutException("asCompleted: the timeout expired before this task completed"));
+                s.fail(new AsyncTimeoutException("asCompleted: the timeout of " + timeoutText
+                        + " expired before this task completed"));
                 // Slots past the one the caller gave up on are never awaited (asyncio leaves its
                 // sentinels in a queue): the timeout is not a failure to report.
                 s.markRetrieved();

@@ -29,4 +29,25 @@ final class Durations {
         }
         return r;
     }
+
+    /** A duration for messages: "300 ms", "1.5 s", "250 us". */
+    static String text(long nanos) {
+        if (nanos < 1_000_000) {
+            return nanos % 1_000 == 0 ? nanos / 1_000 + " us" : nanos + " ns";
+        }
+        if (nanos < 1_000_000_000) {
+            return nanos % 1_000_000 == 0 ? nanos / 1_000_000 + " ms" : String.format(java.util.Locale.ROOT, "%.3f ms", nanos / 1e6);
+        }
+        return trim(String.format(java.util.Locale.ROOT, "%.3f", nanos / 1e9)) + " s";
+    }
+
+    /** A loop time for messages, in seconds: "1.25 s". */
+    static String seconds(long loopNanos) {
+        return trim(String.format(java.util.Locale.ROOT, "%.3f", loopNanos / 1e9)) + " s";
+    }
+
+    private static String trim(String decimal) {
+        String t = decimal.replaceAll("0+$", "");
+        return t.endsWith(".") ? t + "0" : t;
+    }
 }

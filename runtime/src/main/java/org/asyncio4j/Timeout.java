@@ -42,6 +42,10 @@ public final class Timeout implements AsyncCloseable {
 
     private State state = State.CREATED;
     private long when;
+    /** The delay asked for ({@link #after}), or -1 for an absolute deadline ({@link #at}): for messages. */
+    private long delayNanos = -1;
+    /** Loop time at which it was entered, for messages (-1 before). */
+    private long enteredAt = -1;
     private Handle handle;
     private Coroutine<?> task;
     private int baseline;
@@ -56,7 +60,9 @@ public final class Timeout implements AsyncCloseable {
             return new Timeout(NEVER);
         }
         EventLoop loop = EventLoop.current();
-        return new Timeout(Durations.deadline(loop.time(), Durations.toNanos(delay)));
+        Timeout t = new Timeout(Durations.deadline(loop.time(), Durations.toNanos(delay)));
+        t.delayNanos = Durations.toNanos(delay);
+        return t;
     }
 
     /** A timeout at loop time {@code when} (nanoseconds; {@link #NEVER}: no deadline), not entered yet. */
@@ -81,6 +87,7 @@ public final class Timeout implements AsyncCloseable {
         state = State.ENTERED;
         task = t;
         baseline = t.cancelling();
+        enteredAt = t.loop.time();
         reschedule(when);
         return this;
     }
@@ -130,6 +137,18 @@ public final class Timeout implements AsyncCloseable {
      * (cause: the CancelledError) when this timeout cut the block short; otherwise a completed
      * task, so that {@code pending} propagates unchanged.
      */
+    /**
+     * Which timeout expired and when: "the timeout of 300 ms entered at 1.2 s of loop time in task
+     * Task-3 expired at 1.5 s", so that a log line says which of several deadlines fired.
+     */
+    String describe() {
+        String what = delayNanos >= 0 ? "the timeout of " + Durations.text(delayNanos)
+                : "the deadline at " + Durations.seconds(when) + " of loop time";
+        String where = enteredAt >= 0 ? " entered at " + Durations.seconds(enteredAt) + " of loop time" : "";
+        String who = task != null ? " in task " + task.name() : "";
+        return what + where + who + " expired at " + Durations.seconds(task != null ? task.loop.time() : when);
+    }
+
     @Override
     public Task<Void> closeAsync(Throwable pending) {
         if (state == State.CREATED) {
@@ -147,11 +166,11 @@ public final class Timeout implements AsyncCloseable {
             state = State.EXPIRED;
             if (task.uncancel() <= baseline && pending != null) {
                 if (pending instanceof CancelledError) {
-                    return Task.failed(new AsyncTimeoutException("the timeout expired", pending));
+                    return Task.failed(new AsyncTimeoutException(describe(), pending));
                 }
                 // asyncio chains a TimeoutError into the exception's context; Java has no context,
                 // so the fact that the deadline fired is kept as a suppressed exception.
-                pending.addSuppressed(new AsyncTimeoutException("the timeout expired while this exception was raised"));
+                pending.addSuppressed(new AsyncTimeoutException(describe() + " while this exception was raised"));
             }
         } else {
             state = State.EXITED;

@@ -100,7 +100,8 @@ final class WaitFor<T> extends Coroutine<T> {
             } catch (CancelledError e) {
                 ce = e;
             }
-            throw new AsyncTimeoutException("waitFor: the timeout expired (the task was cancelled)", ce);
+            throw new AsyncTimeoutException("waitFor: the task did not complete within " + Durations.text(Durations.toNanos(timeout))
+                    + " (it was cancelled)", ce);
         }
         returnTask(task);
     }

@@ -67,6 +67,8 @@ class TimeoutTest {
         assertEquals(List.of("AsyncTimeoutException@10", "task runs on, cancelling=0"), log);
         assertTrue(cm[0].expired());
         assertInstanceOf(CancelledError.class, out[0].getCause());
+        assertEquals("the timeout of 10 ms entered at 0.0 s of loop time in task " + t.name() + " expired at 0.01 s",
+                out[0].getMessage(), "the message says which timeout fired, and when");
         assertEquals("<Timeout [expired]>", cm[0].toString());
         assertFalse(t.isCancelled());
     }

@@ -59,6 +59,9 @@ class WaitForTest {
         });
         assertEquals(List.of("inner got cancel@100", "inner cleanup done@150", "AsyncTimeoutException@150 cancelling=0"),
                 log);
+        String msg = failure[0].getMessage();
+        assertTrue(msg.startsWith("the timeout of 100 ms entered at 0.0 s of loop time in task ")
+                && msg.endsWith(" expired at 0.15 s"), msg);
         assertInstanceOf(CancelledError.class, failure[0].getCause());
         assertTrue(inner[0].isCancelled());
     }

@@ -138,14 +138,18 @@ final class Lowering extends TryLowering {
             default -> { }
         }
         String text = r(s);
-        boolean compound = switch (s.getKind()) {
-            case EXPRESSION_STATEMENT, CLASS -> false;
-            default -> true;
-        };
-        if (compound && lastInBlock) {
-            // The source's last statement may not complete normally (a loop without exit, a throw in
-            // every branch); the jump we add after it must stay reachable for javac: if (true) {...}
-            // can always complete normally (JLS 14.22).
+        Completion.Result completes = Completion.of(s, cx.scan().jumpTargets);
+        if (completes == Completion.Result.CANNOT) {
+            // A throw in every branch, a loop without exit: nothing may follow it in this state (javac:
+            // unreachable statement); the block ends here as after a throw.
+            code(text, s);
+            cur.terminated = true;
+            return;
+        }
+        if (completes == Completion.Result.UNKNOWN && lastInBlock) {
+            // The source's last statement may not complete normally and the rules above could not tell
+            // (a switch, a loop whose condition may be a constant); the jump added after it must stay
+            // reachable for javac: if (true) {...} can always complete normally (JLS 14.22).
             text = "if (true) {\n" + text + "\n}";
         }
         code(text, s);

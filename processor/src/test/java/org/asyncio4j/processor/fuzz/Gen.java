@@ -666,6 +666,15 @@ final class Gen {
             // that can only complete by a constant-true throw while an operand is on the stack,
             // in the user's own code before any processor runs (seed 20261122 program 1226).
             Node guard = c.inSwitchExpr ? Node.expr(Ty.BOOL, "Fx.vb(" + id() + ", ", cond, ")") : cond;
+            if (chance(25) && c.nest < 3) {
+                // an if/else that throws in both branches: it cannot complete normally, so the lowering
+                // must add nothing after it in its state (found by the http module's author)
+                List<Node> then = new ArrayList<>(block(c, 2).kids());
+                then.add(Node.stmt("throw new FxUnchecked(\"t" + id() + "\");"));
+                Node inner = Node.stmt("if (", expr(c, Ty.BOOL, 2), ") ", Node.block(then),
+                        " else { throw new FxUnchecked(\"t" + id() + "\"); }");
+                return Node.stmt("if (", guard, ") ", Node.block(new ArrayList<>(List.of(inner))));
+            }
             if (c.m.throwsChecked && chance(40)) {
                 return Node.stmt("if (", guard, ") throw new FxChecked(\"t" + id() + "\");");
             }
