@@ -46,11 +46,9 @@ public class AsyncLambda extends Lambda {
                     case 2: {
                         final var bonus = m.bonus; // captured by a lambda or class below
                         // Lambda.java:16
-                        if (true) {
                         for (Task<Integer> part : m.parts) {
                                         m.children.add(m.tg.spawn(() -> total$lambda$1(part, bonus)));
                                     }
-                        }
                         m.$fin2 = 8;
                         m.state = 4;
                         continue;
