@@ -410,8 +410,12 @@ public final class EventLoop {
             } else {
                 ((Runnable) e).run();
             }
+        } catch (StackOverflowError deep) {
+            // Survivable: the stack has unwound to here. Reported like any failing callback, as
+            // asyncio reports a RecursionError and keeps running (docs/asyncio-differences.md).
+            callExceptionHandler("Exception in callback " + e, deep, null);
         } catch (VirtualMachineError fatal) {
-            throw fatal;
+            throw fatal; // OutOfMemoryError, InternalError: the JVM itself is in doubt; the run ends
         } catch (Throwable t) {
             callExceptionHandler("Exception in callback " + e, t, null);
         }

@@ -233,7 +233,9 @@ abstract class FutureBase<T> implements Task<T> {
         if (failed) {
             // The waiters just scheduled retrieve it in the common case, which settles the report.
             Failure f = (Failure) o;
-            if (!(f.error instanceof VirtualMachineError)) {
+            // A StackOverflowError is an ordinary failure of the task that raised it (asyncio reports
+            // a RecursionError like any exception); other VirtualMachineErrors are not tracked.
+            if (!(f.error instanceof VirtualMachineError) || f.error instanceof StackOverflowError) {
                 f.report = callbackLoop().trackUnretrieved(this, f.error);
             }
         }
