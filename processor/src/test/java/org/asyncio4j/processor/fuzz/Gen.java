@@ -954,7 +954,10 @@ final class Gen {
                 s.parts.add(";");
             } else {
                 List<Node> stmts = new ArrayList<>(block(c, 2).kids());
-                stmts.add(Node.stmt("yield ", expr(c, t, depth), ";"));
+                // the same JDK 17 assertion in an arrow case's block (seed 20261204 program 55149)
+                stmts.add(t == Ty.BOOL && JAVAC_17
+                        ? Node.stmt("yield Fx.vb(" + id() + ", ", expr(c, t, depth), ");")
+                        : Node.stmt("yield ", expr(c, t, depth), ";"));
                 s.parts.add(" " + label + " -> ");
                 s.parts.add(Node.block(stmts));
             }
