@@ -57,6 +57,36 @@ public final class ForEach {
         return (ByteCursor) cursor;
     }
 
+    // ---- for (T x : Await.each(source)): the iterator of an async source, kept in an Object field
+
+    /** {@code source.iterator()}, or a message that says which part was null. */
+    public static <E> AsyncIterator<E> async(AsyncIterable<E> source) {
+        if (source == null) {
+            throw new NullPointerException("for (... : Await.each(source)): the source is null");
+        }
+        AsyncIterator<E> it = source.iterator();
+        if (it == null) {
+            throw new NullPointerException("for (... : Await.each(source)): " + source.getClass().getName()
+                    + ".iterator() returned null");
+        }
+        return it;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <E> AsyncIterator<E> asyncCursor(Object cursor, AsyncIterable<E> witness) {
+        return (AsyncIterator<E>) cursor;
+    }
+
+    /** The exit of an Await.each loop: {@code closeAsync(pending)} of its iterator. */
+    public static Task<Void> closeAsync(Object cursor, Throwable pending) {
+        Task<Void> t = ((AsyncIterator<?>) cursor).closeAsync(pending);
+        if (t == null) {
+            throw new NullPointerException(cursor.getClass().getName() + ".closeAsync returned null; return"
+                    + " Task.completed() when there is nothing to release");
+        }
+        return t;
+    }
+
     public static <E> Iterator<E> of(Iterable<E> iterable) {
         return iterable.iterator();
     }

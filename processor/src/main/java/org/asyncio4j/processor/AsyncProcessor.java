@@ -365,6 +365,15 @@ public final class AsyncProcessor extends AbstractProcessor {
 
                 @Override
                 public Void visitMethodInvocation(MethodInvocationTree node, Void v) {
+                    if (asyncDepth == 0 && (calls.isEach(node) || Calls.isYield(node))) {
+                        String what = calls.isEach(node) ? "Await.each" : "Await.yield";
+                        trees.printMessage(Diagnostic.Kind.ERROR, "[" + Diag.Tag.AsyncAwaitOutsideAsync + "] " + what
+                                + " can only be used in a method annotated @Async (org.asyncio4j.annotations.Async):"
+                                + (what.equals("Await.each") ? " an @Async method's 'for (T x : Await.each(source))' awaits"
+                                + " each element. Outside one, await source.toList() in an @Async method instead."
+                                : " an @Async method returning AsyncIterable<T> is an async generator, and yields."),
+                                node, cu);
+                    }
                     if (asyncDepth == 0 && calls.isAwait(node)) {
                         boolean inLambda = false;
                         for (TreePath up = getCurrentPath(); up != null; up = up.getParentPath()) {

@@ -3,6 +3,8 @@ package org.asyncio4j.processor;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -52,47 +54,89 @@ final class AwaitScan extends TreePathScanner<Void, Void> {
         return hasAwait.contains(t) || hasEscape.contains(t);
     }
 
+    /** True for the body of an async generator (an {@code @Async} method returning AsyncIterable): it may yield. */
+    boolean generator;
+
     @Override
     public Void visitMethodInvocation(MethodInvocationTree node, Void p) {
         if (calls.isAwait(node)) {
             awaits.add(node);
-            Tree blocker = null;
-            TreePath blockerPath = null;
-            for (TreePath up = getCurrentPath().getParentPath(); up != null && up.getLeaf() != body; up = up.getParentPath()) {
-                Tree l = up.getLeaf();
-                if (l instanceof LambdaExpressionTree || l instanceof ClassTree || l.getKind() == Tree.Kind.SYNCHRONIZED) {
-                    blocker = l;
-                    blockerPath = up;
-                }
-            }
-            LambdaTargets.Kind kind = blocker instanceof LambdaExpressionTree ? lambdaKind.apply(blockerPath) : null;
-            if (kind == LambdaTargets.Kind.TASK) {
-                asyncLambdas.add((LambdaExpressionTree) blocker); // its own body is scanned when it is lowered
-            } else if (kind == LambdaTargets.Kind.UNKNOWN) {
-                diags.add(new Diag(Diag.Tag.AsyncLambdaTarget, node, "Await.on is inside a lambda whose type asyncio4j"
-                        + " cannot tell (it works without attributing the body): only a lambda whose functional method"
-                        + " returns a Task may await. Give the lambda a visible type, e.g. 'Supplier<Task<T>> body ="
-                        + " () -> { ... };' (or a cast), or pass it straight to a method of a class whose parameter type"
-                        + " is declared (TaskGroup.spawn, Asyncio.createTask)."));
-            } else if (blocker instanceof LambdaExpressionTree) {
-                diags.add(new Diag(Diag.Tag.AsyncAwaitInLambda, node, "Await.on cannot be used inside this lambda: its"
-                        + " functional method does not return a Task (a Runnable, a Consumer, forEach...), so it would run"
-                        + " outside any task. Make the lambda return a Task, e.g. 'tg.spawn(() -> { var r = Await.on(t);"
-                        + " return Task.completed(r); })', or make its work an @Async method and await that."));
-            } else if (blocker instanceof ClassTree) {
-                diags.add(new Diag(Diag.Tag.AsyncAwaitInClass, node, "Await.on cannot be used inside an anonymous"
-                        + " or local class: its methods are not part of the state machine. Move the code into an"
-                        + " @Async method of the enclosing class."));
-            } else if (blocker != null) {
-                diags.add(new Diag(Diag.Tag.AsyncAwaitInSynchronized, node, "Await.on cannot be used inside a"
-                        + " synchronized block: the task would suspend while holding the monitor, and resume on"
-                        + " the loop thread later. Use org.asyncio4j.sync.Lock (try (var held ="
-                        + " Await.on(lock.acquire())) {...}) instead."));
+            suspensionPoint(node, getCurrentPath(), "Await.on");
+        } else if (calls.isEach(node)) {
+            TreePath parent = getCurrentPath().getParentPath();
+            if (parent.getLeaf() instanceof EnhancedForLoopTree f && f.getExpression() == node) {
+                suspensionPoint(node, parent, "Await.each");
             } else {
-                markUpTo(getCurrentPath(), null, hasAwait);
+                diags.add(new Diag(Diag.Tag.AsyncEachOutsideFor, node, "Await.each(source) only works as the"
+                        + " expression of an enhanced for loop in an @Async body: 'for (T x : Await.each(source)) { ... }'."
+                        + " To collect every element, await source.toList(); to step by hand, await"
+                        + " it.hasNext() and call it.next() on an AsyncIterator."));
             }
+        } else if (Calls.isYield(node)) {
+            yieldPoint(node);
         }
         return super.visitMethodInvocation(node, p);
+    }
+
+    /**
+     * An await (or an Await.each loop) at {@code node}; {@code marked} is the tree that suspends
+     * (the await itself, or the for loop whose steps await): it and its ancestors are lowered, unless
+     * a lambda, class or synchronized block stands between it and the body.
+     */
+    private void suspensionPoint(MethodInvocationTree node, TreePath marked, String what) {
+        Tree blocker = null;
+        TreePath blockerPath = null;
+        for (TreePath up = getCurrentPath().getParentPath(); up != null && up.getLeaf() != body; up = up.getParentPath()) {
+            Tree l = up.getLeaf();
+            if (l instanceof LambdaExpressionTree || l instanceof ClassTree || l.getKind() == Tree.Kind.SYNCHRONIZED) {
+                blocker = l;
+                blockerPath = up;
+            }
+        }
+        LambdaTargets.Kind kind = blocker instanceof LambdaExpressionTree ? lambdaKind.apply(blockerPath) : null;
+        if (kind == LambdaTargets.Kind.TASK) {
+            asyncLambdas.add((LambdaExpressionTree) blocker); // its own body is scanned when it is lowered
+        } else if (kind == LambdaTargets.Kind.UNKNOWN) {
+            diags.add(new Diag(Diag.Tag.AsyncLambdaTarget, node, what + " is inside a lambda whose type asyncio4j"
+                    + " cannot tell (it works without attributing the body): only a lambda whose functional method"
+                    + " returns a Task may await. Give the lambda a visible type, e.g. 'Supplier<Task<T>> body ="
+                    + " () -> { ... };' (or a cast), or pass it straight to a method of a class whose parameter type"
+                    + " is declared (TaskGroup.spawn, Asyncio.createTask)."));
+        } else if (blocker instanceof LambdaExpressionTree) {
+            diags.add(new Diag(Diag.Tag.AsyncAwaitInLambda, node, what + " cannot be used inside this lambda: its"
+                    + " functional method does not return a Task (a Runnable, a Consumer, forEach...), so it would run"
+                    + " outside any task. Make the lambda return a Task, e.g. 'tg.spawn(() -> { var r = Await.on(t);"
+                    + " return Task.completed(r); })', or make its work an @Async method and await that."));
+        } else if (blocker instanceof ClassTree) {
+            diags.add(new Diag(Diag.Tag.AsyncAwaitInClass, node, what + " cannot be used inside an anonymous"
+                    + " or local class: its methods are not part of the state machine. Move the code into an"
+                    + " @Async method of the enclosing class."));
+        } else if (blocker != null) {
+            diags.add(new Diag(Diag.Tag.AsyncAwaitInSynchronized, node, what + " cannot be used inside a"
+                    + " synchronized block: the task would suspend while holding the monitor, and resume on"
+                    + " the loop thread later. Use org.asyncio4j.sync.Lock (try (var held ="
+                    + " Await.on(lock.acquire())) {...}) instead."));
+        } else {
+            markUpTo(marked, null, hasAwait);
+        }
+    }
+
+    /** {@code Await.yield(v)}: a suspension of a generator's own body, nowhere else. */
+    private void yieldPoint(MethodInvocationTree node) {
+        if (!generator) {
+            diags.add(new Diag(Diag.Tag.AsyncYieldOutsideGenerator, node, "Await.yield only works in the body of an"
+                    + " async generator: an @Async method that returns org.asyncio4j.AsyncIterable<T> (and ends with"
+                    + " 'return AsyncIterable.end();'). Change the method's return type, or move the loop into such"
+                    + " a method and consume it with 'for (T x : Await.each(generator(...)))'."));
+            return;
+        }
+        if (insideOpaque() || !(getCurrentPath().getParentPath().getLeaf() instanceof ExpressionStatementTree)) {
+            diags.add(new Diag(Diag.Tag.AsyncYieldOutsideGenerator, node, "Await.yield cannot be used inside a lambda"
+                    + " or class, even in a generator: only the generator's own body yields. Write the loop in the"
+                    + " generator's body itself."));
+            return;
+        }
+        markUpTo(getCurrentPath(), null, hasAwait);
     }
 
     /**
@@ -127,6 +171,12 @@ final class AwaitScan extends TreePathScanner<Void, Void> {
     public Void visitReturn(ReturnTree node, Void p) {
         if (!insideOpaque()) {
             markUpTo(getCurrentPath(), null, hasEscape);
+            if (generator && !Calls.isEnd(node.getExpression())) {
+                diags.add(new Diag(Diag.Tag.AsyncGeneratorReturn, node, "an async generator ends with 'return"
+                        + " AsyncIterable.end();' and returns nothing else: its elements are what it passes to"
+                        + " Await.yield. To emit every element of another source, write 'for (T x :"
+                        + " Await.each(source)) { Await.yield(x); }' before the return."));
+            }
         }
         return super.visitReturn(node, p);
     }

@@ -40,6 +40,10 @@ record Diag(Tag tag, Tree at, String message, boolean isWarning) {
         AsyncBlockingCall,
         AsyncDroppedTask,
         AsyncBlueprintConstructed,
+        AsyncEachOutsideFor,
+        AsyncYieldOutsideGenerator,
+        AsyncGeneratorReturn,
+        AsyncYieldType,
         AsyncInternalError
     }
 

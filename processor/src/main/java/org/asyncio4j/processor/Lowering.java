@@ -278,6 +278,10 @@ final class Lowering extends TryLowering {
     }
 
     void forEachLoop(EnhancedForLoopTree s) {
+        if (cx.calls().isEach(s.getExpression())) {
+            asyncForEachLoop(s);
+            return;
+        }
         List<Tree> ts = loopTrees(s);
         String it = field("$it", "java.lang.Object");
         code(mf(it) + " = " + FOR_EACH + ".of(" + expr(s.getExpression()) + ");", s);
@@ -297,6 +301,59 @@ final class Lowering extends TryLowering {
         clearDeclaredIn(s);
         add(new Cfg.Clear(v));
         code(mf(it) + " = null;", s);
+    }
+
+    /**
+     * {@code for (T x : Await.each(source)) body}: Python's {@code async for}. Each step awaits
+     * {@code hasNext()}; the loop is a protected region whose exit, however it happens (the end,
+     * break, return, an exception, a cancellation), awaits the iterator's {@code closeAsync(pending)},
+     * as try-with-resources exits an AsyncCloseable: a failure of the close replaces the pending one.
+     */
+    void asyncForEachLoop(EnhancedForLoopTree s) {
+        List<Tree> ts = loopTrees(s);
+        ExpressionTree source = ((MethodInvocationTree) s.getExpression()).getArguments().get(0);
+        String it = field("$it", "java.lang.Object");
+        code(mf(it) + " = " + FOR_EACH + ".async(" + expr(source) + ");", s);
+        // Typed by the source's static type; the dead 'false ?' operand is never evaluated.
+        String typed = FOR_EACH + ".asyncCursor(" + mf(it) + ", false ? " + r(source) + " : null)";
+        ++tries;
+        String ex = field("$ex", "java.lang.Throwable");
+        String fin = field("$fin", "int");
+        code(mf(ex) + " = null;", s);
+        Handler outer = handler;
+        Block after = newBlock();
+        Block fe = cfg.newBlock(outer);
+        Block fx = cfg.newBlock(outer);
+        Handler bodyH = new Handler(fx, ex);
+        fins.add(new Fin(fe, fin, ex));
+        handler = bodyH;
+        Block head = cfg.newBlock(bodyH);
+        start(head);
+        suspend(typed + ".hasNext()", s);
+        Block exit = newBlock();
+        branch("!" + m + ".<java.lang.Boolean>awaited(" + MachineWriter.AWAITED + ")", exit);
+        Local v = cx.res().declarations.get(s.getVariable());
+        add(new Cfg.Decl(v, t(typed + ".next()"), line(s)));
+        targets.push(new Target(ts, exit, head, fins.size(), null));
+        stmt(s.getStatement(), false);
+        targets.pop();
+        jump(head);
+        start(exit);
+        clearDeclaredIn(s);
+        add(new Cfg.Clear(v));
+        handler = outer;
+        leaveProtected(fin, after, fe);
+        fins.remove(fins.size() - 1);
+        start(fx);
+        clearDeclaredIn(s); // an exception left the loop: its locals are dead
+        add(new Cfg.FinSet(fin, null));
+        jump(fe);
+        start(fe);
+        suspend(FOR_EACH + ".closeAsync(" + mf(it) + ", " + mf(ex) + ")", s);
+        code(awaitedText() + ";", s);
+        code(mf(it) + " = null;", s);
+        add(new Cfg.FinEnd(fin, ex));
+        start(after);
     }
 
     /**

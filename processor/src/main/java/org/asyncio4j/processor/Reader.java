@@ -76,6 +76,7 @@ final class Reader {
             mm.resolver.resolve(mp, params);
             if (mm.tree.getBody() != null) {
                 mm.scan = new AwaitScan(cm.calls, mm.tree.getBody(), lp -> cm.lambdaTargets.classify(lp, m, mm.resolver));
+                mm.scan.generator = isGenerator(m);
                 mm.scan.scan(new TreePath(mp, mm.tree.getBody()), null);
             }
             for (Local l : mm.resolver.locals) {
@@ -137,5 +138,13 @@ final class Reader {
             }
         }
         return true;
+    }
+
+    /** An @Async method returning {@code org.asyncio4j.AsyncIterable<T>} is an async generator. */
+    static boolean isGenerator(ExecutableElement m) {
+        javax.lang.model.type.TypeMirror ret = m.getReturnType();
+        return ret.getKind() == javax.lang.model.type.TypeKind.DECLARED
+                && ((TypeElement) ((javax.lang.model.type.DeclaredType) ret).asElement()).getQualifiedName()
+                        .contentEquals("org.asyncio4j.AsyncIterable");
     }
 }

@@ -108,13 +108,14 @@ final class Validator {
         TypeMirror ret = m.getReturnType();
         boolean isTask = ret.getKind() == TypeKind.DECLARED
                 && ((TypeElement) ((DeclaredType) ret).asElement()).getQualifiedName().contentEquals("org.asyncio4j.Task");
-        if (ret.getKind() == TypeKind.ERROR) {
-            isTask = true; // reported by javac itself
+        if (ret.getKind() == TypeKind.ERROR || Reader.isGenerator(m)) {
+            isTask = true; // an error type is reported by javac itself; AsyncIterable<T> is a generator
         }
         if (!isTask || ((DeclaredType) ret).getTypeArguments().isEmpty() && ret.getKind() != TypeKind.ERROR) {
             out.add(new Diag(Diag.Tag.AsyncReturnType, mm.tree.getReturnType() != null ? mm.tree.getReturnType() : at,
                     "@Async method " + sig + " must return org.asyncio4j.Task<T>, not " + ret + ". Return"
-                    + " Task<Void> (with 'return Task.completed();') if it has no result."));
+                    + " Task<Void> (with 'return Task.completed();') if it has no result, or"
+                    + " org.asyncio4j.AsyncIterable<T> for an async generator (one that uses Await.yield)."));
         }
         if (mm.scan != null) {
             out.addAll(mm.scan.diags);

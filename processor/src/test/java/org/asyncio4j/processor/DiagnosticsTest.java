@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class DiagnosticsTest {
 
-    private static JavaFileObject source(String name, String... lines) {
+    static JavaFileObject source(String name, String... lines) {
         return JavaFileObjects.forSourceLines("p." + name, lines);
     }
 
@@ -26,18 +26,18 @@ class DiagnosticsTest {
         "import org.asyncio4j.annotations.Async;",       // 4
     };
 
-    private static JavaFileObject withHeader(String name, String... body) {
+    static JavaFileObject withHeader(String name, String... body) {
         String[] all = new String[HEADER.length + body.length];
         System.arraycopy(HEADER, 0, all, 0, HEADER.length);
         System.arraycopy(body, 0, all, HEADER.length, body.length);
         return source(name, all);
     }
 
-    private static Compilation compile(JavaFileObject... files) {
+    static Compilation compile(JavaFileObject... files) {
         return javac().withProcessors(new AsyncProcessor()).compile(files);
     }
 
-    private static void assertError(JavaFileObject f, String tag, int line) {
+    static void assertError(JavaFileObject f, String tag, int line) {
         Compilation c = compile(f);
         assertThat(c).failed();
         assertThat(c).hadErrorContaining("[" + tag + "]").inFile(f).onLine(line);

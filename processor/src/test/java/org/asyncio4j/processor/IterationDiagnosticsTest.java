@@ -1,0 +1,78 @@
+package org.asyncio4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.asyncio4j.processor.DiagnosticsTest.assertError;
+import static org.asyncio4j.processor.DiagnosticsTest.compile;
+import static org.asyncio4j.processor.DiagnosticsTest.withHeader;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Misuse of Await.each and Await.yield: each a tagged error on the exact line. */
+class IterationDiagnosticsTest {
+
+    @Test
+    void eachOutsideAForHeader() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                     // 5
+                "  @Async Task<Integer> m(AsyncIterable<Integer> s) {",                 // 6
+                "    Iterable<Integer> all = Await.each(s);",                           // 7
+                "    return Task.completed(1);",                                        // 8
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncEachOutsideFor] Await.each(source) only works as the expression of an"
+                + " enhanced for loop").inFile(f).onLine(7);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void eachInALambdaThatDoesNotReturnATask() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                     // 5
+                "  @Async Task<Integer> m(AsyncIterable<Integer> s) {",                 // 6
+                "    Runnable r = () -> {",                                             // 7
+                "      for (var x : Await.each(s)) { System.out.println(x); }",         // 8
+                "    };",
+                "    return Task.completed(1);",
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncAwaitInLambda] Await.each cannot be used inside this lambda")
+                .inFile(f).onLine(8);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void eachOutsideAnAsyncMethod() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                     // 5
+                "  @Async Task<Integer> ok() { return Task.completed(1); }",            // 6
+                "  void m(AsyncIterable<Integer> s) {",                                 // 7
+                "    for (var x : Await.each(s)) { System.out.println(x); }",           // 8
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncAwaitOutsideAsync] Await.each can only be used in a method annotated"
+                + " @Async").inFile(f).onLine(8);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void eachStaticallyImportedInAForHeaderCompiles() {
+        JavaFileObject f = DiagnosticsTest.source("A",
+                "package p;",
+                "import static org.asyncio4j.Await.each;",
+                "import org.asyncio4j.*;",
+                "import org.asyncio4j.annotations.Async;",
+                "public class A {",
+                "  @Async Task<Integer> m(AsyncIterable<Integer> s) {",
+                "    int sum = 0;",
+                "    for (int x : each(s)) { sum += x; }",
+                "    return Task.completed(sum);",
+                "  }",
+                "}");
+        assertThat(compile(f)).succeededWithoutWarnings();
+    }
+}
