@@ -20,6 +20,11 @@ final class AsyncFrames {
         } catch (RuntimeException broken) {
             return;
         }
+        add(e, f);
+    }
+
+    /** Inserts the async frame {@code f} (nothing if null) above the runtime's frames of {@code e}. */
+    static void add(Throwable e, StackTraceElement f) {
         if (f == null) {
             return;
         }

@@ -306,7 +306,7 @@ public final class AsyncProcessor extends AbstractProcessor {
         }
         boolean isStatic = e.getModifiers().contains(Modifier.STATIC);
         return bodies.compile(new Bodies.Body(name, name, isStatic, new TreePath(mm.path, mm.tree.getBody()), mm.resolver,
-                mm.scan, ClassWriter.typeVars(e.getTypeParameters()), result, paramTypes, false));
+                mm.scan, ClassWriter.typeVars(e.getTypeParameters()), result, paramTypes, false, Reader.isGenerator(e)));
     }
 
     private static TypeName resultType(TypeMirror ret) {

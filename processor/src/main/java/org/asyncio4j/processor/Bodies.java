@@ -30,7 +30,7 @@ final class Bodies {
     /** What lowering one body needs besides its trees. */
     record Body(String entryName, String frameName, boolean isStatic, TreePath bodyPath, Resolver resolver,
             AwaitScan scan, List<TypeVariableName> methodTypeVars, TypeName result, List<TypeName> paramTypes,
-            boolean uncheckedResult) {}
+            boolean uncheckedResult, boolean generator) {}
 
     /** A generated entry method for an async lambda, written by {@link ClassWriter}. */
     record LambdaEntry(String name, boolean isStatic, List<TypeVariableName> typeVars, TypeName result,
@@ -77,14 +77,14 @@ final class Bodies {
         }
         LoweringBase.Context cx = new LoweringBase.Context(cm.src, b.resolver(), b.scan(), cm.calls, m, cm.simpleName,
                 cm.qualifiedName, cm.asyncName, cm.staticAsyncNames, cm.fieldNames, b.result().toString(), typer, calls,
-                b.uncheckedResult());
+                b.uncheckedResult(), b.generator());
         Tree body = b.bodyPath().getLeaf();
         Cfg cfg = body instanceof BlockTree block ? new Lowering(cx).lower(block)
                 : new Lowering(cx).lowerExpression((ExpressionTree) body);
         MachineWriter.Input in = new MachineWriter.Input(b.frameName(), b.isStatic(), cfg, b.resolver().locals, typer,
                 cm.src, m, machineName, resumeName, ClassName.get(cm.packageName, cm.asyncName),
                 ClassWriter.typeVars(cm.type.getTypeParameters()), b.methodTypeVars(), b.result(), b.paramTypes(),
-                cm.qualifiedName);
+                cm.qualifiedName, b.generator());
         MachineWriter.Output out = new MachineWriter(in).write(); // places this body's locals: captures now have types
         for (int i = 0; i < order.size(); i++) {
             lambda(b, order.get(i), names.get(i), captures.get(i));
@@ -161,7 +161,7 @@ final class Bodies {
         boolean isStatic = outer.isStatic();
         int line = cm.src.line(lambda);
         String frame = "lambda$" + method.getSimpleName() + "$" + name.substring(name.lastIndexOf('$') + 1);
-        Body b = new Body(name, frame, isStatic, bodyPath, r, scan, typeVars, result, paramTypes, true);
+        Body b = new Body(name, frame, isStatic, bodyPath, r, scan, typeVars, result, paramTypes, true, false);
         MachineWriter.Output machine = compile(b);
         lambdas.add(new LambdaEntry(name, isStatic, typeVars, result, params,
                 "The async lambda at " + cm.src.fileName + ":" + line + " in {@code " + method.getSimpleName() + "}.", machine));

@@ -64,6 +64,9 @@ final class Cfg {
     /** {@code if (m.await(task, resume)) return;}. Terminator; {@code resume} is emitted next. */
     record Suspend(JavaText task, Block resume, int line) implements Ins {}
 
+    /** {@code Await.yield(value)} in a generator: {@code m.emit(value, resume); return;}. Terminator. */
+    record Yield(JavaText value, Block resume, int line) implements Ins {}
+
     /** A statement after which control does not continue ({@code return;}, {@code throw e;}). Terminator. */
     record Exit(JavaText text, int line) implements Ins {}
 
@@ -78,7 +81,7 @@ final class Cfg {
             implements Ins {}
 
     static boolean terminates(Ins i) {
-        return i instanceof Jump || i instanceof Suspend || i instanceof Exit || i instanceof FinEnd
+        return i instanceof Jump || i instanceof Suspend || i instanceof Yield || i instanceof Exit || i instanceof FinEnd
                 || i instanceof Dispatch;
     }
 }

@@ -2,6 +2,7 @@ package org.asyncio4j.processor;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
@@ -107,10 +108,9 @@ final class ClassWriter {
                 b.returns(TypeName.get(e.getReturnType()));
                 e.getThrownTypes().forEach(x -> b.addException(TypeName.get(x)));
                 entry = b.addJavadoc("The state-machine version of {@code $L.$L}.\n", cm.simpleName, e.getSimpleName())
-                        .addStatement("return $L.start()", m.machine().newMachine()).build();
+                        .addCode(entryStatement(m.machine())).build();
             } else {
-                entry = MethodSpec.overriding(e)
-                        .addStatement("return $L.start()", m.machine().newMachine()).build();
+                entry = MethodSpec.overriding(e).addCode(entryStatement(m.machine())).build();
             }
             collect(entry, qualify);
             collect(m.machine().body(), qualify);
@@ -213,5 +213,16 @@ final class ClassWriter {
 
     static TypeName parameterized(ClassName raw, List<TypeVariableName> vars) {
         return vars.isEmpty() ? raw : ParameterizedTypeName.get(raw, vars.toArray(new TypeName[0]));
+    }
+
+    /**
+     * The body of an entry method: an {@code @Async} call starts its machine at once; a generator's
+     * call returns an iterable whose every iterator is a fresh machine, which runs on its first hasNext.
+     */
+    private static CodeBlock entryStatement(MachineWriter.Output machine) {
+        if (machine.generator()) {
+            return CodeBlock.of("return $T.iterable(() -> $L);\n", MachineWriter.GENERATOR, machine.newMachine());
+        }
+        return CodeBlock.of("return $L.start();\n", machine.newMachine());
     }
 }

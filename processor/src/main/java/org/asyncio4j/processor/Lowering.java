@@ -178,6 +178,14 @@ final class Lowering extends TryLowering {
     }
 
     void expressionStatement(ExpressionTree e, Tree at) {
+        if (cx.generator() && Calls.isYield(e)) {
+            String v = expr(((MethodInvocationTree) e).getArguments().get(0));
+            Block resume = newBlock();
+            add(new Cfg.Yield(t(v), resume, line(at)));
+            start(resume);
+            code(m + ".resumed();", at); // throws GeneratorExit when the consumer closes the run here
+            return;
+        }
         if (cx.calls().isAwait(e)) {
             suspendOn((MethodInvocationTree) e);
             code(awaitedText() + ";", at);
@@ -502,6 +510,10 @@ final class Lowering extends TryLowering {
 
     /** {@code return e;} at {@code s}: the task completes with e's outcome (a statement, or an expression lambda's body). */
     private void returnOf(ExpressionTree e, Tree s) {
+        if (cx.generator()) {
+            generatorEnd(s);
+            return;
+        }
         if (fins.isEmpty()) {
             if (Calls.isTaskCompleted(e)) {
                 List<? extends ExpressionTree> args = ((MethodInvocationTree) e).getArguments();
@@ -525,6 +537,26 @@ final class Lowering extends TryLowering {
             handler = saved;
         }
         code(mf(retField) + " = " + resultTask(expr(e)) + ";", s);
+        jumpTo(returnBlock, 0);
+    }
+
+    /** {@code return AsyncIterable.end();} in a generator: the run ends, after the finally blocks around it. */
+    private void generatorEnd(Tree s) {
+        if (fins.isEmpty()) {
+            code(m + ".end();", s);
+            exit("return;", s);
+            return;
+        }
+        if (returnBlock == null) {
+            Handler saved = handler;
+            handler = null;
+            returnBlock = cfg.newBlock(null);
+            returnBlock.line = line(s);
+            returnBlock.code.add(new Cfg.Code(t(m + ".end();"), line(s)));
+            returnBlock.code.add(new Cfg.Exit(t("return;"), line(s)));
+            returnBlock.terminated = true;
+            handler = saved;
+        }
         jumpTo(returnBlock, 0);
     }
 

@@ -40,7 +40,7 @@ abstract class LoweringBase {
     record Context(Source src, Resolver res, AwaitScan scan, Calls calls, String m,
             String userSimpleName, String userQualifiedName, String asyncClassName, Set<String> staticAsyncNames,
             Set<String> fieldNames, String returnTypeText, Typer typer, Map<Tree, String> asyncLambdaCalls,
-            boolean uncheckedResult) {}
+            boolean uncheckedResult, boolean generator) {}
 
     record Target(List<Tree> trees, Block breakTo, Block continueTo, int finDepth, String yieldField) {}
 

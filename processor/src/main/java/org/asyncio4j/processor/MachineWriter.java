@@ -26,6 +26,7 @@ import org.asyncio4j.processor.Cfg.Ins;
 final class MachineWriter {
     static final ClassName COROUTINE = ClassName.get("org.asyncio4j", "Coroutine");
     static final ClassName TASK = ClassName.get("org.asyncio4j", "Task");
+    static final ClassName GENERATOR = ClassName.get("org.asyncio4j", "GeneratorMachine");
     /**
      * The resume method's local holding the task of the await just made. It lives in a local, not a
      * field, so awaiting a task that is already done writes no reference into the machine (a GC
@@ -38,9 +39,10 @@ final class MachineWriter {
     record Input(String methodName, boolean isStatic, Cfg cfg, List<Local> locals, Typer typer, Source src,
             String m, String machineName, String bodyName, ClassName asyncClass, List<TypeVariableName> classTypeVars,
             List<TypeVariableName> methodTypeVars, TypeName resultType, List<TypeName> paramTypes,
-            String userQualifiedName) {}
+            String userQualifiedName, boolean generator) {}
 
-    record Output(TypeSpec machine, MethodSpec body, String newMachine) {}
+    /** The machine, its resume method, and the expression creating one ({@code generator}: one run of a generator). */
+    record Output(TypeSpec machine, MethodSpec body, String newMachine, boolean generator) {}
 
     private final Input in;
 
@@ -68,7 +70,7 @@ final class MachineWriter {
         allTypeVars().forEach(tv -> tvNames.add(tv.name()));
         String diamond = tvNames.isEmpty() ? "" : "<" + String.join(", ", tvNames) + ">";
         String newMachine = "new " + in.machineName() + diamond + "(" + String.join(", ", args) + ")";
-        return new Output(machine, body, newMachine);
+        return new Output(machine, body, newMachine, in.generator());
     }
 
     private List<TypeVariableName> allTypeVars() {
@@ -268,6 +270,9 @@ final class MachineWriter {
             } else if (ins instanceof Cfg.Suspend s) {
                 code.add("if ($L.suspends($L = $L.task($L), $L)) return; // $L:$L\n", m, AWAITED, m, subst(s.task()),
                         s.resume().id, in.src().fileName, s.line());
+            } else if (ins instanceof Cfg.Yield y) {
+                line(code, m + ".emit(" + subst(y.value()) + ", " + y.resume().id + ");", y.line());
+                code.addStatement("return");
             } else if (ins instanceof Cfg.FinSet f) {
                 code.addStatement("$L.$L = $L", m, f.field(), f.target() == null ? "-1" : String.valueOf(f.target().id));
             } else if (ins instanceof Cfg.FinEnd f) {
@@ -311,7 +316,7 @@ final class MachineWriter {
         TypeSpec.Builder t = TypeSpec.classBuilder(in.machineName())
                 .addModifiers(Modifier.STATIC, Modifier.FINAL)
                 .addTypeVariables(allTypeVars())
-                .superclass(ParameterizedTypeName.get(COROUTINE, in.resultType()));
+                .superclass(ParameterizedTypeName.get(in.generator() ? GENERATOR : COROUTINE, in.resultType()));
         StringBuilder doc = new StringBuilder("State machine of {@code $L}: the task and its suspended locals, one object per call.\n"
                 + "<pre>\n state  resumes at\n");
         StringBuilder lines = new StringBuilder();

@@ -157,6 +157,8 @@ final class Slots {
             out.add(b.cond());
         } else if (ins instanceof Cfg.Suspend s) {
             out.add(s.task());
+        } else if (ins instanceof Cfg.Yield y) {
+            out.add(y.value());
         } else if (ins instanceof Cfg.Exit e) {
             out.add(e.text());
         } else if (ins instanceof Cfg.Dispatch d) {
