@@ -27,7 +27,7 @@ class GoldenTest {
     private static final Path DIR = Path.of("src/test/resources/golden");
 
     static Stream<String> shapes() {
-        return Stream.of("StraightLine", "IfElse", "Loop", "TryCatchFinally", "NestedAwaits", "Switch", "Resources", "Lambda");
+        return Stream.of("StraightLine", "IfElse", "Loop", "TryCatchFinally", "NestedAwaits", "Switch", "Resources", "Lambda", "Generator");
     }
 
     @ParameterizedTest

@@ -75,4 +75,83 @@ class IterationDiagnosticsTest {
                 "}");
         assertThat(compile(f)).succeededWithoutWarnings();
     }
+
+    @Test
+    void yieldOutsideAGenerator() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                     // 5
+                "  @Async Task<Integer> m() {",                                         // 6
+                "    Await.yield(1);",                                                  // 7
+                "    return Task.completed(1);",                                        // 8
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncYieldOutsideGenerator] Await.yield only works in the body of an async"
+                + " generator: an @Async method that returns org.asyncio4j.AsyncIterable<T>").inFile(f).onLine(7);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void yieldInsideALambdaOfAGenerator() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                     // 5
+                "  @Async AsyncIterable<Integer> m(java.util.List<Integer> xs) {",      // 6
+                "    xs.forEach(x -> Await.yield(x));",                                 // 7
+                "    return AsyncIterable.end();",                                      // 8
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncYieldOutsideGenerator] Await.yield cannot be used inside a lambda")
+                .inFile(f).onLine(7);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void aGeneratorReturnsOnlyTheEnd() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                     // 5
+                "  @Async AsyncIterable<Integer> m(AsyncIterable<Integer> other) {",    // 6
+                "    Await.yield(1);",                                                  // 7
+                "    return other;",                                                    // 8
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncGeneratorReturn] an async generator ends with 'return"
+                + " AsyncIterable.end();'").inFile(f).onLine(8);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void yieldOutsideAnAsyncMethod() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                     // 5
+                "  @Async Task<Integer> ok() { return Task.completed(1); }",            // 6
+                "  AsyncIterable<Integer> m() {",                                       // 7
+                "    Await.yield(1);",                                                  // 8
+                "    return AsyncIterable.end();",                                      // 9
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncAwaitOutsideAsync] Await.yield can only be used in a method annotated"
+                + " @Async").inFile(f).onLine(8);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void aGeneratorCompilesWithoutWarnings() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",
+                "  @Async AsyncIterable<String> m(AsyncIterable<Integer> in) {",
+                "    try {",
+                "      for (var x : Await.each(in)) {",
+                "        Await.yield(\"n\" + x);",
+                "      }",
+                "    } finally {",
+                "      Await.on(Asyncio.sleep(Duration.ofMillis(1)));",
+                "    }",
+                "    return AsyncIterable.end();",
+                "  }",
+                "}");
+        assertThat(compile(f)).succeededWithoutWarnings();
+    }
 }
