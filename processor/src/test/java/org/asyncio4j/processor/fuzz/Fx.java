@@ -119,6 +119,35 @@ public final class Fx {
         return List.of(a, b, a + b);
     }
 
+    /**
+     * An async source of a, b, a + b for {@code Await.each}: each hasNext() is a planned task (pending,
+     * failed or cancelled like any other), next() and closeAsync(pending) are logged, the close's task planned.
+     */
+    public static org.asyncio4j.AsyncIterable<Integer> each(int site, int a, int b) {
+        add(site + ":each(" + a + "," + b + ")");
+        int[] items = {a, b, a + b};
+        return () -> new org.asyncio4j.AsyncIterator<>() {
+            int at;
+
+            @Override
+            public Task<Boolean> hasNext() {
+                return task(site, at < items.length);
+            }
+
+            @Override
+            public Integer next() {
+                add(site + ":next " + items[at]);
+                return items[at++];
+            }
+
+            @Override
+            public Task<Void> closeAsync(Throwable pending) {
+                add(site + ":eclose " + (pending == null ? "-" : describe(pending)));
+                return task(site, null);
+            }
+        };
+    }
+
     // ------------------------------------------------------------------ tasks
 
     public static Task<Integer> i(int site, int x) {

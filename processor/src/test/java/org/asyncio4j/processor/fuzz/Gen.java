@@ -19,7 +19,7 @@ final class Gen {
     /** Constructs that can be switched off (to exclude one while its processor bug is open). */
     enum F { LOOPS, LABELS, SWITCH_OLD, SWITCH_ARROW, SWITCH_EXPR, TRY, TWR, ASYNC_RES, CALLS, INSTANCE, FIELDS,
         ARRAYS, VAR, CHECKED_AWAIT, TERNARY, SHORT_CIRCUIT, COMPOUND, INCDEC, FOREACH, RETURN_TASK, THROW,
-        CATCH_THROWABLE, ASSERT, STRINGS, LONGS, PATTERNS, LAMBDAS }
+        CATCH_THROWABLE, ASSERT, STRINGS, LONGS, PATTERNS, LAMBDAS, EACH }
 
     static final Set<F> ALL = EnumSet.allOf(F.class);
 
@@ -460,7 +460,7 @@ final class Gen {
         String label = on.contains(F.LABELS) && chance(40) ? fresh("L") : null;
         String i = fresh("i");
         int bound = r.nextInt(4);
-        int kind = r.nextInt(on.contains(F.FOREACH) ? 5 : 3);
+        int kind = r.nextInt(on.contains(F.FOREACH) ? on.contains(F.EACH) ? 6 : 5 : 3);
         c.loopDepth++;
         List<Target> saved = c.targets;
         c.targets = new ArrayList<>(saved);
@@ -505,6 +505,12 @@ final class Gen {
                 src.fixed = arr != null;
                 c.locals.add(new Local(i, Ty.INT, false, true));
                 s = Node.stmt(lab + "for (int " + i + " : ", src, ") ", block(c, 4));
+            }
+            case 5 -> { // async for over an AsyncIterable: Await.each
+                Node src = Node.expr(Ty.VOID, "Fx.each(" + id() + ", ", expr(c, Ty.INT, 2), ", ", expr(c, Ty.INT, 1), ")");
+                c.locals.add(new Local(i, Ty.INT, false, true));
+                String ty = on.contains(F.VAR) && chance(30) ? "var" : chance(50) ? "int" : "Integer";
+                s = new Node.Each(lab, ty, i, src, block(c, 4));
             }
             default -> { // for-each over an Iterable, var element
                 Node src = Node.expr(Ty.VOID, "Fx.list(" + id() + ", ", expr(c, Ty.INT, 2), ", ", expr(c, Ty.INT, 1), ")");

@@ -220,4 +220,83 @@ class Node {
             out.append('}');
         }
     }
+
+    /**
+     * {@code for (T x : Await.each(source)) body}. The reference variant is what the processor
+     * promises: a while loop awaiting {@code hasNext()}, inside a try whose finally awaits
+     * {@code closeAsync(pending)} (pending: the exception leaving the loop, or null; a failure of the
+     * close replacing it). Parts: [source expression, body block].
+     */
+    static final class Each extends Node {
+        final String label; // "L3: " or ""
+        final String varType; // "int", "Integer" or "var"
+        final String var;
+
+        Each(String label, String varType, String var, Node source, Node body) {
+            super(K.STMT, Ty.VOID, source, body);
+            this.label = label;
+            this.varType = varType;
+            this.var = var;
+        }
+
+        private Each(String label, String varType, String var) {
+            super(K.STMT, Ty.VOID);
+            this.label = label;
+            this.varType = varType;
+            this.var = var;
+        }
+
+        @Override
+        Node shallow() {
+            return new Each(label, varType, var);
+        }
+
+        @Override
+        void render(StringBuilder out, int indent, boolean ref) {
+            Node source = (Node) parts.get(0);
+            Node body = (Node) parts.get(1);
+            if (!ref) {
+                out.append(label).append("for (").append(varType).append(' ').append(var).append(" : Await.each(");
+                source.render(out, indent, false);
+                out.append(")) ");
+                body.render(out, indent, false);
+                return;
+            }
+            String it = "$it" + var;
+            String p = "$p" + var;
+            String t = "$t" + var;
+            out.append("{\n");
+            pad(out, indent + 1);
+            out.append("final org.asyncio4j.AsyncIterator<Integer> ").append(it).append(" = (");
+            source.render(out, indent + 1, true);
+            out.append(").iterator();\n");
+            pad(out, indent + 1);
+            out.append("Throwable ").append(p).append(" = null;\n");
+            pad(out, indent + 1);
+            out.append("try {\n");
+            pad(out, indent + 2);
+            out.append(label).append("while (Await.on(").append(it).append(".hasNext())) {\n");
+            pad(out, indent + 3);
+            out.append(varType).append(' ').append(var).append(" = ").append(it).append(".next();\n");
+            pad(out, indent + 3);
+            body.render(out, indent + 3, true);
+            out.append('\n');
+            pad(out, indent + 2);
+            out.append("}\n");
+            pad(out, indent + 1);
+            out.append("} catch (Throwable ").append(t).append(") {\n");
+            pad(out, indent + 2);
+            out.append(p).append(" = ").append(t).append(";\n");
+            pad(out, indent + 2);
+            out.append("throw ").append(t).append(";\n");
+            pad(out, indent + 1);
+            out.append("} finally {\n");
+            pad(out, indent + 2);
+            out.append("Await.on(").append(it).append(".closeAsync(").append(p).append("));\n");
+            pad(out, indent + 1);
+            out.append("}\n");
+            pad(out, indent);
+            out.append('}');
+        }
+    }
 }
