@@ -181,6 +181,14 @@ public final class AsyncProcessor extends AbstractProcessor {
             }
         }
         Typer typer = new Typer(trees, processingEnv.getTypeUtils());
+        List<Diag> yieldDiags = new ArrayList<>();
+        for (ClassModel.MethodModel mm : cm.methods) {
+            yieldDiags.addAll(YieldTypes.check(mm, typer, processingEnv.getTypeUtils(), processingEnv.getElementUtils()));
+        }
+        if (!yieldDiags.isEmpty()) {
+            yieldDiags.forEach(d -> report(cm, d));
+            return;
+        }
         List<ClassWriter.Method> written = new ArrayList<>();
         List<Bodies.LambdaEntry> lambdas = new ArrayList<>();
         List<Diag> lambdaDiags = new ArrayList<>();

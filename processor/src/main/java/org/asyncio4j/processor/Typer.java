@@ -73,6 +73,11 @@ final class Typer {
     }
 
     String typeOf(Local l) {
+        return declarable(mirrorOf(l), l);
+    }
+
+    /** The type javac gives local {@code l} (from the scope where it is declared). */
+    TypeMirror mirrorOf(Local l) {
         TreePath at = scopePath(l);
         Scope scope;
         try {
@@ -87,7 +92,7 @@ final class Typer {
                 }
                 switch (e.getKind()) {
                     case LOCAL_VARIABLE, PARAMETER, EXCEPTION_PARAMETER, RESOURCE_VARIABLE, BINDING_VARIABLE -> {
-                        return declarable(e.asType(), l);
+                        return e.asType();
                     }
                     default -> { }
                 }

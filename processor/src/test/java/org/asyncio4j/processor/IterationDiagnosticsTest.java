@@ -154,4 +154,25 @@ class IterationDiagnosticsTest {
                 "}");
         assertThat(compile(f)).succeededWithoutWarnings();
     }
+
+    @Test
+    void aYieldOfTheWrongTypeNamesBothTypes() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                     // 5
+                "  @Async AsyncIterable<Integer> m(String s, long n) {",                // 6
+                "    Await.yield(1);",                                                  // 7
+                "    Await.yield(s);",                                                  // 8
+                "    Await.yield(\"x\");",                                              // 9
+                "    Await.yield(n);",                                                  // 10
+                "    Await.yield(null);",                                               // 11
+                "    return AsyncIterable.end();",                                      // 12
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncYieldType] this generator's elements are java.lang.Integer (it returns"
+                + " AsyncIterable<java.lang.Integer>), but Await.yield is given a java.lang.String").inFile(f).onLine(8);
+        assertThat(c).hadErrorContaining("[AsyncYieldType]").inFile(f).onLine(9);
+        assertThat(c).hadErrorContaining("but Await.yield is given a long").inFile(f).onLine(10);
+        assertThat(c).hadErrorCount(3);
+    }
 }
