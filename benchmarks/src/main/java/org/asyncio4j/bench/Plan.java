@@ -33,6 +33,9 @@ final class Plan {
     static final Metric BIG_CPU = Metric.lower("bigCpuMs", "1 GB read, CPU (process)", "ms", 1);
     static final Metric SMALL_READ = Metric.lower("smallReadMs", "100k files of 1 KB read", "ms", 1);
     static final Metric SMALL_CPU = Metric.lower("smallCpuUsPerFile", "CPU per small file (process)", "us", 1);
+    static final Metric NS_PER_ITEM = Metric.lower("nsPerItem", "time per element", "ns", 1);
+    static final Metric CPU_NS_PER_ITEM = Metric.lower("cpuNsPerItem", "CPU time per element (process)", "ns", 1);
+    static final Metric BYTES_PER_ITEM = Metric.lower("bytesPerItem", "bytes allocated per element", "bytes", 1);
     static final Metric COMPILE_MS = Metric.lower("compileMs", "javac, whole process", "ms", 1);
 
     /** Sizes of one mode. */
@@ -61,6 +64,7 @@ final class Plan {
         all.add(w7(m));
         all.add(w7Mixed(m));
         all.add(w8(m));
+        all.add(w9(m));
         return all;
     }
 
@@ -295,6 +299,27 @@ final class Plan {
         Workload w = new Workload(id, id + " " + title, description, List.of(), List.of());
         w.add(Case.notMeasured(Peers.ASYNCIO4J, "not yet measured: " + reason));
         w.goals = x -> List.of("NOT CHECKED: " + goal + " (not yet measured)");
+        return w;
+    }
+
+    static Workload w9(Mode m) {
+        List<String> a = List.of("n=1000000", "rounds=10");
+        Workload w = new Workload("W9", "W9 async generator",
+                "1,000,000 elements, boxed before the run, through an async generator consumed by async for; the"
+                        + " generator yields without awaiting (the cost of the protocol itself). JVM peers: ten rounds"
+                        + " (one event loop each) measured after five warm-up rounds in the same process, bytes ="
+                        + " allocated by the loop thread; Python: one round after two warm-up rounds.",
+                List.of(NS_PER_ITEM, CPU_NS_PER_ITEM, BYTES_PER_ITEM), List.of(NS_PER_ITEM, BYTES_PER_ITEM));
+        w.add(Case.main(Peers.ASYNCIO4J, "", B + "gen.GeneratorItems", a)
+                .note("asyncio4j: an @Async method returning AsyncIterable (Await.yield) consumed by"
+                        + " for (int x : Await.each(...)), both compiled by the processor."));
+        w.add(Case.main(Peers.KOTLIN, "", B + "kotlin.FlowItems", a)
+                .note("Kotlin: flow { emit(x) } collected under runBlocking."));
+        w.add(Case.python("", "generator_items.py", a)
+                .note("Python: an async def generator with yield, consumed by async for (no allocation figure)."));
+        w.goals = x -> List.of(
+                Goals.absolute(x, NS_PER_ITEM, 30, "<= 30 ns per element (issue 16)"),
+                Goals.absolute(x, BYTES_PER_ITEM, 0.99, "0 bytes allocated per element beyond the elements (issue 16): under 1 byte, the run's fixed cost spread over 1M elements"));
         return w;
     }
 
