@@ -294,7 +294,7 @@ final class Lowering extends TryLowering {
         String it = field("$it", "java.lang.Object");
         code(mf(it) + " = " + FOR_EACH + ".of(" + expr(s.getExpression()) + ");", s);
         // Typed by the overload matching the iterable's static type; the dead 'false ?' operand is never evaluated.
-        String typed = FOR_EACH + ".cursor(" + mf(it) + ", false ? " + r(s.getExpression()) + " : null)";
+        String typed = FOR_EACH + ".cursor(" + mf(it) + ", false ? " + restated(s.getExpression()) + " : null)";
         Block head = newBlock();
         start(head);
         Block exit = newBlock();
@@ -323,7 +323,7 @@ final class Lowering extends TryLowering {
         String it = field("$it", "java.lang.Object");
         code(mf(it) + " = " + FOR_EACH + ".async(" + expr(source) + ");", s);
         // Typed by the source's static type; the dead 'false ?' operand is never evaluated.
-        String typed = FOR_EACH + ".asyncCursor(" + mf(it) + ", false ? " + r(source) + " : null)";
+        String typed = FOR_EACH + ".asyncCursor(" + mf(it) + ", false ? " + restated(source) + " : null)";
         ++tries;
         String ex = field("$ex", "java.lang.Throwable");
         String fin = field("$fin", "int");

@@ -956,7 +956,11 @@ final class Gen {
                 s.parts.add(Node.block(stmts));
             } else if (chance(50)) {
                 s.parts.add(" " + label + " -> ");
-                s.parts.add(expr(c, t, depth));
+                // the same JDK 17 assertion with an arrow case's constant `default -> false;` (seed 20261204
+                // program 81451: dead code after `if (true) throw` in the user's method, so javac 17 never
+                // generated it there; the machine's case label makes it live, and javac 17 then crashes on it)
+                s.parts.add(t == Ty.BOOL && JAVAC_17 ? Node.expr(t, "Fx.vb(" + id() + ", ", expr(c, t, depth), ")")
+                        : expr(c, t, depth));
                 s.parts.add(";");
             } else {
                 List<Node> stmts = new ArrayList<>(block(c, 2).kids());
