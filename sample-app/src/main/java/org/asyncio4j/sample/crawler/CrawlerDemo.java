@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -83,7 +84,7 @@ public final class CrawlerDemo {
         out.printf(row, "way", "titles ok", "at once", "time", "expected");
         for (Run run : r.runs()) {
             out.printf(row, run.way(), run.correct() + "/" + o.pages(), run.peakInFlight(),
-                    String.format("%.2f s", run.elapsed().toNanos() / 1e9), run.expected());
+                    String.format(Locale.ROOT, "%.2f s", run.elapsed().toNanos() / 1e9), run.expected());
         }
         out.println();
         out.println("page 1's title, read by jsoup: \"" + r.runs().get(0).titles().get(0) + "\"");

@@ -2,6 +2,8 @@ package org.asyncio4j.sample.crawler;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.function.LongSupplier;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.Task;
 import org.asyncio4j.TimerHandle;
@@ -19,17 +21,25 @@ final class Progress {
     private final int total;
     private final PrintStream out;
     private final boolean live;
-    private final long start = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private final long start;
     private int done;
     private long lastPlainSecond;
     private int drawnWidth;
     private TimerHandle ticker;
 
     Progress(String label, int total, PrintStream out, boolean live) {
+        this(label, total, out, live, System::nanoTime);
+    }
+
+    /** With the clock given (the tests' own). */
+    Progress(String label, int total, PrintStream out, boolean live, LongSupplier nanoTime) {
         this.label = label;
         this.total = total;
         this.out = out;
         this.live = live;
+        this.nanoTime = nanoTime;
+        this.start = nanoTime.getAsLong();
     }
 
     /** One more page done. */
@@ -63,16 +73,12 @@ final class Progress {
         }
     }
 
-    int done() {
-        return done;
-    }
-
-    private void render() {
-        long elapsed = System.nanoTime() - start;
+    void render() {
+        long elapsed = nanoTime.getAsLong() - start;
         if (elapsed < QUIET.toNanos()) {
             return;
         }
-        String line = String.format("  %s: %d/%d pages, %.1f s", label, done, total, elapsed / 1e9);
+        String line = String.format(Locale.ROOT, "  %s: %d/%d pages, %.1f s", label, done, total, elapsed / 1e9);
         if (live) {
             out.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
             out.flush();
