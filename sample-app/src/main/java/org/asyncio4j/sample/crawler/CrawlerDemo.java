@@ -51,17 +51,17 @@ public final class CrawlerDemo {
             long ms = o.latency().toMillis();
             out.printf("%d pages at %s, each answered after %d ms (asyncio4j-http, on its own loop thread)%n",
                     o.pages(), server.base(), ms);
-            int rounds = (o.pages() + o.limit() - 1) / o.limit();
+            int rounds = (o.pages() + o.limit() - 1) / o.limit(); // of `limit` fetches at a time
             Measure m = new Measure(crawler, urls.size(), out, live);
             List<Run> runs = List.of(
-                    m.run("one by one, blocking (HttpClient.send)", "~ " + o.pages() + " x " + ms + " ms",
+                    m.run("one by one, blocking (HttpClient.send)", about(o.pages(), ms),
                             p -> crawler.oneByOne(urls, p)),
-                    m.run("all at once (@Async + gather)", "~ " + ms + " ms",
+                    m.run("all at once (@Async + gather)", about(1, ms),
                             p -> Asyncio.run(() -> {
                                 p.tickOnLoop();
                                 return crawler.allAtOnce(urls, p);
                             })),
-                    m.run("at most " + o.limit() + " at once (+ Semaphore)", "~ " + rounds + " x " + ms + " ms",
+                    m.run("at most " + o.limit() + " at once (+ Semaphore)", about(rounds, ms),
                             p -> Asyncio.run(() -> {
                                 p.tickOnLoop();
                                 return crawler.atMost(o.limit(), urls, p);
@@ -92,6 +92,11 @@ public final class CrawlerDemo {
                 + (r.timedOutAndCancelled() ? "timed out; the fetch task was cancelled and its request aborted"
                         : "did NOT time out and cancel the fetch"));
         out.println(r.serverSaw());
+    }
+
+    /** "~ 10 x 200 ms = 2.0 s": how long {@code times} latencies in a row take. */
+    static String about(int times, long ms) {
+        return String.format(Locale.ROOT, "~ %d x %d ms = %.1f s", times, ms, times * ms / 1000.0);
     }
 
     /** One way of fetching every page, given its progress line. */
