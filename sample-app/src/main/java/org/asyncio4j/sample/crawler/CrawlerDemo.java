@@ -80,8 +80,8 @@ public final class CrawlerDemo {
 
     static void print(Result r, Options o, PrintStream out) {
         out.println();
-        String row = "%-40s %9s %9s %9s   %s%n";
-        out.printf(row, "way", "titles ok", "at once", "time", "expected");
+        String row = "%-40s %9s %11s %9s   %s%n";
+        out.printf(row, "way", "titles ok", "max at once", "time", "expected");
         for (Run run : r.runs()) {
             out.printf(row, run.way(), run.correct() + "/" + o.pages(), run.peakInFlight(),
                     String.format(Locale.ROOT, "%.2f s", run.elapsed().toNanos() / 1e9), run.expected());

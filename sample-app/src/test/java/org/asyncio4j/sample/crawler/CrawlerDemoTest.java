@@ -48,7 +48,7 @@ class CrawlerDemoTest {
         CrawlerDemo.print(r, SMALL, out);
         List<String> lines = text().lines().toList();
         int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("way ")).findFirst().orElseThrow());
-        assertTrue(lines.get(header).matches("way +titles ok +at once +time +expected"), lines.get(header));
+        assertTrue(lines.get(header).matches("way +titles ok +max at once +time +expected"), lines.get(header));
         List<String> rows = lines.subList(header + 1, header + 1 + lines.subList(header, lines.size()).indexOf("") - 1);
         assertEquals(3, rows.size(), String.join("\n", rows));
         assertTrue(rows.get(0).matches("one by one, blocking \\(HttpClient.send\\) +12/12 +1 +\\d+\\.\\d\\d s +~ 12 x 50 ms = 0.6 s"), rows.get(0));
