@@ -51,6 +51,12 @@ public final class CrawlerDemo {
             long ms = o.latency().toMillis();
             out.printf("%d pages at %s, each answered after %d ms (asyncio4j-http, on its own loop thread)%n",
                     o.pages(), server.base(), ms);
+            // one fetch each way first, not counted: class loading and the first connection would
+            // otherwise weigh on whichever way runs first
+            Progress warmUp = new Progress("warming up", 2, out, false);
+            crawler.oneByOne(urls.subList(0, 1), warmUp);
+            Asyncio.run(() -> crawler.allAtOnce(urls.subList(0, 1), warmUp));
+
             int rounds = (o.pages() + o.limit() - 1) / o.limit(); // of `limit` fetches at a time
             Measure m = new Measure(crawler, urls.size(), out, live);
             List<Run> runs = List.of(
