@@ -28,8 +28,8 @@ import org.jsoup.Jsoup;
  */
 class Crawler implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    int inFlight;
-    int peak;
+    int inFlight; // fetches started and not yet finished (touched by one thread at a time)
+    int peak; // the most in flight at once: the table's "max at once"
 
     // ---------------------------------------------------------------- 1. one by one, blocking
 
