@@ -1,6 +1,7 @@
 package org.asyncio4j.sample.crawler;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -53,7 +54,8 @@ public final class CrawlerDemo {
                     o.pages(), server.base(), ms);
             // one fetch each way first, not counted: class loading and the first connection would
             // otherwise weigh on whichever way runs first
-            Progress warmUp = new Progress("warming up", 2, out, false);
+            out.println("warming up: one fetch each way, not counted");
+            Progress warmUp = new Progress("warming up", 2, new PrintStream(OutputStream.nullOutputStream()), false);
             crawler.oneByOne(urls.subList(0, 1), warmUp);
             Asyncio.run(() -> crawler.allAtOnce(urls.subList(0, 1), warmUp));
 
