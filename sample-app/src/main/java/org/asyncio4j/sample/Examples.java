@@ -25,6 +25,7 @@ final class Examples {
         ALL.put("db-paging", new Example("PostgreSQL: a pool, keyset paging, a query timeout cancelled on the server"
                 + " (starts a local server)", DbPaging::run));
         ALL.put("files", new Example("files read, written and read line by line without blocking the loop", Files::run));
+        ALL.put("crawler", new Example("the main demo: page titles fetched one by one, all at once, at most N at once (--help)", org.asyncio4j.sample.crawler.CrawlerDemo::run));
     }
 
     private Examples() {}

@@ -1,31 +1,43 @@
 package org.asyncio4j.sample;
 
-import org.asyncio4j.Asyncio;
+import java.io.PrintStream;
+import java.util.Arrays;
+import org.asyncio4j.sample.crawler.UsageError;
 
 /**
- * The main demo: with no argument, runs the tutorial ports on one event loop and prints what happens,
- * with times; {@code list} names the other examples, and an example's name runs it.
+ * The sample app's command line: no argument (or only options) runs the crawler demo;
+ * {@code list} names the examples; an example's name runs it with the arguments that follow.
  */
 public class Main {
+    /** Runs the command line and exits non-zero when it was wrong. */
     public static void main(String[] args) {
-        if (args.length > 0) {
-            if (args[0].equals("list")) {
-                Examples.list(System.out);
-                return;
-            }
-            Examples.Example e = Examples.ALL.get(args[0]);
-            if (e == null) {
-                System.err.println("unknown example '" + args[0] + "'; the examples are:");
-                Examples.list(System.err);
-                System.exit(2);
-            }
-            e.run().accept(System.out, java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
         }
-        Tutorials t = new AsyncTutorials(System.out::println);
-        long t0 = System.nanoTime();
-        Asyncio.run(t::all);
-        System.out.printf("asyncio4j demo done in %d ms on one thread (%s)%n", (System.nanoTime() - t0) / 1_000_000,
-                Thread.currentThread().getName());
+    }
+
+    /** Runs the command line, printing to {@code out} and {@code err}; returns the exit status (2: bad usage). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("list")) {
+            Examples.list(out);
+            return 0;
+        }
+        boolean named = args.length > 0 && !args[0].startsWith("-");
+        String name = named ? args[0] : "crawler";
+        Examples.Example e = Examples.ALL.get(name);
+        if (e == null) {
+            err.println("unknown example '" + name + "'; the examples are:");
+            Examples.list(err);
+            return 2;
+        }
+        try {
+            e.run().accept(out, named ? Arrays.copyOfRange(args, 1, args.length) : args);
+            return 0;
+        } catch (UsageError bad) {
+            err.println(bad.getMessage());
+            err.println(bad.usage());
+            return 2;
+        }
     }
 }

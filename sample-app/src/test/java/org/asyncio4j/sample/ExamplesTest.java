@@ -15,6 +15,6 @@ class ExamplesTest {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         Examples.list(new PrintStream(b, true, StandardCharsets.UTF_8));
         List<String> names = b.toString(StandardCharsets.UTF_8).lines().map(l -> l.substring(0, l.indexOf(':'))).toList();
-        assertEquals(List.of("tutorials (no argument)", "http-hello", "proxy", "websocket-chat", "db-paging", "files"), names);
+        assertEquals(List.of("tutorials (no argument)", "http-hello", "proxy", "websocket-chat", "db-paging", "files", "crawler"), names);
     }
 }
