@@ -10,8 +10,8 @@ package org.asyncio4j;
 public final class GeneratorExit extends Error {
     private static final long serialVersionUID = 1L;
 
-    /** Made by the runtime only. */
-    GeneratorExit() {
+    /** The runtime throws it at the generator's yield; tests and hand-written iterators may too. */
+    public GeneratorExit() {
         super("the consumer closed this async generator", null, false, false);
     }
 }

@@ -19,7 +19,7 @@ final class Gen {
     /** Constructs that can be switched off (to exclude one while its processor bug is open). */
     enum F { LOOPS, LABELS, SWITCH_OLD, SWITCH_ARROW, SWITCH_EXPR, TRY, TWR, ASYNC_RES, CALLS, INSTANCE, FIELDS,
         ARRAYS, VAR, CHECKED_AWAIT, TERNARY, SHORT_CIRCUIT, COMPOUND, INCDEC, FOREACH, RETURN_TASK, THROW,
-        CATCH_THROWABLE, ASSERT, STRINGS, LONGS, PATTERNS, LAMBDAS, EACH }
+        CATCH_THROWABLE, ASSERT, STRINGS, LONGS, PATTERNS, LAMBDAS, EACH, GENERATORS }
 
     static final Set<F> ALL = EnumSet.allOf(F.class);
 
@@ -44,6 +44,8 @@ final class Gen {
         Ty ret;
         Node body;
         boolean throwsChecked;
+        /** An async generator: returns AsyncIterable<Integer>, yields ints. */
+        boolean generator;
     }
 
     static final class Program {
@@ -70,6 +72,7 @@ final class Gen {
                 c.isStatic = m.isStatic;
                 c.ret = m.ret;
                 c.throwsChecked = m.throwsChecked;
+                c.generator = m.generator;
                 c.body = m.body.copy();
                 p.methods.add(c);
             }
@@ -90,6 +93,7 @@ final class Gen {
             sb.append("import org.asyncio4j.Task;\n");
             sb.append("import org.asyncio4j.CancelledError;\n");
             sb.append(ref ? "import org.asyncio4j.processor.fuzz.ref.Await;\n" : "import org.asyncio4j.Await;\n");
+            sb.append("import org.asyncio4j.AsyncIterable;\n");
             sb.append("import org.asyncio4j.annotations.Async;\n");
             sb.append("import org.asyncio4j.processor.fuzz.Fx;\n");
             sb.append("import org.asyncio4j.processor.fuzz.FxChecked;\n");
@@ -101,6 +105,10 @@ final class Gen {
             }
             sb.append("    int[] farr = new int[4];\n");
             for (Method m : methods) {
+                if (m.generator) {
+                    renderGenerator(sb, m, ref);
+                    continue;
+                }
                 sb.append("\n    @Async\n    ").append(m.isStatic ? "static " : "")
                         .append(m.ret == Ty.STR ? "Task<String> " : "Task<Integer> ").append(m.name)
                         .append("(int d, int a)").append(m.throwsChecked ? " throws FxChecked " : " ");
@@ -110,6 +118,28 @@ final class Gen {
             sb.append("}\n");
             return sb.toString();
         }
+    }
+
+    /**
+     * A generator method. The reference is a plain method running the body on a {@link
+     * org.asyncio4j.processor.fuzz.ref.RefGen} thread: its {@code return AsyncIterable.end();} statements
+     * become {@code return;} in a separate body method (whose parameters may be reassigned).
+     */
+    static void renderGenerator(StringBuilder sb, Method m, boolean ref) {
+        String st = m.isStatic ? "static " : "";
+        String thr = m.throwsChecked ? " throws FxChecked " : " ";
+        StringBuilder body = new StringBuilder();
+        m.body.render(body, 1, ref);
+        if (!ref) {
+            sb.append("\n    @Async\n    ").append(st).append("AsyncIterable<Integer> ").append(m.name)
+                    .append("(int d, int a)").append(thr).append(body).append('\n');
+            return;
+        }
+        sb.append("\n    ").append(st).append("AsyncIterable<Integer> ").append(m.name).append("(int d, int a)")
+                .append(thr).append("{\n        return org.asyncio4j.processor.fuzz.ref.RefGen.of(() -> ")
+                .append(m.name).append("$body(d, a));\n    }\n");
+        sb.append("\n    ").append(st).append("void ").append(m.name).append("$body(int d, int a)").append(thr)
+                .append(body.toString().replace("return AsyncIterable.end();", "return;")).append('\n');
     }
 
     Program program(String cls, long seed) {
@@ -127,6 +157,16 @@ final class Gen {
             p.methods.add(m);
         }
         p.rootStatic = p.methods.get(0).isStatic;
+        if (on.contains(F.GENERATORS) && on.contains(F.EACH) && on.contains(F.FOREACH) && on.contains(F.LOOPS)
+                && r.nextInt(100) < 40) {
+            Method g = new Method();
+            g.name = "gen0";
+            g.isStatic = !on.contains(F.INSTANCE) || r.nextBoolean();
+            g.ret = Ty.INT;
+            g.throwsChecked = checked;
+            g.generator = true;
+            p.methods.add(g);
+        }
         for (Method m : p.methods) {
             m.body = methodBody(p, m);
         }
@@ -204,13 +244,14 @@ final class Gen {
         c.locals.add(new Local("d", Ty.INT, false, false));
         c.stmtBudget = 4 + r.nextInt(STMT_SPREAD);
         List<Node> stmts = new ArrayList<>();
-        Node guard = Node.stmt("if (d > 2) return Task.completed(" + (m.ret == Ty.STR ? "\"s\" + a" : "a") + ");");
+        Node guard = m.generator ? Node.stmt("if (d > 2) return AsyncIterable.end();")
+                : Node.stmt("if (d > 2) return Task.completed(" + (m.ret == Ty.STR ? "\"s\" + a" : "a") + ");");
         guard.fixed = true;
         stmts.add(guard);
         while (c.stmtBudget > 0) {
             stmts.add(stmt(c));
         }
-        Node ret = Node.stmt("return ", retTask(c, m.ret), ";");
+        Node ret = m.generator ? Node.stmt("return AsyncIterable.end();") : Node.stmt("return ", retTask(c, m.ret), ";");
         ret.fixed = true;
         stmts.add(ret);
         return Node.block(stmts);
@@ -240,6 +281,12 @@ final class Gen {
     Node stmt(Ctx c) {
         c.stmtBudget--;
         boolean deep = c.nest >= 4;
+        if (c.m.generator && !c.inLambda && chance(20)) {
+            return Node.stmt("Await.yield(", expr(c, Ty.INT, 2), ");");
+        }
+        if (!deep && c.loopDepth < 3 && chance(10) && generatorFor(c) != null) {
+            return loop(c, 5); // consume the program's generator
+        }
         for (;;) {
             int k = r.nextInt(100);
             if (k < 14) {
@@ -457,10 +504,15 @@ final class Gen {
     }
 
     private Node loop(Ctx c) {
+        return loop(c, -1);
+    }
+
+    /** A loop of kind {@code forced} (5: Await.each), or of a random kind when negative. */
+    private Node loop(Ctx c, int forced) {
         String label = on.contains(F.LABELS) && chance(40) ? fresh("L") : null;
         String i = fresh("i");
         int bound = r.nextInt(4);
-        int kind = r.nextInt(on.contains(F.FOREACH) ? on.contains(F.EACH) ? 6 : 5 : 3);
+        int kind = forced >= 0 ? forced : r.nextInt(on.contains(F.FOREACH) ? on.contains(F.EACH) ? 6 : 5 : 3);
         c.loopDepth++;
         List<Target> saved = c.targets;
         c.targets = new ArrayList<>(saved);
@@ -506,8 +558,11 @@ final class Gen {
                 c.locals.add(new Local(i, Ty.INT, false, true));
                 s = Node.stmt(lab + "for (int " + i + " : ", src, ") ", block(c, 4));
             }
-            case 5 -> { // async for over an AsyncIterable: Await.each
-                Node src = Node.expr(Ty.VOID, "Fx.each(" + id() + ", ", expr(c, Ty.INT, 2), ", ", expr(c, Ty.INT, 1), ")");
+            case 5 -> { // async for over an AsyncIterable: Await.each, of a source or of the program's generator
+                Method g = generatorFor(c);
+                Node src = g != null && (forced == 5 || chance(60))
+                        ? Node.expr(Ty.VOID, g.name + "(d + 1, ", expr(c, Ty.INT, 1), ")")
+                        : Node.expr(Ty.VOID, "Fx.each(" + id() + ", ", expr(c, Ty.INT, 2), ", ", expr(c, Ty.INT, 1), ")");
                 c.locals.add(new Local(i, Ty.INT, false, true));
                 String ty = on.contains(F.VAR) && chance(30) ? "var" : chance(50) ? "int" : "Integer";
                 s = new Node.Each(lab, ty, i, src, block(c, 4));
@@ -664,6 +719,9 @@ final class Gen {
         int k = r.nextInt(10);
         Node cond = expr(c, Ty.BOOL, 2);
         if (k < 3 && !c.inSwitchExpr) {
+            if (c.m.generator) {
+                return Node.stmt("if (", cond, ") return AsyncIterable.end();");
+            }
             return Node.stmt("if (", cond, ") return ", retTask(c, c.m.ret), ";");
         }
         if (k < 5 && on.contains(F.THROW)) {
@@ -760,10 +818,20 @@ final class Gen {
     private static final boolean JAVAC_17 = Runtime.version().feature() == 17;
     // (the same failure hits a lambda parameter without a written type, which the Typer types too)
 
+    /** The program's generator, if this context may call it. */
+    private Method generatorFor(Ctx c) {
+        for (Method m : c.p.methods) {
+            if (m.generator && (m.isStatic || !c.m.isStatic) && !(c.inLambda && m.throwsChecked)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     private Node callTask(Ctx c, Ty t, boolean inConditional) {
         List<Method> ok = new ArrayList<>();
         for (Method m : c.p.methods) {
-            if (m.ret == t && (!m.isStatic ? !c.m.isStatic : true) && !(c.inLambda && m.throwsChecked)) {
+            if (!m.generator && m.ret == t && (!m.isStatic ? !c.m.isStatic : true) && !(c.inLambda && m.throwsChecked)) {
                 ok.add(m);
             }
         }

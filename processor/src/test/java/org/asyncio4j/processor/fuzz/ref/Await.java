@@ -19,4 +19,9 @@ public final class Await {
     public static <T, X extends Throwable> T on(Task<T> task, Class<X> declared) throws X {
         return task.result();
     }
+
+    /** In a reference generator's body (see {@link RefGen}). */
+    public static <T> void yield(T value) {
+        RefGen.yieldValue(value);
+    }
 }
