@@ -1,10 +1,8 @@
 package org.asyncio4j.sample;
 
-import org.asyncio4j.Asyncio;
-
 /**
- * The main demo: with no argument, runs the tutorial ports on one event loop and prints what happens,
- * with times; {@code list} names the other examples, and an example's name runs it.
+ * The sample app: {@code list} names the examples, and an example's name runs it (with no argument,
+ * the list for now: the crawler demo takes that place).
  */
 public class Main {
     public static void main(String[] args) {
@@ -22,10 +20,6 @@ public class Main {
             e.run().accept(System.out, java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        Tutorials t = new AsyncTutorials(System.out::println);
-        long t0 = System.nanoTime();
-        Asyncio.run(t::all);
-        System.out.printf("asyncio4j demo done in %d ms on one thread (%s)%n", (System.nanoTime() - t0) / 1_000_000,
-                Thread.currentThread().getName());
+        Examples.list(System.out); // the crawler demo's branch replaces this no-argument path
     }
 }
