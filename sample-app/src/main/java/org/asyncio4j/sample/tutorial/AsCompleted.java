@@ -12,7 +12,7 @@ import org.asyncio4j.Task;
 import org.asyncio4j.annotations.Async;
 
 /** Example {@code as-completed}: results in the order the jobs finish, not the order they started. */
-public class AsCompleted {
+class AsCompleted {
     final PrintStream out;
 
     AsCompleted(PrintStream out) {
@@ -20,7 +20,7 @@ public class AsCompleted {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncAsCompleted(out).main(), clock);
     }
 

@@ -16,7 +16,7 @@ import org.asyncio4j.annotations.Async;
  * Example {@code backpressure-batches}: instead of starting a task per item all at once, gather the
  * items a batch of 4 at a time, so at most 4 are in flight; each batch waits for its slowest item.
  */
-public class BackpressureBatches {
+class BackpressureBatches {
     final PrintStream out;
     int inFlight;
     int mostInFlight;
@@ -26,7 +26,7 @@ public class BackpressureBatches {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncBackpressureBatches(out).main(), clock);
     }
 

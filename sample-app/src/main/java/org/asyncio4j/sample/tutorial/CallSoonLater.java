@@ -17,7 +17,7 @@ import org.asyncio4j.annotations.Async;
  * {@code callLater} (after a delay), {@code callAt} (at a loop time); they run in time order,
  * whatever order they were scheduled in.
  */
-public class CallSoonLater {
+class CallSoonLater {
     final PrintStream out;
     long start;
 
@@ -26,7 +26,7 @@ public class CallSoonLater {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncCallSoonLater(out).main(), clock);
     }
 

@@ -15,7 +15,7 @@ import org.asyncio4j.annotations.Async;
  * Example {@code cancel}: the asyncio docs' {@code cancel_me()}. Cancelling a task raises
  * {@link CancelledError} at the await it is suspended in; it may clean up, and should rethrow.
  */
-public class Cancel {
+class Cancel {
     final PrintStream out;
     long start;
 
@@ -24,7 +24,7 @@ public class Cancel {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncCancel(out).main(), clock);
     }
 

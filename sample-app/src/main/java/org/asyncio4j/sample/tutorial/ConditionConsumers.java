@@ -17,7 +17,7 @@ import org.asyncio4j.sync.Condition;
  * Example {@code condition}: two consumers wait on a condition until an item is there; the producer
  * adds one item a second and notifies one waiter each time.
  */
-public class ConditionConsumers {
+class ConditionConsumers {
     final PrintStream out;
     final Condition cond = new Condition();
     final ArrayDeque<String> items = new ArrayDeque<>();
@@ -28,7 +28,7 @@ public class ConditionConsumers {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncConditionConsumers(out).main(), clock);
     }
 

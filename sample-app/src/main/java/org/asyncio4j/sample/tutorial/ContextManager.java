@@ -16,7 +16,7 @@ import org.asyncio4j.annotations.Async;
  * ({@code __aenter__}/{@code __aexit__}). In try-with-resources it is opened in order, closed in
  * reverse order, and closed even when the block fails; {@code closeAsync} sees that failure.
  */
-public class ContextManager {
+class ContextManager {
     final PrintStream out;
     long start;
 
@@ -25,16 +25,16 @@ public class ContextManager {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncContextManager(out).main(), clock);
     }
 
-    /** An async context manager: a connection that takes time to open and to close. */
-    static class Connection implements AsyncCloseable {
+    /** An async context manager: a resource that takes time to open and to close. */
+    static class Resource implements AsyncCloseable {
         final ContextManager owner;
         final String name;
 
-        Connection(ContextManager owner, String name) {
+        Resource(ContextManager owner, String name) {
             this.owner = owner;
             this.name = name;
         }
@@ -46,14 +46,14 @@ public class ContextManager {
     }
 
     @Async
-    Task<Connection> open(String name) { // __aenter__
+    Task<Resource> open(String name) { // __aenter__
         Await.on(Asyncio.sleep(Duration.ofMillis(500)));
         out.println("acquired " + name + " " + at(start));
-        return Task.completed(new Connection(this, name));
+        return Task.completed(new Resource(this, name));
     }
 
     @Async
-    Task<Void> close(Connection c, Throwable pending) { // __aexit__
+    Task<Void> close(Resource c, Throwable pending) { // __aexit__
         Await.on(Asyncio.sleep(Duration.ofMillis(500)));
         out.println("released " + c.name + " " + at(start) + (pending == null ? "" : " (the block failed: " + pending.getMessage() + ")"));
         return Task.completed();
@@ -62,10 +62,10 @@ public class ContextManager {
     @Async
     Task<Void> main() {
         start = LoopTime.now();
-        try (Connection a = Await.on(open("a")); Connection b = Await.on(open("b"))) {
+        try (Resource a = Await.on(open("a")); Resource b = Await.on(open("b"))) {
             out.println("using " + a.name + " and " + b.name + " " + at(start));
         }
-        try (Connection c = Await.on(open("c"))) {
+        try (Resource c = Await.on(open("c"))) {
             out.println("using " + c.name + ", then failing");
             throw new IllegalStateException("query failed");
         } catch (IllegalStateException e) {

@@ -17,7 +17,7 @@ import org.asyncio4j.annotations.Async;
  * await ({@code __aiter__}/{@code __anext__}), consumed with {@code hasNext()} and {@code next()}
  * (what {@code async for} does).
  */
-public class CountingIterator {
+class CountingIterator {
     final PrintStream out;
 
     CountingIterator(PrintStream out) {
@@ -25,18 +25,18 @@ public class CountingIterator {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncCountingIterator(out).main(), clock);
     }
 
     /** Counts 1, 2, ... up to {@code stop}, taking 0.5 s per number. */
-    public static class Counter implements AsyncIterator<Integer> {
+    static class Counter implements AsyncIterator<Integer> {
         final int stop;
         int current;
         boolean ready;
 
         /** A counter from 1 to {@code stop}. */
-        public Counter(int stop) {
+        Counter(int stop) {
             this.stop = stop;
         }
 

@@ -14,7 +14,7 @@ import org.asyncio4j.annotations.Async;
  * Example {@code create-task}: the asyncio docs' {@code say_after}; two tasks started with
  * {@code createTask} run concurrently, so awaiting both takes 2 s, not 1 + 2.
  */
-public class CreateTask {
+class CreateTask {
     final PrintStream out;
     long start;
 
@@ -23,7 +23,7 @@ public class CreateTask {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncCreateTask(out).main(), clock);
     }
 

@@ -12,7 +12,7 @@ import org.asyncio4j.annotations.Async;
 import org.asyncio4j.sync.Event;
 
 /** Example {@code event}: the asyncio docs' {@code waiter(event)}; a task waits until another sets the event. */
-public class EventWaiter {
+class EventWaiter {
     final PrintStream out;
     long start;
 
@@ -21,7 +21,7 @@ public class EventWaiter {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncEventWaiter(out).main(), clock);
     }
 

@@ -15,7 +15,7 @@ import org.asyncio4j.annotations.Async;
  * Example {@code explicit-loop}: the older tutorials' style, {@code loop = new_event_loop();
  * loop.run_until_complete(main()); loop.close()}, instead of {@code asyncio.run}.
  */
-public class ExplicitLoop {
+class ExplicitLoop {
     final PrintStream out;
 
     ExplicitLoop(PrintStream out) {
@@ -23,7 +23,7 @@ public class ExplicitLoop {
     }
 
     /** Runs the example on a loop it creates, driven by {@code clock}, and closes. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         EventLoop loop = EventLoop.builder().clock(clock).build();
         out.println("loop created; running: " + loop.isRunning());
         try {

@@ -12,7 +12,7 @@ import org.asyncio4j.Task;
 import org.asyncio4j.annotations.Async;
 
 /** Example {@code gather}: three jobs at once; the results come back in argument order. */
-public class Gather {
+class Gather {
     final PrintStream out;
     long start;
 
@@ -21,7 +21,7 @@ public class Gather {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncGather(out).main(), clock);
     }
 

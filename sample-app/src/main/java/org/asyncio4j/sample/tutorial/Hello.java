@@ -11,7 +11,7 @@ import org.asyncio4j.Task;
 import org.asyncio4j.annotations.Async;
 
 /** Example {@code hello}: the first asyncio program, {@code print; await asyncio.sleep(1); print}. */
-public class Hello {
+class Hello {
     final PrintStream out;
 
     Hello(PrintStream out) {
@@ -19,7 +19,7 @@ public class Hello {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncHello(out).main(), clock);
     }
 

@@ -16,7 +16,7 @@ import org.asyncio4j.sync.Lock;
  * write. Without a lock they all read the same old value and four updates are lost; with
  * {@code async with lock} each read-await-write runs alone.
  */
-public class LockedCounter {
+class LockedCounter {
     final PrintStream out;
     final Lock lock = new Lock();
     int balance;
@@ -26,7 +26,7 @@ public class LockedCounter {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncLockedCounter(out).main(), clock);
     }
 

@@ -16,7 +16,7 @@ import org.asyncio4j.queue.AsyncQueue;
  * items, so the producer waits whenever it is full (back-pressure); a sentinel tells the consumer
  * that no more items come.
  */
-public class ProducerConsumer {
+class ProducerConsumer {
     static final String DONE = "<done>";
     final PrintStream out;
     final AsyncQueue<String> queue = new AsyncQueue<>(2);
@@ -27,7 +27,7 @@ public class ProducerConsumer {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncProducerConsumer(out).main(), clock);
     }
 

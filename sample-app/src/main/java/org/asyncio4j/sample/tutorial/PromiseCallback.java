@@ -16,7 +16,7 @@ import org.asyncio4j.annotations.Async;
  * Example {@code future}: {@code loop.create_future()}, a {@link Promise} that a callback completes
  * later; the task awaiting it sleeps until then. This is how callback APIs are turned into awaitables.
  */
-public class PromiseCallback {
+class PromiseCallback {
     final PrintStream out;
 
     PromiseCallback(PrintStream out) {
@@ -24,7 +24,7 @@ public class PromiseCallback {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncPromiseCallback(out).main(), clock);
     }
 

@@ -15,7 +15,7 @@ import org.asyncio4j.sync.Retry;
  * Example {@code retry-backoff}: a flaky call that fails three times, retried with exponential
  * backoff (0.5 s, 1 s, 2 s between attempts) by {@link Retry}, the loop tutorials write by hand.
  */
-public class RetryBackoff {
+class RetryBackoff {
     final PrintStream out;
     long start;
     int attempts;
@@ -25,7 +25,7 @@ public class RetryBackoff {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncRetryBackoff(out).main(), clock);
     }
 

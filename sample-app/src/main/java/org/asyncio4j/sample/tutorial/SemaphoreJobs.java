@@ -14,7 +14,7 @@ import org.asyncio4j.annotations.Async;
 import org.asyncio4j.sync.Semaphore;
 
 /** Example {@code semaphore}: 10 one-second jobs, at most 3 running at once. */
-public class SemaphoreJobs {
+class SemaphoreJobs {
     final PrintStream out;
     final Semaphore limit = new Semaphore(3);
     long start;
@@ -26,7 +26,7 @@ public class SemaphoreJobs {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncSemaphoreJobs(out).main(), clock);
     }
 

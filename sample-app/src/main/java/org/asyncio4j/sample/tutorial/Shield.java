@@ -15,7 +15,7 @@ import org.asyncio4j.annotations.Async;
  * Example {@code shield}: a timeout gives up waiting for a payment, but the shielded payment itself
  * is not cancelled and finishes later.
  */
-public class Shield {
+class Shield {
     final PrintStream out;
     long start;
 
@@ -24,7 +24,7 @@ public class Shield {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncShield(out).main(), clock);
     }
 

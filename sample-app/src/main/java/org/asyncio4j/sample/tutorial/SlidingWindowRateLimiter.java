@@ -17,7 +17,7 @@ import org.asyncio4j.sync.RateLimiter;
  * Example {@code sliding-window-rate-limiter}: 10 requests through a {@link RateLimiter} of 3 per
  * second: in any 1 s window at most 3 start; the rest wait, in order, for the oldest to leave the window.
  */
-public class SlidingWindowRateLimiter {
+class SlidingWindowRateLimiter {
     final PrintStream out;
     final RateLimiter limiter = new RateLimiter(3, Duration.ofSeconds(1));
     long start;
@@ -27,7 +27,7 @@ public class SlidingWindowRateLimiter {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncSlidingWindowRateLimiter(out).main(), clock);
     }
 

@@ -18,7 +18,7 @@ import org.asyncio4j.process.Subprocess;
  * stdin, collect stdout, stderr and the exit code with {@code communicate}; three at once with
  * {@code gather}. Needs {@code sh} and {@code tr} (Linux, macOS).
  */
-public class Subprocesses {
+class Subprocesses {
     final PrintStream out;
 
     Subprocesses(PrintStream out) {
@@ -26,7 +26,7 @@ public class Subprocesses {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncSubprocesses(out).main(), clock);
     }
 

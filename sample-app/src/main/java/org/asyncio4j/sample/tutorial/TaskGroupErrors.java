@@ -17,7 +17,7 @@ import org.asyncio4j.annotations.Async;
  * Example {@code task-group}: {@code async with asyncio.TaskGroup() as tg}; when one job fails the
  * group cancels the others, waits for them, and raises the failures as one {@link ExceptionGroup}.
  */
-public class TaskGroupErrors {
+class TaskGroupErrors {
     final PrintStream out;
     long start;
 
@@ -26,7 +26,7 @@ public class TaskGroupErrors {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncTaskGroupErrors(out).main(), clock);
     }
 

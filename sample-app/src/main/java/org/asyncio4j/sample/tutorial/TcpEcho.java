@@ -17,7 +17,7 @@ import org.asyncio4j.net.StreamWriter;
  * Example {@code tcp-echo}: the asyncio docs' TCP echo server ({@code start_server}) and client
  * ({@code open_connection}) with streams, on 127.0.0.1 and a free port.
  */
-public class TcpEcho {
+class TcpEcho {
     final PrintStream out;
 
     TcpEcho(PrintStream out) {
@@ -25,7 +25,7 @@ public class TcpEcho {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncTcpEcho(out).main(), clock);
     }
 

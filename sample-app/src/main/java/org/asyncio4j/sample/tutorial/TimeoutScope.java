@@ -16,7 +16,7 @@ import org.asyncio4j.annotations.Async;
  * Example {@code timeout-scope}: {@code async with asyncio.timeout(1)} around a block: whatever the
  * block awaits when the time is up is cancelled, and the timeout comes out of the block.
  */
-public class TimeoutScope {
+class TimeoutScope {
     final PrintStream out;
 
     TimeoutScope(PrintStream out) {
@@ -24,7 +24,7 @@ public class TimeoutScope {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncTimeoutScope(out).main(), clock);
     }
 

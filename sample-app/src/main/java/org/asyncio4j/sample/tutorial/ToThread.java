@@ -15,7 +15,7 @@ import org.asyncio4j.annotations.Async;
  * Example {@code to-thread}: the asyncio docs' {@code blocking_io}. A blocking call run with
  * {@code toThread} blocks a worker thread, not the loop: a ticker on the loop keeps ticking meanwhile.
  */
-public class ToThread {
+class ToThread {
     final PrintStream out;
     long start;
 
@@ -24,7 +24,7 @@ public class ToThread {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncToThread(out).main(), clock);
     }
 

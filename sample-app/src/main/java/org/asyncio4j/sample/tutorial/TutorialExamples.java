@@ -17,11 +17,23 @@ public final class TutorialExamples {
     /** How an example runs: printing to {@code out}, sleeping on {@code clock}, with its arguments. */
     @FunctionalInterface
     public interface Runner {
-        /** Runs the example to the end on a new event loop driven by {@code clock}. */
+        /**
+         * Runs the example to the end on a new event loop.
+         *
+         * @param out where the example prints
+         * @param clock the loop's clock: {@code Clock.system()}, or a {@code VirtualClock} in tests
+         * @param args the command's arguments after the example's name
+         */
         void run(PrintStream out, Clock clock, String... args);
     }
 
-    /** One example: its command-line name, a one-line summary, and how to run it. */
+    /**
+     * One example.
+     *
+     * @param name its command-line name
+     * @param summary what it shows, in one line
+     * @param runner how to run it
+     */
     public record Example(String name, String summary, Runner runner) {}
 
     private static final List<Example> ALL = List.of(
@@ -65,7 +77,11 @@ public final class TutorialExamples {
                     ContextManager::run),
             plain("async-iterator", "a hand-written async iterator counting to 5", CountingIterator::run));
 
-    /** Every tutorial example, in teaching order. */
+    /**
+     * Every tutorial example, in teaching order.
+     *
+     * @return the examples
+     */
     public static List<Example> all() {
         return ALL;
     }
@@ -73,11 +89,21 @@ public final class TutorialExamples {
     /** Where {@link #register} puts the examples: the sample app's table of subcommands. */
     @FunctionalInterface
     public interface Registry {
-        /** Adds the example {@code name}, whose {@code run} prints to a stream and takes the command's arguments. */
+        /**
+         * Adds one example.
+         *
+         * @param name its command-line name
+         * @param summary what it shows, in one line
+         * @param run runs it on the real clock, printing to the stream, with the command's arguments
+         */
         void add(String name, String summary, BiConsumer<PrintStream, String[]> run);
     }
 
-    /** Adds every example, in teaching order, to {@code registry}, each running on the real clock. */
+    /**
+     * Adds every example, in teaching order, each running on the real clock.
+     *
+     * @param registry where to add them
+     */
     public static void register(Registry registry) {
         for (Example e : ALL) {
             registry.add(e.name(), e.summary(), (out, args) -> e.runner().run(out, Clock.system(), args));

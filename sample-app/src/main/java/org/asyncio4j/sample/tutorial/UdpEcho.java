@@ -16,7 +16,7 @@ import org.asyncio4j.net.DatagramEndpoint;
  * Example {@code udp-echo}: the asyncio docs' UDP echo server and client, with datagram endpoints
  * on 127.0.0.1 and a free port.
  */
-public class UdpEcho {
+class UdpEcho {
     final PrintStream out;
 
     UdpEcho(PrintStream out) {
@@ -24,7 +24,7 @@ public class UdpEcho {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncUdpEcho(out).main(), clock);
     }
 

@@ -18,7 +18,7 @@ import org.asyncio4j.annotations.Async;
  * Example {@code wait}: {@code asyncio.wait} hands back the done and the pending tasks, first with
  * {@code FIRST_COMPLETED} (as soon as one finishes), then {@code ALL_COMPLETED} on the rest.
  */
-public class Wait {
+class Wait {
     final PrintStream out;
 
     Wait(PrintStream out) {
@@ -26,7 +26,7 @@ public class Wait {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncWait(out).main(), clock);
     }
 

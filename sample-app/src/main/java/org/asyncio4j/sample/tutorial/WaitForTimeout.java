@@ -16,7 +16,7 @@ import org.asyncio4j.annotations.Async;
  * Example {@code wait-for-timeout}: the asyncio docs' {@code eternity()}; {@code waitFor} gives up
  * after 1 s, cancels the task and raises a timeout.
  */
-public class WaitForTimeout {
+class WaitForTimeout {
     final PrintStream out;
     long start;
 
@@ -25,7 +25,7 @@ public class WaitForTimeout {
     }
 
     /** Runs the example on a new loop driven by {@code clock}. */
-    public static void run(PrintStream out, Clock clock) {
+    static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncWaitForTimeout(out).main(), clock);
     }
 

@@ -3,7 +3,9 @@ package org.asyncio4j.sample.tutorial;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.Await;
@@ -17,9 +19,10 @@ import org.asyncio4j.queue.AsyncQueue;
  * 1,000 of 1 to 10 ms), a fixed number of workers (by default 5) taking from it, {@code join()}
  * until every item is done, then the workers, which loop forever, are cancelled.
  */
-public class WorkerPool {
+class WorkerPool {
     final PrintStream out;
     final AsyncQueue<Integer> queue = new AsyncQueue<>();
+    final Map<String, Integer> done = new LinkedHashMap<>(); // items done, by worker
     final int items;
     final int workers;
 
@@ -30,7 +33,7 @@ public class WorkerPool {
     }
 
     /** Runs the example on a new loop driven by {@code clock}; args: {@code [items [workers]]}. */
-    public static void run(PrintStream out, Clock clock, String... args) {
+    static void run(PrintStream out, Clock clock, String... args) {
         int items = args.length > 0 ? positive("items", args[0]) : 1000;
         int workers = args.length > 1 ? positive("workers", args[1]) : 5;
         if (args.length > 2) {
@@ -54,11 +57,11 @@ public class WorkerPool {
     }
 
     @Async
-    Task<Void> worker(int[] done) {
+    Task<Void> worker(String name) {
         while (true) {
             int millis = Await.on(queue.get());
             Await.on(Asyncio.sleep(Duration.ofMillis(millis)));
-            done[0]++;
+            done.merge(name, 1, Integer::sum);
             queue.taskDone();
         }
     }
@@ -72,11 +75,10 @@ public class WorkerPool {
             queue.putNowait(millis);
         }
         List<Task<Void>> pool = new ArrayList<>();
-        List<int[]> counts = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
-            int[] done = new int[1];
-            counts.add(done);
-            pool.add(Asyncio.createTask(() -> worker(done), "worker-" + i));
+            String name = "worker-" + i;
+            done.put(name, 0);
+            pool.add(Asyncio.createTask(() -> worker(name), name));
         }
         long started = LoopTime.now();
         Await.on(queue.join());
@@ -85,11 +87,7 @@ public class WorkerPool {
             w.cancel();
         }
         Await.on(Asyncio.gatherSettled(pool)); // wait until they have stopped
-        StringBuilder perWorker = new StringBuilder();
-        for (int i = 0; i < workers; i++) {
-            perWorker.append(i == 0 ? "" : ", ").append(pool.get(i).name()).append(' ').append(counts.get(i)[0]);
-        }
-        out.println(items + " items done by " + workers + " workers: " + perWorker);
+        out.println(items + " items done by " + workers + " workers: " + done);
         out.println(String.format(Locale.ROOT, "%d workers took %.3f s of loop time for %.3f s of work",
                 workers, elapsed / 1e9, work / 1e3));
         out.println("workers cancelled: " + pool.stream().filter(Task::isCancelled).count() + " of " + workers);

@@ -68,7 +68,7 @@ class SyncTest {
     @Test
     void workerPoolOfFiveOverAThousandItems() {
         assertEquals(List.of(
-                "1000 items done by 5 workers: worker-0 201, worker-1 201, worker-2 199, worker-3 200, worker-4 199",
+                "1000 items done by 5 workers: {worker-0=201, worker-1=201, worker-2=199, worker-3=200, worker-4=199}",
                 "5 workers took 1.103 s of loop time for 5.500 s of work",
                 "workers cancelled: 5 of 5"), Outputs.of("worker-pool"));
     }
@@ -78,7 +78,7 @@ class SyncTest {
         // items of 1, 8, 5, 2, 9, 6, 3, 10, 7, 4 ms: worker-0 takes 1, 5, 2, 6, 3, 7, 4 (28 ms) while worker-1
         // takes 8, 9, 10 (27 ms); at 8 and 17 ms both are free, and worker-1, whose timer is older, goes first
         assertEquals(List.of(
-                "10 items done by 2 workers: worker-0 7, worker-1 3",
+                "10 items done by 2 workers: {worker-0=7, worker-1=3}",
                 "2 workers took 0.028 s of loop time for 0.055 s of work",
                 "workers cancelled: 2 of 2"), Outputs.of("worker-pool", "10", "2"));
     }
