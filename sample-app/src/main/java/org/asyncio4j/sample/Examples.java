@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.asyncio4j.sample.db.DbPaging;
 import org.asyncio4j.sample.files.Files;
+import org.asyncio4j.sample.tutorial.TutorialExamples;
 import org.asyncio4j.sample.web.HttpHello;
 import org.asyncio4j.sample.web.Proxy;
 import org.asyncio4j.sample.web.WebSocketChat;
@@ -17,6 +18,9 @@ final class Examples {
     static final Map<String, Example> ALL = new LinkedHashMap<>();
 
     static {
+        ALL.put("crawler", new Example("the main demo (no argument runs it): page titles fetched one by one, all at"
+                + " once, at most N at once (--help)", org.asyncio4j.sample.crawler.CrawlerDemo::run));
+        TutorialExamples.register((name, summary, run) -> ALL.put(name, new Example(summary, run)));
         ALL.put("http-hello", new Example("an HTTP route with path and query parameters (asyncio4j-http)", HttpHello::run));
         ALL.put("proxy", new Example("a route relaying an upstream URL, its timeout cancelling the upstream request",
                 Proxy::run));
@@ -25,14 +29,12 @@ final class Examples {
         ALL.put("db-paging", new Example("PostgreSQL: a pool, keyset paging, a query timeout cancelled on the server"
                 + " (starts a local server)", DbPaging::run));
         ALL.put("files", new Example("files read, written and read line by line without blocking the loop", Files::run));
-        ALL.put("crawler", new Example("the main demo: page titles fetched one by one, all at once, at most N at once (--help)", org.asyncio4j.sample.crawler.CrawlerDemo::run));
     }
 
     private Examples() {}
 
     /** Prints one line per example: its name and what it shows. */
     static void list(PrintStream out) {
-        out.println("tutorials (no argument): the asyncio tutorials ported to @Async, on one loop");
         ALL.forEach((name, e) -> out.printf("%s: %s%n", name, e.summary()));
     }
 }

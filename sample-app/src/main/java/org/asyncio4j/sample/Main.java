@@ -38,6 +38,9 @@ public class Main {
             err.println(bad.getMessage());
             err.println(bad.usage());
             return 2;
+        } catch (IllegalArgumentException bad) {
+            err.println(bad.getMessage()); // an example refusing its arguments says why; no stack trace
+            return 2;
         }
     }
 }
