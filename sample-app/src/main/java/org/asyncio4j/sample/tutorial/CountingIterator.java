@@ -5,6 +5,7 @@ import static org.asyncio4j.sample.tutorial.LoopTime.at;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.NoSuchElementException;
+import org.asyncio4j.AsyncIterable;
 import org.asyncio4j.AsyncIterator;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.Await;
@@ -14,8 +15,8 @@ import org.asyncio4j.annotations.Async;
 
 /**
  * Example {@code async-iterator}: a hand-written async iterator counting to 5, each number after an
- * await ({@code __aiter__}/{@code __anext__}), consumed with {@code hasNext()} and {@code next()}
- * (what {@code async for} does).
+ * await ({@code __aiter__} is {@code iterator()}, {@code __anext__} is {@code hasNext()} then
+ * {@code next()}), consumed by {@code for (int n : Await.each(...))}: Python's {@code async for}.
  */
 class CountingIterator {
     final PrintStream out;
@@ -27,6 +28,14 @@ class CountingIterator {
     /** Runs the example on a new loop driven by {@code clock}. */
     static void run(PrintStream out, Clock clock) {
         Asyncio.run(() -> new AsyncCountingIterator(out).main(), clock);
+    }
+
+    /** Numbers 1 to {@code stop}: each {@code iterator()} counts afresh (Python's {@code __aiter__}). */
+    record Count(int stop) implements AsyncIterable<Integer> {
+        @Override
+        public AsyncIterator<Integer> iterator() {
+            return new AsyncCountingIterator_Counter(stop);
+        }
     }
 
     /** Counts 1, 2, ... up to {@code stop}, taking 0.5 s per number. */
@@ -67,9 +76,8 @@ class CountingIterator {
     @Async
     Task<Void> main() {
         long start = LoopTime.now();
-        AsyncIterator<Integer> it = new AsyncCountingIterator_Counter(5);
-        while (Await.on(it.hasNext())) {
-            out.println(it.next() + " " + at(start));
+        for (int n : Await.each(new Count(5))) {  // async for n in Count(5):
+            out.println(n + " " + at(start));
         }
         out.println("done");
         return Task.completed();

@@ -75,7 +75,10 @@ public final class TutorialExamples {
             plain("subprocess", "three processes at once: stdin, stdout, stderr and exit codes", Subprocesses::run),
             plain("async-context-manager", "resources that await on open and close: acquire and release order",
                     ContextManager::run),
-            plain("async-iterator", "a hand-written async iterator counting to 5", CountingIterator::run));
+            plain("async-iterator", "a hand-written async iterator counting to 5, consumed by Await.each",
+                    CountingIterator::run),
+            plain("async-generator", "an async generator (Await.yield) left early: its finally runs first",
+                    Ticker::run));
 
     /**
      * Every tutorial example, in teaching order.

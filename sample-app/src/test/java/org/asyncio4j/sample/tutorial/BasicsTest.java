@@ -97,4 +97,16 @@ class BasicsTest {
                 "5 at 2.5 s of loop time",
                 "done"), Outputs.of("async-iterator"));
     }
+
+    @Test
+    void asyncGeneratorLeftEarlyRunsItsFinallyFirst() {
+        assertEquals(List.of(
+                "tick 0 at 0.5 s of loop time",
+                "tick 1 at 1.0 s of loop time",
+                "tick 2 at 1.5 s of loop time",
+                "ticker stopped",
+                "after the loop at 1.5 s of loop time",
+                "ticker stopped",
+                "all of a short run: [0, 1, 2] at 1.8 s of loop time"), Outputs.of("async-generator"));
+    }
 }

@@ -14,7 +14,7 @@ class TutorialExamplesTest {
                 "timeout-scope", "cancel", "shield", "semaphore", "lock", "event", "condition", "producer-consumer",
                 "worker-pool", "backpressure-batches", "retry-backoff", "sliding-window-rate-limiter", "task-group",
                 "to-thread", "call-soon-later", "future", "tcp-echo", "udp-echo", "subprocess", "async-context-manager",
-                "async-iterator"), TutorialExamples.all().stream().map(TutorialExamples.Example::name).toList());
+                "async-iterator", "async-generator"), TutorialExamples.all().stream().map(TutorialExamples.Example::name).toList());
     }
 
     @Test
