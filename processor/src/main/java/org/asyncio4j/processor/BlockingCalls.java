@@ -90,7 +90,46 @@ final class BlockingCalls {
      * The most specific rule for {@code receiver.method(...)}, or null when the call is not known to
      * block (or the rule's type is not on the class path, or the receiver is an in-memory stream).
      */
-    Rule match(TypeElement receiver, String method) {
+    Rule match(TypeElement receiver, String method, int arity) {
+        Rule rule = match(receiver, method);
+        if (rule == null || !callsRuleMethod(receiver, method, arity, type(rule.type()))) {
+            return null;
+        }
+        return rule;
+    }
+
+    /**
+     * False when the call {@code receiver.method(arity arguments)} can only be a method of the
+     * receiver's own that merely shares the rule's name: {@code Asyncio.wait(tasks, when, timeout)}
+     * is not {@code Object.wait}. True when a candidate is the rule type's method or overrides it, or
+     * when no candidate has that arity (varargs: be safe and warn).
+     */
+    private boolean callsRuleMethod(TypeElement receiver, String method, int arity, TypeElement ruleType) {
+        List<javax.lang.model.element.ExecutableElement> candidates = new ArrayList<>();
+        for (javax.lang.model.element.Element e : elements.getAllMembers(receiver)) {
+            if (e instanceof javax.lang.model.element.ExecutableElement x && x.getSimpleName().contentEquals(method)
+                    && x.getParameters().size() == arity) {
+                candidates.add(x);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return true;
+        }
+        for (javax.lang.model.element.ExecutableElement c : candidates) {
+            if (c.getEnclosingElement().equals(ruleType)) {
+                return true;
+            }
+            for (javax.lang.model.element.Element m : ruleType.getEnclosedElements()) {
+                if (m instanceof javax.lang.model.element.ExecutableElement rm && rm.getSimpleName().contentEquals(method)
+                        && elements.overrides(c, rm, (TypeElement) c.getEnclosingElement())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Rule match(TypeElement receiver, String method) {
         if (!mayBlock(method)) {
             return null;
         }

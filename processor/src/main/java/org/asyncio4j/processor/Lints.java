@@ -133,7 +133,7 @@ final class Lints {
         if (receiver == null) {
             return;
         }
-        BlockingCalls.Rule rule = blocking.match(receiver, name);
+        BlockingCalls.Rule rule = blocking.match(receiver, name, call.getArguments().size());
         if (rule == null || suppressed(path, BLOCKING)) {
             return;
         }

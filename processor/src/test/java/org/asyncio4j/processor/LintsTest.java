@@ -90,6 +90,23 @@ class LintsTest {
     }
 
     @Test
+    void aMethodThatOnlySharesABlockingMethodsNameIsNotReported() {
+        JavaFileObject f = source("A",
+                "public class A {",                                                                 // 9
+                "  @Async Task<Integer> m(java.util.List<Task<Integer>> ts) throws Exception {",    // 10
+                "    var done = Await.on(Asyncio.wait(ts, ReturnWhen.ALL_COMPLETED, null));",       // 11
+                "    Object lock = new Object();",                                                  // 12
+                "    synchronized (lock) { lock.wait(1); }",                                        // 13
+                "    return Task.completed(done.done().size());",                                   // 14
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        // Asyncio.wait is not Object.wait; lock.wait(1) is
+        assertThat(c).hadWarningContaining("[AsyncBlockingCall] Object.wait(...) blocks").inFile(f).onLine(13);
+        assertThat(c).hadWarningCount(1);
+    }
+
+    @Test
     void droppedTasksWarnAndTasksGivenAwayOnPurposeDoNot() {
         JavaFileObject f = source("A",
                 "public class A {",                                                                 // 9
