@@ -61,8 +61,15 @@ class FuzzMain {
                     return Check.compile(cases);
                 }));
             }
+            long lastNote = System.nanoTime();
             for (Future<Check.Compiled> f : pending) {
                 failures.addAll(Check.run(f.get(), st));
+                if (System.nanoTime() - lastNote > 10_000_000_000L) {
+                    // a long step of the test command says how far it is (every 10 s)
+                    lastNote = System.nanoTime();
+                    System.out.printf(Locale.ROOT, "fuzz: %d of %d programs, %d failures so far, %.0f s%n",
+                            st.programs, count, failures.size(), (lastNote - t0) / 1e9);
+                }
                 if (failures.size() > 50) {
                     break;
                 }
