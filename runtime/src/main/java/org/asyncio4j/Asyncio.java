@@ -30,13 +30,23 @@ public final class Asyncio {
      * failure unchanged. Throws {@link IllegalStateException} when called inside a running loop.
      */
     public static <T> T run(Supplier<? extends Task<T>> main, Clock clock) {
-        Objects.requireNonNull(main, "main");
         Objects.requireNonNull(clock, "clock");
+        return run(main, RunOptions.defaults().clock(clock));
+    }
+
+    /**
+     * Runs {@code main} as {@link #run(Supplier, Clock)} does, with the clock and debug settings of
+     * {@code options}, e.g. {@code Asyncio.run(main, RunOptions.debug())}: slow steps reported, a
+     * watchdog for stuck ones, creation sites in reports (see {@link RunOptions}).
+     */
+    public static <T> T run(Supplier<? extends Task<T>> main, RunOptions options) {
+        Objects.requireNonNull(main, "main");
+        Objects.requireNonNull(options, "options");
         if (EventLoop.currentOrNull() != null) {
             throw new IllegalStateException("Asyncio.run() cannot be called from a running event loop:"
                     + " await the task (Await.on(...)) or use Asyncio.createTask(...) instead");
         }
-        EventLoop loop = EventLoop.builder().clock(clock).build();
+        EventLoop loop = EventLoop.builder().options(options).build();
         try {
             return loop.runUntilComplete(main);
         } finally {
@@ -46,6 +56,11 @@ public final class Asyncio {
                 loop.close();
             }
         }
+    }
+
+    /** {@link EventLoop#dumpTasks()} of the running loop: every pending task and its await chain. */
+    public static String dumpTasks() {
+        return EventLoop.current().dumpTasks();
     }
 
     // ------------------------------------------------------------------ tasks

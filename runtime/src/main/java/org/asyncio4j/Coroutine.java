@@ -70,6 +70,9 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         super(loop);
         this.id = loop.nextTaskId();
         loop.live().add(this);
+        if (loop.debug != null) {
+            loop.debug.created(this);
+        }
     }
 
     private static EventLoop runningLoopForCall() {

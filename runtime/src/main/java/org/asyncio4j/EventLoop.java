@@ -55,6 +55,8 @@ public final class EventLoop {
     int eagerDepth;
     private int taskIds;
     private ExceptionHandler exceptionHandler;
+    /** Debug mode's state (RunOptions.debug()), or null: the normal path checks it once per step. */
+    Debug debug;
     private volatile ExecutorService defaultExecutor;
 
     private EventLoop(Clock clock) {
@@ -70,6 +72,7 @@ public final class EventLoop {
     public static final class Builder {
         private Clock clock = Clock.system();
         private ExceptionHandler handler;
+        private RunOptions options;
 
         private Builder() {}
 
@@ -83,9 +86,17 @@ public final class EventLoop {
             return this;
         }
 
+        /** Takes the clock and the debug settings of {@code options} (see {@link RunOptions}). */
+        public Builder options(RunOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            this.clock = options.clock();
+            return this;
+        }
+
         public EventLoop build() {
             EventLoop loop = new EventLoop(clock);
             loop.exceptionHandler = handler;
+            loop.debug = (options != null ? options : RunOptions.defaults()).newDebug(loop);
             return loop;
         }
     }
@@ -331,11 +342,47 @@ public final class EventLoop {
         thread = Thread.currentThread();
         RUNNING.set(this);
         running = true;
+        if (debug != null) {
+            debug.loopStarted(thread);
+        }
     }
 
     private void exitRun() {
         running = false;
         RUNNING.remove();
+        if (debug != null) {
+            debug.loopStopped();
+        }
+    }
+
+    /** Whether this loop runs in debug mode ({@link RunOptions#debug()}, or {@code -Dasyncio4j.debug=true}). */
+    public boolean isDebug() {
+        return debug != null;
+    }
+
+    /**
+     * A dump of every pending task: its name, what it waits on, the source line it is suspended at,
+     * who awaits it (and, in debug mode, where it was created). Callable from any thread, e.g. a
+     * management endpoint: the loop computes it between two steps; if the loop does not answer within
+     * two seconds (a step is stuck), the dump is read without it and says so.
+     */
+    public String dumpTasks() {
+        if (inEventLoop() || !running) {
+            return TaskDump.dump(this, debug);
+        }
+        java.util.concurrent.CompletableFuture<String> f = new java.util.concurrent.CompletableFuture<>();
+        try {
+            callSoonThreadsafe(() -> f.complete(TaskDump.dump(this, debug)));
+            return f.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException stuck) {
+            return "(the event loop did not answer within 2 s, so this was read while it runs a step: it may be"
+                    + " inconsistent)\n" + TaskDump.dump(this, debug);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the event loop's task dump", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the task dump failed", e.getCause());
+        }
     }
 
     /**
@@ -394,12 +441,17 @@ public final class EventLoop {
 
     /** Runs exactly the callbacks ready now; what they schedule waits for the next iteration. */
     private void runReady() {
+        Debug d = debug;
         for (int n = ready.size(); n > 0; n--) {
-            runEntry(ready.poll());
+            if (d == null) {
+                runEntry(ready.poll());
+            } else {
+                d.runEntry(ready.poll());
+            }
         }
     }
 
-    private void runEntry(Object e) {
+    void runEntry(Object e) {
         try {
             if (e instanceof Coroutine<?> c) {
                 c.step(); // the common entry: a direct call, one virtual dispatch (resume) fewer

@@ -22,7 +22,13 @@ final class UnretrievedReports {
     }
 
     Unretrieved track(FutureBase<?> future, Throwable error) {
-        Unretrieved u = new Unretrieved(this, error, future.name());
+        String name = future.name();
+        Debug d = loop.debug;
+        String site = d == null ? null : d.createdAt(future);
+        if (site != null) {
+            name += ", created at " + site; // debug mode: the report reads "(task Task-17, created at ...)"
+        }
+        Unretrieved u = new Unretrieved(this, error, name);
         synchronized (open) {
             open.add(u);
         }

@@ -1,0 +1,112 @@
+package org.asyncio4j.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.asyncio4j.Asyncio;
+import org.asyncio4j.ErrorReport;
+import org.asyncio4j.EventLoop;
+import org.asyncio4j.RunOptions;
+import org.asyncio4j.testing.VirtualClock;
+import org.junit.jupiter.api.Test;
+
+/** Debug mode on generated machines: exact reports, with the source lines of the blueprint. */
+class DebugModeTest {
+    private static String at(String method, String marker) {
+        return "org.asyncio4j.it.Debugged." + method + "(Debugged.java:" + line(marker) + ")";
+    }
+
+    static int line(String marker) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/test/java/org/asyncio4j/it/Debugged.java"));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).endsWith("// " + marker)) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        throw new AssertionError("no marker " + marker);
+    }
+
+    @Test
+    void aSlowStepIsReportedWithTheLinesItResumedAndSuspendedAt() {
+        AsyncDebugged d = new AsyncDebugged();
+        List<String> log = new ArrayList<>();
+        int r = Asyncio.run(d::busy, RunOptions.debug().clock(new VirtualClock()).watchdog(false)
+                .stepClock(d.stepNanos::get).debugLog(log::add));
+        assertEquals(1, r);
+        assertEquals(1, log.size(), log.toString());
+        Matcher m = Pattern.compile("asyncio4j debug: a step of task '(Task-\\d+)' \\(resumed at (.*), suspended at (.*)\\)"
+                + " held the event loop for 0\\.150 s \\(the threshold is 0\\.100 s\\): every other task waited meanwhile\\..*")
+                .matcher(log.get(0));
+        assertTrue(m.matches(), log.get(0));
+        assertEquals(at("busy", "SLOW-RESUMED"), m.group(2));
+        assertEquals(at("busy", "SLOW-SUSPENDED"), m.group(3));
+    }
+
+    @Test
+    void withoutDebugModeNothingIsTimed() {
+        AsyncDebugged d = new AsyncDebugged();
+        List<String> log = new ArrayList<>();
+        Asyncio.run(d::busy, RunOptions.defaults().clock(new VirtualClock()).stepClock(d.stepNanos::get).debugLog(log::add));
+        assertEquals(List.of(), log);
+    }
+
+    @Test
+    void aTaskDumpShowsEachAwaitChainWithItsLines() {
+        AsyncDebugged d = new AsyncDebugged();
+        assertEquals("dumped", Asyncio.run(d::dumpWhileNested, new VirtualClock()));
+        String dump = d.dump;
+        assertTrue(dump.matches("(?s)\\d+ pending tasks at 0\\.010 s of loop time:\n.*"), dump);
+        // the innermost task: waiting on the sleep, at its line, awaited by level2 then level1
+        Matcher m = Pattern.compile("\"(Task-\\d+)\" waiting on (.*)\n    at " + Pattern.quote(at("level3", "DUMP-3"))
+                + "\n    awaited by \"Task-\\d+\" at " + Pattern.quote(at("level2", "DUMP-2"))
+                + "\n    awaited by \"Task-\\d+\" at " + Pattern.quote(at("level1", "DUMP-1")) + "\n").matcher(dump);
+        assertTrue(m.find(), dump);
+        // and the dumping task itself is running
+        assertTrue(Pattern.compile("\"Task-\\d+\" running\n    at org\\.asyncio4j\\.it\\.Debugged\\.dumpWhileNested").matcher(dump).find(), dump);
+    }
+
+    @Test
+    void aNeverRetrievedReportSaysWhereTheTaskWasCreated() {
+        AsyncDebugged d = new AsyncDebugged();
+        List<ErrorReport> reports = new ArrayList<>();
+        EventLoop loop = EventLoop.builder().options(RunOptions.debug().clock(new VirtualClock()).watchdog(false))
+                .exceptionHandler(reports::add).build();
+        assertEquals(1, loop.runUntilComplete(d::dropsAFailingTask));
+        loop.close();
+        assertEquals(1, reports.size(), reports.toString());
+        ErrorReport rep = reports.get(0);
+        assertEquals("nobody looks at this", rep.exception().getMessage());
+        assertTrue(rep.taskName().matches("Task-\\d+, created at " + Pattern.quote(at("dropsAFailingTask", "CREATED"))
+                + " in task 'Task-\\d+'"), rep.taskName());
+    }
+
+    @Test
+    void aSlowStepIsAJfrEventWhenRecording() throws Exception {
+        AsyncDebugged d = new AsyncDebugged();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("slow-step", ".jfr");
+        try (jdk.jfr.Recording rec = new jdk.jfr.Recording()) {
+            rec.enable("org.asyncio4j.SlowStep");
+            rec.start();
+            Asyncio.run(d::busy, RunOptions.debug().clock(new VirtualClock()).watchdog(false)
+                    .stepClock(d.stepNanos::get).debugLog(m -> { }));
+            rec.stop();
+            rec.dump(file);
+            List<jdk.jfr.consumer.RecordedEvent> events = jdk.jfr.consumer.RecordingFile.readAllEvents(file);
+            assertEquals(1, events.size(), events.toString());
+            jdk.jfr.consumer.RecordedEvent e = events.get(0);
+            assertEquals("org.asyncio4j.SlowStep", e.getEventType().getName());
+            assertEquals(at("busy", "SLOW-RESUMED"), e.getString("resumedAt"));
+            assertEquals(150_000_000L, e.getLong("heldNanos"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+}
