@@ -126,7 +126,7 @@ public class AsyncGenerator extends Generator {
                             continue;
                         }
                         int t = org.asyncio4j.ForEach.asyncCursor(m.$it1, false ? ticks(m.n) : null).next(); // Generator.java:27
-                        // Generator.java:27
+                        // Generator.java:27-29
                         {
                                     m.sum += t;
                                 }
@@ -218,6 +218,13 @@ public class AsyncGenerator extends Generator {
         protected java.lang.StackTraceElement frame() {
             return new java.lang.StackTraceElement("golden.Generator", "ticks", "Generator.java", state >= 0 && state < LINES.length ? LINES[state] : -1);
         }
+
+        @java.lang.Override
+        protected java.lang.StackTraceElement frameThrowing(java.lang.StackTraceElement[] trace,
+                int end) {
+            int line = org.asyncio4j.SourceLines.at(trace, end, "golden.AsyncGenerator", "ticks$resume", LineMap.ticks$resume);
+            return line > 0 ? new java.lang.StackTraceElement("golden.Generator", "ticks", "Generator.java", line) : frame();
+        }
     }
 
     /**
@@ -263,5 +270,23 @@ public class AsyncGenerator extends Generator {
         protected java.lang.StackTraceElement frame() {
             return new java.lang.StackTraceElement("golden.Generator", "sum", "Generator.java", state >= 0 && state < LINES.length ? LINES[state] : -1);
         }
+
+        @java.lang.Override
+        protected java.lang.StackTraceElement frameThrowing(java.lang.StackTraceElement[] trace,
+                int end) {
+            int line = org.asyncio4j.SourceLines.at(trace, end, "golden.AsyncGenerator", "sum$resume", LineMap.sum$resume);
+            return line > 0 ? new java.lang.StackTraceElement("golden.Generator", "sum", "Generator.java", line) : frame();
+        }
+    }
+
+    /**
+     * Per resume method: pairs of (line in this file, line in Generator.java), so that stack traces
+     * name the line that threw (org.asyncio4j.SourceLines).
+     */
+    private static final class LineMap {
+        static final int[] ticks$resume = {39, 14, 43, 14, 47, 15, 50, 15, 51, 16, 55, 16, 59, 14, 73, 19,
+                80, 21, 81, 21};
+        static final int[] sum$resume = {115, 26, 116, 27, 117, 27, 121, 27, 124, 27, 128, 27, 129, 27, 130, 27,
+                131, 28, 132, 29, 146, 27, 149, 27, 150, 27, 157, 30, 158, 30};
     }
 }

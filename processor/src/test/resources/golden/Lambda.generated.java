@@ -86,7 +86,7 @@ public class AsyncLambda extends Lambda {
                     case 8: {
                         m.tg = null;
                         int sum = 0; // Lambda.java:23
-                        // Lambda.java:24
+                        // Lambda.java:24-26
                         for (Task<Integer> c : m.children) {
                                     sum += c.result();
                                 }
@@ -186,6 +186,13 @@ public class AsyncLambda extends Lambda {
         protected java.lang.StackTraceElement frame() {
             return new java.lang.StackTraceElement("golden.Lambda", "total", "Lambda.java", state >= 0 && state < LINES.length ? LINES[state] : -1);
         }
+
+        @java.lang.Override
+        protected java.lang.StackTraceElement frameThrowing(java.lang.StackTraceElement[] trace,
+                int end) {
+            int line = org.asyncio4j.SourceLines.at(trace, end, "golden.AsyncLambda", "total$resume", LineMap.total$resume);
+            return line > 0 ? new java.lang.StackTraceElement("golden.Lambda", "total", "Lambda.java", line) : frame();
+        }
     }
 
     /**
@@ -220,5 +227,23 @@ public class AsyncLambda extends Lambda {
         protected java.lang.StackTraceElement frame() {
             return new java.lang.StackTraceElement("golden.Lambda", "lambda$total$1", "Lambda.java", state >= 0 && state < LINES.length ? LINES[state] : -1);
         }
+
+        @java.lang.Override
+        protected java.lang.StackTraceElement frameThrowing(java.lang.StackTraceElement[] trace,
+                int end) {
+            int line = org.asyncio4j.SourceLines.at(trace, end, "golden.AsyncLambda", "total$lambda$1$resume", LineMap.total$lambda$1$resume);
+            return line > 0 ? new java.lang.StackTraceElement("golden.Lambda", "lambda$total$1", "Lambda.java", line) : frame();
+        }
+    }
+
+    /**
+     * Per resume method: pairs of (line in this file, line in Lambda.java), so that stack traces
+     * name the line that threw (org.asyncio4j.SourceLines).
+     */
+    private static final class LineMap {
+        static final int[] total$resume = {37, 13, 40, 13, 41, 14, 42, 15, 43, 15, 48, 16, 61, 16, 65, 16,
+                69, 15, 72, 15, 77, 15, 88, 23, 89, 24, 90, 24, 91, 25, 92, 26,
+                93, 27, 94, 27};
+        static final int[] total$lambda$1$resume = {129, 18, 132, 18, 133, 19, 134, 19};
     }
 }

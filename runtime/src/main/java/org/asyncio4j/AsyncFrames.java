@@ -1,6 +1,9 @@
 package org.asyncio4j;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Makes stack traces lead to the user's code. A Java stack trace of an exception raised in an
@@ -13,14 +16,35 @@ import java.util.Arrays;
 final class AsyncFrames {
     private AsyncFrames() {}
 
+    /** Exceptions that already carry an async frame: only the first machine they leave threw them. */
+    private static final Map<Throwable, Boolean> SEEN = Collections.synchronizedMap(new WeakHashMap<>());
+
     static void add(Throwable e, Coroutine<?> machine) {
         StackTraceElement f;
         try {
-            f = machine.frame();
+            f = firstLeave(e) ? machine.frameThrowing(e.getStackTrace(), firstRuntimeFrame(e.getStackTrace()))
+                    : machine.frame();
         } catch (RuntimeException broken) {
             return;
         }
         add(e, f);
+    }
+
+    /**
+     * True the first time {@code e} leaves a machine: then the Java frames above the runtime's are
+     * that machine's own resume method (or code it called), which tell the exact line that threw.
+     * Later machines only rethrow it at their await.
+     */
+    static boolean firstLeave(Throwable e) {
+        return SEEN.put(e, Boolean.TRUE) == null;
+    }
+
+    static int firstRuntimeFrame(StackTraceElement[] trace) {
+        int at = 0;
+        while (at < trace.length && !isRuntimeFrame(trace[at])) {
+            at++;
+        }
+        return at;
     }
 
     /** Inserts the async frame {@code f} (nothing if null) above the runtime's frames of {@code e}. */
@@ -32,10 +56,7 @@ final class AsyncFrames {
         if (trace.length == 0) {
             return; // stack traces disabled for this exception (writableStackTrace=false)
         }
-        int at = 0;
-        while (at < trace.length && !isRuntimeFrame(trace[at])) {
-            at++;
-        }
+        int at = firstRuntimeFrame(trace);
         StackTraceElement[] out = Arrays.copyOf(trace, trace.length + 1);
         System.arraycopy(trace, at, out, at + 1, trace.length - at);
         out[at] = f;

@@ -359,6 +359,16 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         return null;
     }
 
+    /**
+     * The frame of an exception thrown by this machine's own step: {@code trace[0..end)} are the Java
+     * frames above the runtime's. Generated machines find their resume method among them and name the
+     * source line that threw (from the generated file's line, through its line map); by default, and
+     * when the method is not there, {@link #frame()}.
+     */
+    protected StackTraceElement frameThrowing(StackTraceElement[] trace, int end) {
+        return frame();
+    }
+
     /** A failure escaping the machine: a CancelledError cancels the task, anything else fails it. */
     final void fail(Throwable e) {
         flags &= ~(MUST_CANCEL | THROW_CANCEL);

@@ -56,6 +56,11 @@ public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
         return null;
     }
 
+    /** As {@link Coroutine#frameThrowing}: the line that threw, when the body's own step threw. */
+    protected StackTraceElement frameThrowing(StackTraceElement[] trace, int end) {
+        return frame();
+    }
+
     /** What a generator method returns: an iterable whose every {@code iterator()} is a fresh run. Generated code only. */
     public static <T> AsyncIterable<T> iterable(Supplier<? extends GeneratorMachine<T>> runs) {
         return new Runs<>(runs);
@@ -140,7 +145,9 @@ public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
                 return Task.completed();
             }
             if (!(e instanceof CancelledError)) {
-                AsyncFrames.add(e, frame());
+                StackTraceElement[] trace = e.getStackTrace();
+                AsyncFrames.add(e, AsyncFrames.firstLeave(e)
+                        ? frameThrowing(trace, AsyncFrames.firstRuntimeFrame(trace)) : frame());
             }
             return Task.failed(e);
         }
@@ -313,6 +320,11 @@ public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
         @Override
         protected StackTraceElement frame() {
             return gen.frame();
+        }
+
+        @Override
+        protected StackTraceElement frameThrowing(StackTraceElement[] trace, int end) {
+            return gen.frameThrowing(trace, end);
         }
 
         @Override

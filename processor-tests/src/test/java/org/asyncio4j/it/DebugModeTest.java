@@ -109,4 +109,21 @@ class DebugModeTest {
             java.nio.file.Files.deleteIfExists(file);
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void anExceptionThreeAwaitsDeepNamesTheLineThatThrewThenEachAwait(boolean suspend) {
+        AsyncDebugged d = new AsyncDebugged();
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Asyncio.run(() -> d.deep1(suspend), new VirtualClock()));
+        List<String> frames = new ArrayList<>();
+        for (StackTraceElement f : e.getStackTrace()) {
+            if (f.getClassName().equals(Debugged.class.getName())) {
+                frames.add(f.toString());
+            }
+        }
+        // innermost first (the throw itself, not the await before it), then each awaiter at its await
+        assertEquals(List.of(at("deep3", "THROW-3"), at("deep2", "AWAIT-2"), at("deep1", "AWAIT-1")), frames,
+                java.util.Arrays.toString(e.getStackTrace()));
+    }
 }

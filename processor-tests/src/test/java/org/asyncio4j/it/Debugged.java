@@ -63,4 +63,30 @@ public class Debugged extends Fixture {
         Await.on(Asyncio.sleep(Duration.ofMillis(5)));
         return Task.completed(dropped.isDone() ? 1 : 0);
     }
+
+    @Async
+    Task<Integer> deep3(boolean suspend) {
+        if (suspend) {
+            Await.on(Asyncio.sleep(Duration.ofMillis(1)));
+        }
+        int x = 1;
+        x++;
+        if (x > 1) {
+            throw new IllegalStateException("three awaits deep"); // THROW-3
+        }
+        return Task.completed(x);
+    }
+
+    @Async
+    Task<Integer> deep2(boolean suspend) {
+        log("deep2");
+        return Task.completed(Await.on(deep3(suspend)) + 1); // AWAIT-2
+    }
+
+    @Async
+    Task<Integer> deep1(boolean suspend) {
+        log("deep1");
+        int v = Await.on(deep2(suspend)); // AWAIT-1
+        return Task.completed(v);
+    }
 }

@@ -47,7 +47,11 @@ final class Cfg {
      * A statement. Locals that lambdas or classes in it capture travel as CAPTURE references in the
      * text itself, so they follow the text to whichever block emits it.
      */
-    record Code(JavaText text, int line) implements Ins {}
+    record Code(JavaText text, int line, int lastLine) implements Ins {
+        Code(JavaText text, int line) {
+            this(text, line, 0);
+        }
+    }
 
     /** Declares a local: {@code T x = init;} if it stays local, {@code m.x = init;} if hoisted. */
     record Decl(Local local, JavaText init, int line) implements Ins {}

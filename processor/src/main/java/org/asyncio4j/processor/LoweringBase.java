@@ -197,7 +197,27 @@ abstract class LoweringBase {
     }
 
     void code(String text, Tree at) {
-        add(new Cfg.Code(t(text), line(at)));
+        int first = line(at);
+        add(new Cfg.Code(t(text), first, lastLineIfOneForOne(text, at, first)));
+    }
+
+    /**
+     * The last source line of {@code at} when {@code text} (its copy) has exactly one line per source
+     * line, so that stack traces can name each line of a multi-line copy; 0 otherwise (a rewrite that
+     * joined lines, such as an async lambda replaced by a call).
+     */
+    private int lastLineIfOneForOne(String text, Tree at, int first) {
+        int newlines = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                newlines++;
+            }
+        }
+        if (newlines == 0 || at == null || src.line(at) != first) {
+            return 0;
+        }
+        int last = src.endLine(at);
+        return last - first == newlines ? last : 0;
     }
 
     void exit(String text, Tree at) {

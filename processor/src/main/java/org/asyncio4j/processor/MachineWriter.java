@@ -237,7 +237,7 @@ final class MachineWriter {
                 }
             }
             if (ins instanceof Cfg.Code c) {
-                line(code, subst(c.text()), c.line());
+                line(code, subst(c.text()), c.line(), c.lastLine());
             } else if (ins instanceof Cfg.Exit e) {
                 line(code, subst(e.text()), e.line());
             } else if (ins instanceof Cfg.Decl d) {
@@ -302,7 +302,12 @@ final class MachineWriter {
     }
 
     private void line(CodeBlock.Builder code, String text, int line) {
-        String comment = "// " + in.src().fileName + ":" + line;
+        line(code, text, line, 0);
+    }
+
+    /** A statement and its source line; a multi-line copy whose lines are the source's one for one says "N-M". */
+    private void line(CodeBlock.Builder code, String text, int line, int lastLine) {
+        String comment = "// " + in.src().fileName + ":" + line + (lastLine > line && text.indexOf('\n') >= 0 ? "-" + lastLine : "");
         if (text.indexOf('\n') < 0) {
             code.add("$L $L\n", text, comment);
         } else {
@@ -359,6 +364,17 @@ final class MachineWriter {
                 .returns(StackTraceElement.class)
                 .addStatement("return new $T($S, $S, $S, state >= 0 && state < LINES.length ? LINES[state] : -1)",
                         StackTraceElement.class, in.userQualifiedName(), in.methodName(), in.src().fileName)
+                .build());
+        // The exact line that threw: the resume method's own Java frame, mapped back by the file's line map
+        String generatedClass = in.asyncClass().packageName().isEmpty() ? in.asyncClass().simpleName()
+                : in.asyncClass().packageName() + "." + in.asyncClass().simpleName();
+        t.addMethod(MethodSpec.methodBuilder("frameThrowing").addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED).returns(StackTraceElement.class)
+                .addParameter(StackTraceElement[].class, "trace").addParameter(int.class, "end")
+                .addStatement("int line = org.asyncio4j.SourceLines.at(trace, end, $S, $S, $L.$L)", generatedClass,
+                        in.bodyName(), ClassWriter.LINE_MAP, in.bodyName())
+                .addStatement("return line > 0 ? new $T($S, $S, $S, line) : frame()", StackTraceElement.class,
+                        in.userQualifiedName(), in.methodName(), in.src().fileName)
                 .build());
         return t.build();
     }

@@ -55,6 +55,12 @@ final class Source {
         return t != null && start(t) >= 0 && end(t) > start(t);
     }
 
+    /** The line of the last character of {@code t}, or 0 without a position. */
+    int endLine(Tree t) {
+        long e = end(t);
+        return e <= 0 ? 0 : (int) cu.getLineMap().getLineNumber(e - 1);
+    }
+
     int line(Tree t) {
         long s = start(t);
         return s < 0 ? 0 : (int) cu.getLineMap().getLineNumber(s);
