@@ -123,7 +123,7 @@ public class Lambdas extends Fixture {
     Task<Integer> rawFailure() {
         Supplier<Task<Integer>> failing = () -> {
             Await.on(v(0)); // AWAIT-IN-LAMBDA
-            throw new IllegalStateException("raw");
+            throw new IllegalStateException("raw"); // THROW-IN-LAMBDA
         };
         return Task.completed(Await.on(failing.get())); // AWAIT-RAW
     }

@@ -56,7 +56,7 @@ class LambdasTest {
                 frames.add(f.getMethodName() + ":" + f.getLineNumber() + ":" + f.getFileName());
             }
         }
-        assertEquals(List.of("lambda$rawFailure$1:" + line("AWAIT-IN-LAMBDA") + ":Lambdas.java",
+        assertEquals(List.of("lambda$rawFailure$1:" + line("THROW-IN-LAMBDA") + ":Lambdas.java",
                 "rawFailure:" + line("AWAIT-RAW") + ":Lambdas.java"), frames, Arrays.toString(e.getStackTrace()));
     }
 

@@ -43,7 +43,7 @@ class TracesTest {
                 userFrames.add(f.getMethodName() + ":" + f.getLineNumber() + ":" + f.getFileName());
             }
         }
-        assertEquals(List.of("inner:" + line("AWAIT-INNER") + ":Traces.java", "middle:" + line("AWAIT-MIDDLE") + ":Traces.java",
+        assertEquals(List.of("inner:" + line("THROW-INNER") + ":Traces.java", "middle:" + line("AWAIT-MIDDLE") + ":Traces.java",
                 "outer:" + line("AWAIT-OUTER") + ":Traces.java"), userFrames, Arrays.toString(e.getStackTrace()));
     }
 }
