@@ -477,7 +477,9 @@ public final class StreamReader {
         src.get(buf, tail, n);
         tail += n;
         afterFeed();
-        if (op == OP_NONE && !paused && transport != null && tail - head > 2 * limit) {
+        // A read still waiting for more must get it (it would resume the transport anyway); a woken
+        // one will consume when its task runs, so the buffer may be throttled meanwhile.
+        if ((op == OP_NONE || woken) && !paused && transport != null && tail - head > 2 * limit) {
             paused = true;
             transport.pauseReading();
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.IoDriver;
 import org.asyncio4j.Promise;
@@ -27,6 +28,8 @@ import org.asyncio4j.net.StreamWriter;
  * A process still running when its loop closes is killed, and the loop reports it.
  */
 public final class Subprocess {
+    /** At loop close, how long a process whose piped output has all ended may take to exit. */
+    private static final long EXIT_GRACE_MS = 100;
     private static final boolean UNIX = !System.getProperty("os.name").startsWith("Windows");
 
     private final EventLoop loop;
@@ -38,10 +41,35 @@ public final class Subprocess {
     private final StreamReader stderr;
     private Integer returnCode;
     private final List<Promise<Integer>> waiters = new ArrayList<>();
-    private final AutoCloseable leftover = new AutoCloseable() {
+    /** What the loop closes at its end: kills a process still running; one that ended is no leak. */
+    private final IoDriver.Finishing leftover = new IoDriver.Finishing() {
+        @Override
+        public boolean ended() {
+            if (!process.toHandle().isAlive()) {
+                return true; // reaped: gone from the system
+            }
+            // Its piped output all ended: it is exiting (or has exited and is not reaped yet);
+            // give it a moment rather than report a process that finished as killed.
+            boolean outputEnded = (stdout != null || stderr != null)
+                    && (stdout == null || stdout.atEof()) && (stderr == null || stderr.atEof());
+            if (outputEnded) {
+                try {
+                    return process.waitFor(EXIT_GRACE_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return false;
+        }
+
         @Override
         public void close() {
-            process.destroyForcibly();
+            if (ended()) {
+                awaitReaped();
+                exited(); // its exit callback has not run yet: do its bookkeeping (closes stdin)
+            } else {
+                process.toHandle().destroyForcibly();
+            }
         }
 
         @Override
@@ -121,6 +149,22 @@ public final class Subprocess {
         }
     }
 
+    /** The process is gone from the system; the JDK's reaper records its exit a moment later. */
+    private void awaitReaped() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                process.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The JDK's 128+N for "killed by signal N" becomes asyncio's -N (see the class comment). */
     static int exitCode(int jdkExitValue) {
         if (UNIX && jdkExitValue > 128 && jdkExitValue <= 128 + 64) {
@@ -178,14 +222,19 @@ public final class Subprocess {
         return Communicate.begin(this, inputOrNull);
     }
 
-    /** Asks the process to stop (SIGTERM on Unix). No effect once it has exited. */
+    /**
+     * Asks the process to stop (SIGTERM on Unix). No effect once it has exited. Its pipes stay open:
+     * what it wrote before can still be read, then EOF (asyncio's "timeout, terminate, drain").
+     */
     public void terminate() {
-        process.destroy();
+        // Through the handle: Process.destroy() would also close our ends of the pipes, losing
+        // what is in them and failing reads with "Stream closed".
+        process.toHandle().destroy();
     }
 
-    /** Kills the process (SIGKILL on Unix). No effect once it has exited. */
+    /** Kills the process (SIGKILL on Unix). No effect once it has exited. Its pipes stay readable, as for {@link #terminate()}. */
     public void kill() {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
     }
 
     List<String> command() {
