@@ -192,4 +192,10 @@ public final class Asyncio {
             List<String> command, org.asyncio4j.process.ProcessOptions options) {
         return org.asyncio4j.process.Subprocess.exec(command, options);
     }
+
+    /** {@code create_subprocess_shell}; see {@link org.asyncio4j.process.Subprocess#shell}. */
+    public static Task<org.asyncio4j.process.Subprocess> createSubprocessShell(
+            String command, org.asyncio4j.process.ProcessOptions options) {
+        return org.asyncio4j.process.Subprocess.shell(command, options);
+    }
 }

@@ -133,6 +133,23 @@ public final class Subprocess {
         return Task.completed(new Subprocess(loop, p, cmd, options));
     }
 
+    /**
+     * asyncio's {@code create_subprocess_shell}: runs {@code command} with the system shell
+     * ({@code /bin/sh -c command} on Unix, {@code cmd.exe /c command} on Windows), so pipes, globs and
+     * variables work as typed. As in asyncio, quoting what goes into the command is the caller's job
+     * (never pass untrusted input unquoted); prefer {@link #exec} for a fixed program and arguments.
+     * Fails like {@link #exec}; the exit code is the shell's.
+     *
+     * @throws IllegalArgumentException if {@code command} is empty or blank
+     */
+    public static Task<Subprocess> shell(String command, ProcessOptions options) {
+        Objects.requireNonNull(command, "command");
+        if (command.isBlank()) {
+            throw new IllegalArgumentException("the shell command is empty: give the command line to run");
+        }
+        return exec(UNIX ? List.of("/bin/sh", "-c", command) : List.of("cmd.exe", "/c", command), options);
+    }
+
     private void exited() {
         if (returnCode != null) {
             return;
