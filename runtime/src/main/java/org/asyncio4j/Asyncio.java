@@ -177,6 +177,18 @@ public final class Asyncio {
         return org.asyncio4j.net.Connection.open(host, port);
     }
 
+    /** {@code open_unix_connection(path)}; see {@link org.asyncio4j.net.Connection#openUnix}. */
+    public static Task<org.asyncio4j.net.Connection> openUnixConnection(java.nio.file.Path path) {
+        return org.asyncio4j.net.Connection.openUnix(path);
+    }
+
+    /** {@code start_unix_server(handler, path)}; see {@link org.asyncio4j.net.Server#startUnix}. */
+    public static Task<org.asyncio4j.net.Server> startUnixServer(
+            java.util.function.BiFunction<org.asyncio4j.net.StreamReader, org.asyncio4j.net.StreamWriter, Task<Void>> handler,
+            java.nio.file.Path path) {
+        return org.asyncio4j.net.Server.startUnix(handler, path);
+    }
+
     /** {@code start_server(handler, host, port)}; see {@link org.asyncio4j.net.Server#start}. */
     public static Task<org.asyncio4j.net.Server> startServer(
             java.util.function.BiFunction<org.asyncio4j.net.StreamReader, org.asyncio4j.net.StreamWriter, Task<Void>> handler,
@@ -206,5 +218,11 @@ public final class Asyncio {
     public static Task<org.asyncio4j.process.Subprocess> createSubprocessExec(
             List<String> command, org.asyncio4j.process.ProcessOptions options) {
         return org.asyncio4j.process.Subprocess.exec(command, options);
+    }
+
+    /** {@code create_subprocess_shell}; see {@link org.asyncio4j.process.Subprocess#shell}. */
+    public static Task<org.asyncio4j.process.Subprocess> createSubprocessShell(
+            String command, org.asyncio4j.process.ProcessOptions options) {
+        return org.asyncio4j.process.Subprocess.shell(command, options);
     }
 }

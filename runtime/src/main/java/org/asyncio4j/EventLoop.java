@@ -62,6 +62,7 @@ public final class EventLoop {
     private EventLoop(Clock clock) {
         this.clock = clock;
         this.thread = Thread.currentThread();
+        Warmup.reporting(LOG); // while descriptors are plentiful (issue 18 item 6)
     }
 
     /** Builds loops for the explicit style: {@code EventLoop.builder().clock(c).build()}. */
@@ -276,6 +277,7 @@ public final class EventLoop {
         report(message, exception, task == null ? null : task.name());
     }
 
+    /** Never throws (the loop must survive its own reports, e.g. when descriptors ran out). */
     void report(String message, Throwable exception, String taskName) {
         ErrorReport report = new ErrorReport(message, exception, taskName, this);
         ExceptionHandler h = exceptionHandler;
@@ -284,10 +286,27 @@ public final class EventLoop {
                 h.handle(report);
                 return;
             } catch (Throwable t) {
-                LOG.log(System.Logger.Level.ERROR, "Unhandled error in exception handler " + h, t);
+                log("Unhandled error in exception handler " + h, t);
             }
         }
-        LOG.log(System.Logger.Level.ERROR, report.toString(), exception);
+        log(report.toString(), exception);
+    }
+
+    /** Logs; if logging itself fails (no descriptor to load what it needs), prints to System.err. */
+    private static void log(String message, Throwable exception) {
+        try {
+            LOG.log(System.Logger.Level.ERROR, message, exception);
+        } catch (Throwable logFailed) {
+            try {
+                // PrintStream does not throw; it records its own errors.
+                System.err.println("asyncio4j ERROR: " + message + " (logging failed: " + logFailed + ")");
+                if (exception != null) {
+                    exception.printStackTrace();
+                }
+            } catch (Throwable ignored) {
+                // Nothing is left to report through; the loop must go on.
+            }
+        }
     }
 
     Unretrieved trackUnretrieved(FutureBase<?> future, Throwable error) {
@@ -508,6 +527,7 @@ public final class EventLoop {
                 throw new UncheckedIOException("could not open the event loop's selector", e);
             }
             io = new IoDriver(this, selector);
+            Warmup.io();
         }
         return io;
     }

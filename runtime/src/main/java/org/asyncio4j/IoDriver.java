@@ -118,6 +118,17 @@ public final class IoDriver {
         resources.add(resource);
     }
 
+    /**
+     * A tracked resource that may have ended on its own although its owner has not seen it yet (a
+     * subprocess that exited, a pipe its owner already closed that is still flushing). At loop close
+     * one that {@link #ended()} is closed without being reported as left open: asyncio closes a
+     * subprocess's pipes when the process exits, so they are no leak.
+     */
+    public interface Finishing extends AutoCloseable {
+        /** True if the resource has ended (or its owner closed it): closing it at loop close is no leak. */
+        boolean ended();
+    }
+
     /** Forgets a resource its owner closed. */
     public void untrack(AutoCloseable resource) {
         assert loop.inEventLoop();
@@ -189,6 +200,22 @@ public final class IoDriver {
 
     /** At loop close: closes every channel and resource still open and reports each one. */
     void closeAll() {
+        // Resources that ended by themselves first; closing one may end others (a process's stdin).
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (AutoCloseable r : new ArrayList<>(resources)) {
+                if (r instanceof Finishing f && resources.contains(r) && f.ended()) {
+                    resources.remove(r);
+                    progress = true;
+                    try {
+                        r.close();
+                    } catch (Exception e) {
+                        loop.report("closing " + r + " failed", e, null);
+                    }
+                }
+            }
+        }
         List<AutoCloseable> left = new ArrayList<>(resources);
         resources.clear();
         for (AutoCloseable r : left) {

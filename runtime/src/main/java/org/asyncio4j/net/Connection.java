@@ -28,6 +28,17 @@ public final class Connection implements AsyncCloseable {
         return new OpenConnection(host, port).begin();
     }
 
+    /**
+     * asyncio's {@code open_unix_connection(path)}: connects to the Unix domain socket at {@code path}
+     * (JDK 16+ channels; Linux, macOS and Windows 10+). Fails with {@link java.net.ConnectException}
+     * when nobody listens there, or a {@link java.net.SocketException} naming the path (e.g. no such
+     * file). Cancelling the task closes the socket.
+     */
+    public static Task<Connection> openUnix(java.nio.file.Path path) {
+        Objects.requireNonNull(path, "path");
+        return new OpenConnection(path).begin();
+    }
+
     public StreamReader reader() {
         return reader;
     }

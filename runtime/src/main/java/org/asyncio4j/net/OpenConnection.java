@@ -19,7 +19,9 @@ final class OpenConnection extends Coroutine<Connection> {
     private final EventLoop loop = EventLoop.current();
     private final String host;
     private final int port;
-    private InetAddress[] addresses;
+    /** A Unix domain socket's path (then host is null and nothing is resolved). */
+    private final java.nio.file.Path unixPath;
+    private java.net.SocketAddress[] addresses;
     private int next;
     private IOException firstError;
     private SocketChannel channel;
@@ -28,7 +30,16 @@ final class OpenConnection extends Coroutine<Connection> {
     OpenConnection(String host, int port) {
         this.host = host;
         this.port = port;
+        this.unixPath = null;
         setName("openConnection(" + host + ", " + port + ")");
+    }
+
+    /** asyncio's {@code open_unix_connection(path)}. */
+    OpenConnection(java.nio.file.Path unixPath) {
+        this.host = null;
+        this.port = -1;
+        this.unixPath = unixPath;
+        setName("openUnixConnection(" + unixPath + ")");
     }
 
     Task<Connection> begin() {
@@ -40,11 +51,21 @@ final class OpenConnection extends Coroutine<Connection> {
     protected void resume() throws Throwable {
         switch (state) {
             case 0:
+                if (unixPath != null) {
+                    addresses = new java.net.SocketAddress[] {java.net.UnixDomainSocketAddress.of(unixPath)};
+                    connectNext();
+                    return;
+                }
                 if (await(Resolver.resolve(loop, host), 1)) return;
-            case 1:
-                addresses = awaited();
+            case 1: {
+                InetAddress[] resolved = awaited();
+                addresses = new java.net.SocketAddress[resolved.length];
+                for (int i = 0; i < resolved.length; i++) {
+                    addresses[i] = new InetSocketAddress(resolved[i], port);
+                }
                 connectNext();
                 return;
+            }
             case 2:
                 try {
                     awaited();
@@ -73,14 +94,18 @@ final class OpenConnection extends Coroutine<Connection> {
                 }
                 throw firstError;
             }
-            InetSocketAddress target = new InetSocketAddress(addresses[next++], port);
+            java.net.SocketAddress target = addresses[next++];
             SocketChannel ch = null;
             try {
-                ch = SocketChannel.open(target.getAddress() instanceof java.net.Inet6Address
+                boolean inet = target instanceof InetSocketAddress;
+                ch = SocketChannel.open(!inet ? java.net.StandardProtocolFamily.UNIX
+                        : ((InetSocketAddress) target).getAddress() instanceof java.net.Inet6Address
                         ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET);
                 channel = ch;
                 ch.configureBlocking(false);
-                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                if (inet) {
+                    ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                }
                 if (ch.connect(target)) {
                     key = loop.io().register(ch, 0, k -> {});
                     returnValue(established());
@@ -118,7 +143,15 @@ final class OpenConnection extends Coroutine<Connection> {
         }
     }
 
-    private static IOException withTarget(IOException e, InetSocketAddress target) {
+    private static IOException withTarget(IOException e, java.net.SocketAddress target) {
+        if (target instanceof java.net.UnixDomainSocketAddress u && (e.getMessage() == null || !e.getMessage().contains(" to "))) {
+            // The JDK names neither the path nor the kind of failure for a Unix socket.
+            IOException ue = e instanceof java.net.ConnectException
+                    ? new java.net.ConnectException((e.getMessage() == null ? "Connection failed" : e.getMessage()) + " to unix socket " + u.getPath())
+                    : new java.net.SocketException((e.getMessage() == null ? "Connection failed" : e.getMessage()) + ": unix socket " + u.getPath());
+            ue.initCause(e);
+            return ue;
+        }
         if (e instanceof java.net.ConnectException && (e.getMessage() == null || !e.getMessage().contains(" to "))) {
             java.net.ConnectException ce = new java.net.ConnectException(
                     (e.getMessage() == null ? "Connection failed" : e.getMessage()) + " to " + target);

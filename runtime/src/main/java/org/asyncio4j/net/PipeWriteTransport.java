@@ -6,6 +6,7 @@ import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.asyncio4j.EventLoop;
+import org.asyncio4j.IoDriver;
 
 /**
  * Writes to a blocking {@link OutputStream} (a subprocess's stdin) from a helper thread that runs
@@ -13,7 +14,7 @@ import org.asyncio4j.EventLoop;
  * {@code drain()} works as for sockets. For a pipe, {@code writeEof()} and {@code close()} are the
  * same: flush, then close the pipe (asyncio's {@code _UnixWritePipeTransport}).
  */
-final class PipeWriteTransport extends Transport implements AutoCloseable {
+final class PipeWriteTransport extends Transport implements IoDriver.Finishing {
     private final OutputStream out;
     private final String name;
     private final Object lock = new Object();
@@ -150,6 +151,12 @@ final class PipeWriteTransport extends Transport implements AutoCloseable {
     public void close() {
         userClosed = true;
         writeEof();
+    }
+
+    /** Closed by its owner with nothing left to write: only the helper's close of the stream remains. */
+    @Override
+    public boolean ended() {
+        return closing && buffered == 0;
     }
 
     /** Drops what is queued and closes the pipe (on a helper thread: a blocked write holds its lock). */

@@ -53,6 +53,10 @@ public final class Server implements AsyncCloseable {
     private final List<ServerSocketChannel> listeners = new ArrayList<>();
     private final List<SelectionKey> keys = new ArrayList<>();
     private final List<InetSocketAddress> addresses = new ArrayList<>();
+    /** A Unix domain socket server's path, else null. */
+    private java.nio.file.Path unixPath;
+    /** The socket file as bound (to remove it at close only if it is still ours, as asyncio 3.13). */
+    private Object unixFileKey;
     private final Set<SocketTransport> connections = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Promise<Void>> closeWaiters = new ArrayList<>();
     private final List<Promise<Void>> listenWaiters = new ArrayList<>();
@@ -113,6 +117,63 @@ public final class Server implements AsyncCloseable {
         return p;
     }
 
+    /**
+     * asyncio's {@code start_unix_server(handler, path)}: listens on a Unix domain socket (JDK 16+
+     * channels). As asyncio, a stale socket file at {@code path} is removed first (any other kind of
+     * file is left alone, and binding then fails), and {@link #close()} removes the socket file if it
+     * is still the one bound (3.13's {@code cleanup_socket}). {@link #addresses()} is empty and
+     * {@link #port()} is -1 for such a server; {@link #unixPath()} tells where it listens.
+     */
+    public static Task<Server> startUnix(BiFunction<StreamReader, StreamWriter, Task<Void>> handler, java.nio.file.Path path) {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(path, "path");
+        EventLoop loop = EventLoop.current();
+        Server server = new Server(loop, handler);
+        ServerSocketChannel ssc = null;
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(path,
+                    java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (a.isOther()) {
+                java.nio.file.Files.delete(path); // a socket left by an earlier server (asyncio removes it too)
+            }
+        } catch (java.nio.file.NoSuchFileException fresh) {
+            // nothing to clean up
+        } catch (IOException e) {
+            return Task.failed(e);
+        }
+        try {
+            ssc = ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+            ssc.bind(java.net.UnixDomainSocketAddress.of(path), 1024);
+            server.unixPath = path;
+            server.unixFileKey = fileKey(path);
+            server.listeners.add(ssc);
+            ServerSocketChannel l = ssc;
+            server.keys.add(loop.io().register(ssc, SelectionKey.OP_ACCEPT, k -> server.onAcceptable(l)));
+        } catch (IOException | RuntimeException e) {
+            if (ssc != null) {
+                server.closeQuietly(ssc);
+            }
+            return Task.failed(e instanceof java.net.BindException b && b.getMessage() != null && !b.getMessage().contains(path.toString())
+                    ? withPath(b, path) : e);
+        }
+        return Task.completed(server);
+    }
+
+    private static IOException withPath(java.net.BindException e, java.nio.file.Path path) {
+        java.net.BindException b = new java.net.BindException(e.getMessage() + ": " + path);
+        b.initCause(e);
+        return b;
+    }
+
+    private static Object fileKey(java.nio.file.Path path) {
+        try {
+            return java.nio.file.Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private Task<Server> listenOn(InetAddress[] hosts, int port) {
         int actualPort = port;
         try {
@@ -160,7 +221,9 @@ public final class Server implements AsyncCloseable {
             }
             try {
                 ch.configureBlocking(false);
-                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                if (unixPath == null) {
+                    ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                }
                 StreamReader reader = new StreamReader();
                 SocketTransport t = SocketTransport.open(loop, ch, reader);
                 connections.add(t);
@@ -265,6 +328,11 @@ public final class Server implements AsyncCloseable {
         return List.copyOf(addresses);
     }
 
+    /** The path of a Unix domain socket server ({@link #startUnix}), else null. */
+    public java.nio.file.Path unixPath() {
+        return unixPath;
+    }
+
     /** The port the server listens on. */
     public int port() {
         return addresses.isEmpty() ? -1 : addresses.get(0).getPort();
@@ -298,6 +366,7 @@ public final class Server implements AsyncCloseable {
         }
         keys.clear();
         loop.io().releaseClosed(); // stop listening now, as asyncio's close() does
+        removeSocketFile();
         List<Promise<Void>> ws = new ArrayList<>(listenWaiters);
         listenWaiters.clear();
         for (Promise<Void> p : ws) {
@@ -359,6 +428,18 @@ public final class Server implements AsyncCloseable {
         return waitClosed();
     }
 
+    /** asyncio 3.13's cleanup_socket: the file goes with the server, unless someone replaced it. */
+    private void removeSocketFile() {
+        if (unixPath == null || unixFileKey == null || !unixFileKey.equals(fileKey(unixPath))) {
+            return;
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(unixPath);
+        } catch (IOException e) {
+            loop.callExceptionHandler("removing the socket file " + unixPath + " failed", e, null);
+        }
+    }
+
     private void closeQuietly(java.nio.channels.Channel ch) {
         try {
             ch.close();
@@ -379,6 +460,6 @@ public final class Server implements AsyncCloseable {
 
     @Override
     public String toString() {
-        return "Server[" + addresses + (closed ? ", closed" : "") + ", connections=" + connections.size() + "]";
+        return "Server[" + (unixPath != null ? "unix:" + unixPath : addresses) + (closed ? ", closed" : "") + ", connections=" + connections.size() + "]";
     }
 }

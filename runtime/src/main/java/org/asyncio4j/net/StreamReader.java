@@ -2,9 +2,11 @@ package org.asyncio4j.net;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Objects;
-import org.asyncio4j.Promise;
+import org.asyncio4j.EventLoop;
 import org.asyncio4j.Task;
+import org.asyncio4j.Waiter;
 
 /**
  * asyncio's {@code StreamReader}: a byte buffer fed by a connection (or a pipe) and read by one task
@@ -16,6 +18,11 @@ import org.asyncio4j.Task;
  * stops reading from its transport (TCP flow control then slows the peer) until the buffer falls back
  * to {@code limit}, as asyncio does.
  *
+ * <p>A read that waits is decided when its task resumes, as in asyncio: feeding data that lets it
+ * finish wakes it, and it looks at the buffer (including whatever else arrived meanwhile) only when
+ * its task runs, one loop iteration later. So two chunks fed in one iteration count as one, exactly
+ * as asyncio's {@code readuntil} sees them (docs/asyncio-probes/streams_limit.py).
+ *
  * <p>The {@code feed*} methods are public as in asyncio ({@code feed_data}, {@code feed_eof},
  * {@code set_exception}): a reader can be fed by hand, e.g. to parse bytes from elsewhere.
  */
@@ -24,7 +31,7 @@ public final class StreamReader {
     public static final int DEFAULT_LIMIT = 64 * 1024;
 
     private static final byte[] EMPTY = new byte[0];
-    private static final byte[] NEWLINE = {'\n'};
+    private static final byte[][] NEWLINE = {{'\n'}};
     /** A buffer this large is dropped, not kept, once it is empty (after a big readAll or a burst). */
     private static final int KEEP_CAPACITY = 256 * 1024;
 
@@ -45,12 +52,18 @@ public final class StreamReader {
     private boolean paused;
 
     // The one pending read (asyncio allows a single waiter too).
-    private Promise<byte[]> waiter;
+    private ReadWaiter waiter;
+    /** The pending read was woken (it can finish) and decides when its task resumes. */
+    private boolean woken;
     private int op;
     private int opN;
-    private byte[] opSep;
+    /** readUntil's separators, shortest first (asyncio sorts them by length, stably). */
+    private byte[][] opSeps;
     /** readUntil: where the next separator search starts (bytes before it were already searched). */
     private int opOffset;
+    /** readUntil: the match found by the last search (end exclusive), or -1. */
+    private int matchStart = -1;
+    private int matchEnd = -1;
 
     /** A reader with asyncio's default limit of 64 KiB. */
     public StreamReader() {
@@ -154,14 +167,44 @@ public final class StreamReader {
         if (separator.length == 0) {
             throw new IllegalArgumentException("readUntil separator should be at least one-byte string");
         }
-        return start(OP_UNTIL, 0, separator.clone());
+        return start(OP_UNTIL, 0, new byte[][] {separator.clone()});
     }
 
-    private Task<byte[]> start(int kind, int n, byte[] sep) {
+    /**
+     * Up to and including the first of several separators (asyncio 3.13's {@code readuntil(tuple)}):
+     * the shortest data that ends with any of them, so the match that <em>ends</em> first wins
+     * ({@code (b"cd", b"bcde")} on {@code "abcdef"} returns {@code "abcd"}); of two matches ending at
+     * the same byte, the shorter separator. The limit applies to the data before the matched
+     * separator, and while none is found, to what was searched (the buffer minus the longest
+     * separator's length less one). Failures as {@link #readUntil(byte[])}.
+     *
+     * @param separators at least one, none empty; copied
+     * @throws IllegalArgumentException if there is no separator or one is empty
+     */
+    public Task<byte[]> readUntil(byte[]... separators) {
+        Objects.requireNonNull(separators, "separators");
+        if (separators.length == 0) {
+            throw new IllegalArgumentException("readUntil needs at least one separator (asyncio: "
+                    + "'Separator should contain at least one element')");
+        }
+        byte[][] seps = new byte[separators.length][];
+        for (int i = 0; i < seps.length; i++) {
+            byte[] s = Objects.requireNonNull(separators[i], "separator " + i);
+            if (s.length == 0) {
+                throw new IllegalArgumentException("readUntil separator " + i + " is empty: every separator"
+                        + " should be at least one-byte string");
+            }
+            seps[i] = s.clone();
+        }
+        Arrays.sort(seps, Comparator.comparingInt(b -> b.length)); // stable, as Python's sorted()
+        return start(OP_UNTIL, 0, seps);
+    }
+
+    private Task<byte[]> start(int kind, int n, byte[][] seps) {
         assert transport == null || transport.io.inLoopThread() : "StreamReader used off its loop thread";
-        Promise<byte[]> w = waiter;
+        ReadWaiter w = waiter;
         if (w != null) {
-            if (!w.isDone()) {
+            if (!w.isDone() || woken) {
                 throw new IllegalStateException("another task is already waiting to read from this stream;"
                         + " a StreamReader has one reader at a time (asyncio raises RuntimeError here too)");
             }
@@ -169,8 +212,10 @@ public final class StreamReader {
         }
         op = kind;
         opN = n;
-        opSep = sep;
+        opSeps = seps;
         opOffset = 0;
+        matchStart = -1;
+        matchEnd = -1;
         byte[] r;
         try {
             r = attempt();
@@ -187,15 +232,80 @@ public final class StreamReader {
             paused = false;
             transport.resumeReading();
         }
-        Promise<byte[]> p = new Promise<>();
+        ReadWaiter p = new ReadWaiter(EventLoop.current());
         waiter = p;
         return p;
     }
 
     private void clearOp() {
         waiter = null;
+        woken = false;
         op = OP_NONE;
-        opSep = null;
+        opSeps = null;
+    }
+
+    /**
+     * The pending read: woken (completed with a placeholder) once the buffer can finish it; its
+     * result is computed from the buffer when the awaiting task resumes ({@link #onTaken}).
+     */
+    private final class ReadWaiter extends Waiter<byte[]> {
+        ReadWaiter(EventLoop loop) {
+            super(loop);
+        }
+
+        void wake() {
+            succeed(null);
+        }
+
+        @Override
+        protected void onTaken(boolean dropped) {
+            if (waiter != this) {
+                return;
+            }
+            if (dropped || isCancelled()) {
+                clearOp(); // cancelled before its task ran: it consumes nothing, as in asyncio
+                return;
+            }
+            byte[] r;
+            try {
+                r = attempt();
+            } catch (Throwable e) {
+                clearOp();
+                replaceFailure(e);
+                return;
+            }
+            clearOp();
+            if (r == null) {
+                // Cannot happen: only reads consume, and this is the one reader; data only grows.
+                replaceFailure(new IllegalStateException("StreamReader: a woken read found nothing to return"));
+                return;
+            }
+            replaceResult(r);
+        }
+    }
+
+    /** True if the pending read can finish with the buffer as it is (consumes nothing). */
+    private boolean canFinish() {
+        if (exception != null || eof) {
+            return true;
+        }
+        int avail = tail - head;
+        switch (op) {
+            case OP_READ:
+                return avail > 0;
+            case OP_ALL:
+                return false;
+            case OP_EXACTLY:
+                return avail >= opN;
+            case OP_UNTIL:
+            case OP_LINE:
+                if (matchEnd < 0) {
+                    search(avail);
+                }
+                return matchEnd >= 0 || opOffset > limit;
+            default:
+                return false;
+        }
     }
 
     /** The pending read's result, null if it needs more data; throws its failure. */
@@ -230,20 +340,17 @@ public final class StreamReader {
 
     /** asyncio's readuntil loop body; readline's discard-on-overrun included. */
     private byte[] attemptUntil(int avail) throws Throwable {
-        byte[] sep = opSep;
-        int seplen = sep.length;
-        if (avail - opOffset >= seplen) {
-            int i = indexOf(sep, opOffset);
-            if (i >= 0) {
-                if (i > limit) {
-                    throw overrun("Separator is found, but chunk is longer than limit", i);
-                }
-                return take(i + seplen);
+        if (matchEnd < 0) {
+            search(avail);
+        }
+        if (matchEnd >= 0) {
+            if (matchStart > limit) {
+                throw overrun("Separator is found, but chunk is longer than limit", matchStart);
             }
-            opOffset = avail + 1 - seplen;
-            if (opOffset > limit) {
-                throw overrun("Separator is not found, and chunk exceed the limit", opOffset);
-            }
+            return take(matchEnd);
+        }
+        if (opOffset > limit) {
+            throw overrun("Separator is not found, and chunk exceed the limit", opOffset);
         }
         if (eof) {
             byte[] rest = take(avail);
@@ -255,12 +362,34 @@ public final class StreamReader {
         return null;
     }
 
+    /**
+     * One pass of asyncio's search: the match ending first among the separators (shortest first, so
+     * a tie goes to the shorter), else moves the search start past what cannot hold a separator.
+     */
+    private void search(int avail) {
+        byte[][] seps = opSeps;
+        if (avail - opOffset < seps[0].length) {
+            return;
+        }
+        for (byte[] sep : seps) {
+            int i = indexOf(sep, opOffset);
+            if (i >= 0 && (matchEnd < 0 || i + sep.length < matchEnd)) {
+                matchStart = i;
+                matchEnd = i + sep.length;
+            }
+        }
+        if (matchEnd < 0) {
+            opOffset = Math.max(0, avail + 1 - seps[seps.length - 1].length);
+        }
+    }
+
     private LimitOverrunException overrun(String message, int consumed) {
         if (op == OP_LINE) {
             // readline drops the over-long line: up to its separator if seen, else all that is buffered.
             int avail = tail - head;
-            if (consumed + opSep.length <= avail && startsWith(opSep, consumed)) {
-                skip(consumed + opSep.length);
+            byte[] nl = NEWLINE[0];
+            if (consumed + nl.length <= avail && startsWith(nl, consumed)) {
+                skip(consumed + nl.length);
             } else {
                 skip(avail);
             }
@@ -348,7 +477,9 @@ public final class StreamReader {
         src.get(buf, tail, n);
         tail += n;
         afterFeed();
-        if (op == OP_NONE && !paused && transport != null && tail - head > 2 * limit) {
+        // A read still waiting for more must get it (it would resume the transport anyway); a woken
+        // one will consume when its task runs, so the buffer may be throttled meanwhile.
+        if ((op == OP_NONE || woken) && !paused && transport != null && tail - head > 2 * limit) {
             paused = true;
             transport.pauseReading();
         }
@@ -384,29 +515,19 @@ public final class StreamReader {
         afterFeed();
     }
 
+    /** Wakes the pending read if it can now finish; it decides when its task resumes (asyncio's _wakeup_waiter). */
     private void afterFeed() {
-        if (op == OP_NONE) {
+        ReadWaiter w = waiter;
+        if (w == null || woken) {
             return;
-        }
-        Promise<byte[]> w = waiter;
-        if (w == null) {
-            return; // the synchronous first attempt is running (cannot happen: feeding is not reentrant)
         }
         if (w.isDone()) {
             clearOp(); // cancelled: its read consumes nothing
             return;
         }
-        byte[] r;
-        try {
-            r = attempt();
-        } catch (Throwable e) {
-            clearOp();
-            w.fail(e);
-            return;
-        }
-        if (r != null) {
-            clearOp();
-            w.complete(r);
+        if (canFinish()) {
+            woken = true;
+            w.wake();
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.IoDriver;
 import org.asyncio4j.Promise;
@@ -27,6 +28,8 @@ import org.asyncio4j.net.StreamWriter;
  * A process still running when its loop closes is killed, and the loop reports it.
  */
 public final class Subprocess {
+    /** At loop close, how long a process whose piped output has all ended may take to exit. */
+    private static final long EXIT_GRACE_MS = 100;
     private static final boolean UNIX = !System.getProperty("os.name").startsWith("Windows");
 
     private final EventLoop loop;
@@ -38,10 +41,35 @@ public final class Subprocess {
     private final StreamReader stderr;
     private Integer returnCode;
     private final List<Promise<Integer>> waiters = new ArrayList<>();
-    private final AutoCloseable leftover = new AutoCloseable() {
+    /** What the loop closes at its end: kills a process still running; one that ended is no leak. */
+    private final IoDriver.Finishing leftover = new IoDriver.Finishing() {
+        @Override
+        public boolean ended() {
+            if (!process.toHandle().isAlive()) {
+                return true; // reaped: gone from the system
+            }
+            // Its piped output all ended: it is exiting (or has exited and is not reaped yet);
+            // give it a moment rather than report a process that finished as killed.
+            boolean outputEnded = (stdout != null || stderr != null)
+                    && (stdout == null || stdout.atEof()) && (stderr == null || stderr.atEof());
+            if (outputEnded) {
+                try {
+                    return process.waitFor(EXIT_GRACE_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return false;
+        }
+
         @Override
         public void close() {
-            process.destroyForcibly();
+            if (ended()) {
+                awaitReaped();
+                exited(); // its exit callback has not run yet: do its bookkeeping (closes stdin)
+            } else {
+                process.toHandle().destroyForcibly();
+            }
         }
 
         @Override
@@ -105,6 +133,23 @@ public final class Subprocess {
         return Task.completed(new Subprocess(loop, p, cmd, options));
     }
 
+    /**
+     * asyncio's {@code create_subprocess_shell}: runs {@code command} with the system shell
+     * ({@code /bin/sh -c command} on Unix, {@code cmd.exe /c command} on Windows), so pipes, globs and
+     * variables work as typed. As in asyncio, quoting what goes into the command is the caller's job
+     * (never pass untrusted input unquoted); prefer {@link #exec} for a fixed program and arguments.
+     * Fails like {@link #exec}; the exit code is the shell's.
+     *
+     * @throws IllegalArgumentException if {@code command} is empty or blank
+     */
+    public static Task<Subprocess> shell(String command, ProcessOptions options) {
+        Objects.requireNonNull(command, "command");
+        if (command.isBlank()) {
+            throw new IllegalArgumentException("the shell command is empty: give the command line to run");
+        }
+        return exec(UNIX ? List.of("/bin/sh", "-c", command) : List.of("cmd.exe", "/c", command), options);
+    }
+
     private void exited() {
         if (returnCode != null) {
             return;
@@ -118,6 +163,22 @@ public final class Subprocess {
         waiters.clear();
         for (Promise<Integer> w : ws) {
             w.complete(returnCode); // no-op for a cancelled waitFor()
+        }
+    }
+
+    /** The process is gone from the system; the JDK's reaper records its exit a moment later. */
+    private void awaitReaped() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                process.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -178,14 +239,19 @@ public final class Subprocess {
         return Communicate.begin(this, inputOrNull);
     }
 
-    /** Asks the process to stop (SIGTERM on Unix). No effect once it has exited. */
+    /**
+     * Asks the process to stop (SIGTERM on Unix). No effect once it has exited. Its pipes stay open:
+     * what it wrote before can still be read, then EOF (asyncio's "timeout, terminate, drain").
+     */
     public void terminate() {
-        process.destroy();
+        // Through the handle: Process.destroy() would also close our ends of the pipes, losing
+        // what is in them and failing reads with "Stream closed".
+        process.toHandle().destroy();
     }
 
-    /** Kills the process (SIGKILL on Unix). No effect once it has exited. */
+    /** Kills the process (SIGKILL on Unix). No effect once it has exited. Its pipes stay readable, as for {@link #terminate()}. */
     public void kill() {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
     }
 
     List<String> command() {

@@ -1,5 +1,7 @@
 package org.asyncio4j.sync;
 
+import java.util.function.IntFunction;
+import org.asyncio4j.AsyncCloseable;
 import org.asyncio4j.EventLoop;
 import org.asyncio4j.Task;
 import org.asyncio4j.WaitQueue;
@@ -16,7 +18,7 @@ import org.asyncio4j.Waiter;
  */
 public final class Barrier {
     private final int parties;
-    private final WaitQueue<BarrierWaiter> waiters = new WaitQueue<>();
+    private final WaitQueue<BarrierWaiter<?>> waiters = new WaitQueue<>();
     private boolean broken;
 
     public Barrier(int parties) {
@@ -28,18 +30,45 @@ public final class Barrier {
 
     /** Waits for the round to fill; completes with this task's arrival index. */
     public Task<Integer> await() {
+        return arrive(Integer::valueOf);
+    }
+
+    /**
+     * {@code async with barrier as position}: waits as {@link #await()} does, and the {@link Passage}
+     * holds the arrival index; leaving the block does nothing, as in asyncio. In an {@code @Async}
+     * method: {@code try (var pass = Await.on(barrier.enter())) { ... pass.index() ... }}.
+     */
+    public Task<Passage> enter() {
+        return arrive(Passage::new);
+    }
+
+    /**
+     * The arrival of one task at a {@link Barrier} ({@link #enter()}), as an async context manager
+     * whose exit does nothing (asyncio's {@code Barrier.__aexit__}).
+     *
+     * @param index this task's arrival index in its round (0 for the first)
+     */
+    public record Passage(int index) implements AsyncCloseable {
+        /** Completes at once: passing a barrier holds nothing to give back. */
+        @Override
+        public Task<Void> closeAsync(Throwable pending) {
+            return Task.completed();
+        }
+    }
+
+    private <R> Task<R> arrive(IntFunction<R> result) {
         if (broken) {
             return Task.failed(new BrokenBarrierError("the barrier is broken (aborted); reset() it to use it again"));
         }
         int index = waiters.size();
         if (index + 1 == parties) {
-            BarrierWaiter w;
+            BarrierWaiter<?> w;
             while ((w = waiters.poll()) != null) {
                 w.release();
             }
-            return Task.completed(index);
+            return Task.completed(result.apply(index));
         }
-        BarrierWaiter w = new BarrierWaiter(index, waiters.loop(this));
+        BarrierWaiter<R> w = new BarrierWaiter<>(index, result, waiters.loop(this));
         waiters.add(w);
         return w;
     }
@@ -57,7 +86,7 @@ public final class Barrier {
     }
 
     private void breakWaiters(String why) {
-        BarrierWaiter w;
+        BarrierWaiter<?> w;
         while ((w = waiters.poll()) != null) {
             w.breakIt(why);
         }
@@ -81,16 +110,18 @@ public final class Barrier {
         return "Barrier[parties=" + parties + ", waiting=" + waiters.size() + (broken ? ", broken" : "") + "]";
     }
 
-    private static final class BarrierWaiter extends Waiter<Integer> {
+    private static final class BarrierWaiter<R> extends Waiter<R> {
         private final int index;
+        private final IntFunction<R> result;
 
-        BarrierWaiter(int index, EventLoop loop) {
+        BarrierWaiter(int index, IntFunction<R> result, EventLoop loop) {
             super(loop);
             this.index = index;
+            this.result = result;
         }
 
         void release() {
-            succeed(index);
+            succeed(result.apply(index));
         }
 
         void breakIt(String why) {

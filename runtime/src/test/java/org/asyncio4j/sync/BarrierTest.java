@@ -141,4 +141,33 @@ class BarrierTest {
         assertEquals(0, run(p -> new Barrier(1).await(), p -> p.value()));
         assertEquals(4, new Barrier(4).parties());
     }
+
+    /** {@code async with barrier as pos}: entering waits for the round, the passage holds the index, leaving does nothing. */
+    @Test
+    void enterWaitsForTheRoundAndThePassageExitsAtOnce() {
+        Barrier b = new Barrier(2);
+        List<Task<Object>> ts = new ArrayList<>();
+        IllegalStateException pending = new IllegalStateException("body failed");
+        run(p -> {
+            ts.add(Script.spawn(q -> Asyncio.sleep(Duration.ofMillis(10)), q -> b.enter(), q -> {
+                Barrier.Passage pass = q.value();
+                log.add("a entered " + pass.index() + "@" + Script.ms());
+                return pass.closeAsync(null);
+            }, q -> {
+                log.add("a left@" + Script.ms());
+                return null;
+            }));
+            ts.add(Script.spawn(q -> Asyncio.sleep(Duration.ofMillis(20)), q -> b.enter(), q -> {
+                Barrier.Passage pass = q.value();
+                log.add("b entered " + pass.index() + "@" + Script.ms());
+                Task<Void> exit = pass.closeAsync(pending);
+                log.add("b exit done at once " + exit.isDone() + ", failed " + (exit.exception() != null));
+                return exit;
+            }));
+            return ts.get(0);
+        }, p -> ts.get(1), p -> {
+            assertEquals(List.of("b entered 1@20.0", "b exit done at once true, failed false", "a entered 0@20.0", "a left@20.0"), log);
+            return null;
+        });
+    }
 }
