@@ -78,6 +78,18 @@ public final class Server implements AsyncCloseable {
      * {@link #addresses()} tells which.
      */
     public static Task<Server> start(BiFunction<StreamReader, StreamWriter, Task<Void>> handler, String host, int port) {
+        return start(handler, host, port, false);
+    }
+
+    /**
+     * As {@link #start(BiFunction, String, int)}, with asyncio's {@code reuse_port}: the listening
+     * sockets set {@code SO_REUSEPORT}, so that servers on several loops (see
+     * {@link org.asyncio4j.LoopGroup#startServer}) can listen on the same port and the kernel spreads
+     * the connections across them. Fails with {@link UnsupportedOperationException} where the OS has
+     * no {@code SO_REUSEPORT} (Windows).
+     */
+    public static Task<Server> start(BiFunction<StreamReader, StreamWriter, Task<Void>> handler, String host, int port,
+            boolean reusePort) {
         Objects.requireNonNull(handler, "handler");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range 0..65535: " + port);
@@ -85,11 +97,11 @@ public final class Server implements AsyncCloseable {
         EventLoop loop = EventLoop.current();
         Server server = new Server(loop, handler);
         if (host == null || host.isEmpty()) {
-            return server.listenOn(new InetAddress[] {null}, port);
+            return server.listenOn(new InetAddress[] {null}, port, reusePort);
         }
         Task<InetAddress[]> resolved = Resolver.resolve(loop, host);
         if (resolved.isDone()) {
-            return server.listenOn(resolved.result(), port);
+            return server.listenOn(resolved.result(), port, reusePort);
         }
         Promise<Server> p = new Promise<>();
         resolved.addDoneCallback(t -> {
@@ -105,7 +117,7 @@ public final class Server implements AsyncCloseable {
                 p.fail(e);
                 return;
             }
-            Task<Server> s = server.listenOn(t.result(), port);
+            Task<Server> s = server.listenOn(t.result(), port, reusePort);
             if (s.isCancelled()) {
                 p.cancel();
             } else if (s.exception() != null) {
@@ -174,7 +186,7 @@ public final class Server implements AsyncCloseable {
         }
     }
 
-    private Task<Server> listenOn(InetAddress[] hosts, int port) {
+    private Task<Server> listenOn(InetAddress[] hosts, int port, boolean reusePort) {
         int actualPort = port;
         try {
             for (InetAddress h : hosts) {
@@ -185,6 +197,14 @@ public final class Server implements AsyncCloseable {
                         ? ServerSocketChannel.open(java.net.StandardProtocolFamily.INET) : ServerSocketChannel.open();
                 listeners.add(ssc);
                 ssc.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                if (reusePort) {
+                    if (!ssc.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+                        throw new UnsupportedOperationException("this OS has no SO_REUSEPORT, so several loops cannot"
+                                + " listen on one port: serve from one loop and hand work to the others with"
+                                + " LoopGroup.submit(...)");
+                    }
+                    ssc.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+                }
                 ssc.bind(h == null ? new InetSocketAddress(actualPort) : new InetSocketAddress(h, actualPort), 1024);
                 InetSocketAddress bound = (InetSocketAddress) ssc.getLocalAddress();
                 actualPort = bound.getPort(); // port 0: the other addresses share the port picked first

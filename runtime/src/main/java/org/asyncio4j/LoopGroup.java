@@ -1,0 +1,285 @@
+package org.asyncio4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.asyncio4j.net.Server;
+import org.asyncio4j.net.StreamReader;
+import org.asyncio4j.net.StreamWriter;
+
+/**
+ * One event loop per core: N loops, each on a thread of its own, for a service that outgrows one
+ * core. Each loop is a normal asyncio4j loop (tasks stay on the loop that started them); the group
+ * spreads work across them: {@link #submit} round-robin, and {@link #startServer} one listening
+ * server per loop on the same port ({@code SO_REUSEPORT}: the kernel spreads the connections).
+ * {@link #close()} closes the servers, cancels what still runs, and joins the threads.
+ *
+ * <pre>{@code
+ * try (LoopGroup group = LoopGroup.start(Runtime.getRuntime().availableProcessors())) {
+ *     group.startServer(Echo::handle, "127.0.0.1", 8080);
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class LoopGroup implements AutoCloseable {
+    private final List<Member> members;
+    private final AtomicInteger next = new AtomicInteger();
+    private final List<Listening> servers = new ArrayList<>();
+
+    private record Listening(EventLoop loop, Server server) {}
+    private volatile boolean closed;
+    /** Futures of submissions not done yet: a submission still queued when its loop stops is cancelled. */
+    private final java.util.Set<CompletableFuture<?>> outstanding = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static final class Member {
+        volatile EventLoop loop;
+        volatile Promise<Void> stop;
+        Thread thread;
+        volatile Throwable failure;
+    }
+
+    private LoopGroup(List<Member> members) {
+        this.members = members;
+    }
+
+    /** Starts {@code n} loops on the system clock, each on its own thread ({@code asyncio4j-loop-<i>}). */
+    public static LoopGroup start(int n) {
+        return start(n, RunOptions.defaults());
+    }
+
+    /** Starts {@code n} loops with {@code options} (the clock, debug mode). */
+    public static LoopGroup start(int n, RunOptions options) {
+        if (n < 1) {
+            throw new IllegalArgumentException("a LoopGroup needs at least one loop, got " + n);
+        }
+        Objects.requireNonNull(options, "options");
+        List<Member> members = new ArrayList<>();
+        CountDownLatch ready = new CountDownLatch(n);
+        for (int i = 0; i < n; i++) {
+            Member m = new Member();
+            m.thread = new Thread(() -> run(m, options, ready), "asyncio4j-loop-" + i);
+            members.add(m);
+            m.thread.start();
+        }
+        try {
+            if (!ready.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the loops of a LoopGroup did not start within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting a LoopGroup", e);
+        }
+        for (Member m : members) {
+            if (m.failure != null) {
+                throw new IllegalStateException("a loop of the group failed to start", m.failure);
+            }
+        }
+        return new LoopGroup(members);
+    }
+
+    private static void run(Member m, RunOptions options, CountDownLatch ready) {
+        try {
+            EventLoop loop = EventLoop.builder().options(options).build();
+            m.loop = loop;
+            try {
+                loop.runUntilComplete(() -> {
+                    m.stop = new Promise<>();
+                    ready.countDown();
+                    return m.stop;
+                });
+            } finally {
+                try {
+                    Shutdown.cancelAllTasks(loop);
+                } finally {
+                    loop.close();
+                }
+            }
+        } catch (Throwable e) {
+            m.failure = e;
+            ready.countDown(); // start() reports it, or close() rethrows it
+        }
+    }
+
+    /** How many loops. */
+    public int size() {
+        return members.size();
+    }
+
+    /** Loop {@code i} (0-based), e.g. to {@code callSoonThreadsafe} on it. */
+    public EventLoop loop(int i) {
+        return members.get(i).loop;
+    }
+
+    /**
+     * Runs {@code body} (an {@code @Async} call, an async lambda) as a task on the next loop in turn;
+     * callable from any thread. The future completes with the task's outcome; cancelling the future
+     * cancels the task, and a cancelled task cancels the future.
+     */
+    public <T> CompletableFuture<T> submit(Supplier<? extends Task<T>> body) {
+        return submit(Math.floorMod(next.getAndIncrement(), members.size()), body);
+    }
+
+    /** As {@link #submit(Supplier)}, on loop {@code i}. */
+    public <T> CompletableFuture<T> submit(int i, Supplier<? extends Task<T>> body) {
+        Objects.requireNonNull(body, "body");
+        if (closed) {
+            throw new IllegalStateException("this LoopGroup is closed");
+        }
+        CompletableFuture<T> f = submitOn(members.get(i).loop, body);
+        outstanding.add(f);
+        f.whenComplete((v, e) -> outstanding.remove(f));
+        return f;
+    }
+
+    // (EventLoop.submit, from the runtime-fidelity work, does the same: switch to it once merged)
+    private static <T> CompletableFuture<T> submitOn(EventLoop loop, Supplier<? extends Task<T>> body) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        loop.callSoonThreadsafe(() -> {
+            if (f.isDone()) {
+                return; // cancelled before it started
+            }
+            Task<T> t;
+            try {
+                t = body.get();
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+                return;
+            }
+            t.addDoneCallback(x -> {
+                if (x.isCancelled()) {
+                    f.cancel(false);
+                } else if (x.exception() != null) {
+                    f.completeExceptionally(x.exception());
+                } else {
+                    f.complete(x.result());
+                }
+            });
+            f.whenComplete((v, e) -> {
+                if (f.isCancelled() && !t.isDone()) {
+                    loop.callSoonThreadsafe(() -> t.cancel());
+                }
+            });
+        });
+        return f;
+    }
+
+    /**
+     * Starts one server per loop, all listening on {@code host}:{@code port} with {@code SO_REUSEPORT}
+     * (port 0: the port the first loop picked), and returns them once all listen. Each accepted
+     * connection is served by {@code handler} on the loop whose server accepted it. Blocks the caller
+     * (call it from {@code main}, not from a loop). On an OS without {@code SO_REUSEPORT} (Windows)
+     * it fails with {@link UnsupportedOperationException}.
+     */
+    public List<Server> startServer(BiFunction<StreamReader, StreamWriter, Task<Void>> handler, String host, int port) {
+        Objects.requireNonNull(handler, "handler");
+        if (EventLoop.currentOrNull() != null) {
+            throw new IllegalStateException("LoopGroup.startServer blocks until every loop listens: call it from a"
+                    + " plain thread (main), not from a running loop");
+        }
+        List<Listening> started = new ArrayList<>();
+        try {
+            Server first = join(submit(0, () -> Server.start(handler, host, port, true)));
+            started.add(new Listening(loop(0), first));
+            for (int i = 1; i < members.size(); i++) {
+                started.add(new Listening(loop(i), join(submit(i, () -> Server.start(handler, host, first.port(), true)))));
+            }
+        } catch (RuntimeException e) {
+            closeServers(started);
+            throw e;
+        }
+        synchronized (servers) {
+            servers.addAll(started);
+        }
+        List<Server> out = new ArrayList<>();
+        started.forEach(l -> out.add(l.server()));
+        return out;
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c.getMessage(), c);
+        }
+    }
+
+    private static void closeServers(List<Listening> list) {
+        for (Listening s : list) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            s.loop().callSoonThreadsafe(() -> {
+                try {
+                    s.server().close();
+                    done.complete(null);
+                } catch (Throwable t) {
+                    done.completeExceptionally(t);
+                }
+            });
+            join(done);
+        }
+    }
+
+    /**
+     * Closes the group's servers, then stops every loop: tasks still pending are cancelled and
+     * awaited (as {@code Asyncio.run} ends), each loop is closed and its thread joined. Rethrows the
+     * first failure of a loop, if one failed. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        List<Listening> toClose;
+        synchronized (servers) {
+            toClose = new ArrayList<>(servers);
+            servers.clear();
+        }
+        closeServers(toClose);
+        closed = true;
+        for (Member m : members) {
+            Promise<Void> stop = m.stop;
+            if (stop != null) {
+                stop.complete(null); // thread-safe: wakes the loop
+            }
+        }
+        Throwable first = null;
+        for (Member m : members) {
+            try {
+                m.thread.join(TimeUnit.MINUTES.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while closing a LoopGroup", e);
+            }
+            if (m.thread.isAlive()) {
+                throw new IllegalStateException(m.thread.getName() + " did not stop within 5 minutes: a task does not"
+                        + " finish after its cancellation (see Asyncio.dumpTasks)");
+            }
+            if (first == null) {
+                first = m.failure;
+            }
+        }
+        // Submitted while the loops were stopping, never started: cancelled, not left pending forever
+        for (CompletableFuture<?> f : List.copyOf(outstanding)) {
+            f.cancel(false);
+        }
+        if (first != null) {
+            throw new IllegalStateException("a loop of the group failed", first);
+        }
+    }
+}
