@@ -174,6 +174,15 @@ final class Plan {
         a4j.note = "asyncio4j: Asyncio.startServer, a hand-written Coroutine handler per connection:"
                 + " readLine, write, drain per line until EOF, then close.";
         w.add(a4j);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores > 1) {
+            Case group = new Case(Peers.ASYNCIO4J, cores + " loops");
+            group.echoServer = "a4j-loops";
+            group.args = a;
+            group.note = "asyncio4j, one loop per core: LoopGroup.start(" + cores + ") with one SO_REUSEPORT server per"
+                    + " loop, the same handler (issue 21).";
+            w.add(group);
+        }
         Case vt = new Case(Peers.VIRTUAL_THREADS, "");
         vt.echoServer = "vt";
         vt.args = a;

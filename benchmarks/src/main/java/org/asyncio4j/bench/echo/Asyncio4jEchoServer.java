@@ -1,5 +1,6 @@
 package org.asyncio4j.bench.echo;
 
+import java.util.List;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.Coroutine;
 import org.asyncio4j.Task;
@@ -16,8 +17,18 @@ import org.asyncio4j.net.StreamWriter;
 public final class Asyncio4jEchoServer {
     private Asyncio4jEchoServer() {}
 
-    public static void main(String[] args) {
-        Asyncio.run(() -> new Main().begin());
+    public static void main(String[] args) throws InterruptedException {
+        int loops = Integer.parseInt(org.asyncio4j.bench.Measure.args(args).getOrDefault("loops", "1"));
+        if (loops == 1) {
+            Asyncio.run(() -> new Main().begin());
+            return;
+        }
+        // One loop per core: a LoopGroup with one SO_REUSEPORT server per loop (the same handler)
+        org.asyncio4j.LoopGroup group = org.asyncio4j.LoopGroup.start(loops);
+        List<Server> servers = group.startServer((r, w) -> new Handler(r, w).begin(), "127.0.0.1", 0);
+        System.out.println("LISTENING port=" + servers.get(0).port());
+        System.out.flush();
+        Thread.currentThread().join(); // serves until the runner ends the process, as the other servers
     }
 
     /** {@code server = Await.on(startServer(Handler::new, ...)); print port; Await.on(server.serveForever());} */
