@@ -160,6 +160,41 @@ class DocSamplesTest {
         assertTrue(run >= 8, "docs/guide.md has only " + run + " samples that run");
     }
 
+    /**
+     * The pages point only at files inside the repository: every relative Markdown link and every
+     * back-quoted path with a folder ({@code `sample-app/pom.xml`}) must exist, and nothing may point
+     * outside the repository.
+     */
+    @Test
+    void everyFileThePagesPointAtExists() throws IOException {
+        Path root = repoRoot();
+        List<String> missing = new ArrayList<>();
+        Pattern link = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
+        Pattern quoted = Pattern.compile("`((?:docs|runtime|processor|processor-tests|sample-app|benchmarks|annotations"
+                + "|http|postgres)/[\\w./-]+)`");
+        for (String page : PAGES) {
+            Path file = root.resolve(page);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            assertFalse(text.contains("../shared"), page + " points outside the repository (../shared)");
+            Matcher m = link.matcher(text);
+            while (m.find()) {
+                String target = m.group(1);
+                if (target.matches("[a-z]+:.*")) {
+                    missing.add(page + ": a link leaves the repository: " + target);
+                } else if (!Files.exists(file.getParent().resolve(target).normalize())) {
+                    missing.add(page + ": the link " + target + " leads nowhere");
+                }
+            }
+            Matcher q = quoted.matcher(text);
+            while (q.find()) {
+                if (!Files.exists(root.resolve(q.group(1)))) {
+                    missing.add(page + ": the path " + q.group(1) + " does not exist");
+                }
+            }
+        }
+        assertTrue(missing.isEmpty(), String.join("\n", missing));
+    }
+
     /** The wrapper is what this test says it is: a sample with an error is caught, with the page's line. */
     @Test
     void aBrokenSampleFailsWithItsPageAndLine(@TempDir Path tmp) {
