@@ -55,6 +55,17 @@ class WatchdogTest {
         return t;
     }
 
+    /** Until {@code t} is parked (waiting on the release latch); no sleeping, a deadline only. */
+    private static void awaitParked(Thread t) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (t.getState() != Thread.State.WAITING) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the loop thread did not block in its step: " + t.getState());
+            }
+            Thread.onSpinWait();
+        }
+    }
+
     @Test
     void aStuckStepIsReportedOnceWithTheLoopThreadsStackAndTheTasks() throws Exception {
         AtomicLong nanos = new AtomicLong();
@@ -66,6 +77,7 @@ class WatchdogTest {
         Thread t = runOnItsThread(RunOptions.debug().clock(new VirtualClock()).watchdog(false).stepClock(nanos::get)
                 .debugLog(log::add), inStep, release, loop, result);
         assertTrue(inStep.await(30, TimeUnit.SECONDS), "the loop did not reach the step");
+        awaitParked(t); // inside release.await(), not still returning from inStep.countDown()
         Debug debug = loop.get().debug;
         debug.checkStuck();
         assertEquals(List.of(), log, "not past the threshold yet");
