@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,8 @@ public final class EventLoop {
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
     /** Eager starts nest on the Java stack; past this depth a start is queued instead (no overflow). */
     static final int MAX_EAGER_DEPTH = 200;
+    /** Cancels nest on the Java stack (task, gather, task, ...); past this depth they are set aside. */
+    static final int MAX_CANCEL_DEPTH = 200;
     static final String DESTROYED_PENDING = "Task was destroyed but it is pending!";
 
     private final Clock clock;
@@ -53,6 +56,14 @@ public final class EventLoop {
 
     Coroutine<?> currentTask;
     int eagerDepth;
+    /** Nesting of Coroutine.cancel calls on the stack (gather's cancel and a task's call each other). */
+    int cancelDepth;
+    /** The coroutines on the path of the cancel running now (marked {@link Coroutine#CANCEL_PATH}). */
+    private final ArrayList<Coroutine<?>> cancelPath = new ArrayList<>();
+    /** Cancels set aside past {@link #MAX_CANCEL_DEPTH}: (coroutine, message) pairs, or null. */
+    private ArrayDeque<Object> deferredCancels;
+    /** Coroutines cancelled from {@link #deferredCancels}, marked until the outermost cancel ends. */
+    private ArrayList<Coroutine<?>> deferredDone;
     private int taskIds;
     private ExceptionHandler exceptionHandler;
     private volatile ExecutorService defaultExecutor;
@@ -220,6 +231,10 @@ public final class EventLoop {
     /** Puts a waiter of {@code done} on the ready queue (coroutines directly, callbacks wrapped). */
     void scheduleWaiter(Object waiter, FutureBase<?> done) {
         if (waiter instanceof Coroutine<?>) {
+            if (waiter instanceof SupplierTask<?> s && s.isMerged()) {
+                s.finishMerged(); // one task per body: the handle completes with its body, in this pass
+                return;
+            }
             ready.add(waiter);
         } else {
             ready.add(new CallbackRun(waiter, done));
@@ -242,8 +257,79 @@ public final class EventLoop {
         timers.noteCancelled();
     }
 
+    // ------------------------------------------------------------------ cancel bookkeeping (Coroutine.cancel)
+
+    int cancelPathSize() {
+        return cancelPath.size();
+    }
+
+    void markCancelPath(Coroutine<?> c) {
+        c.flags |= Coroutine.CANCEL_PATH;
+        cancelPath.add(c);
+    }
+
+    /** Unmarks the path entries from {@code base} on (those a finished cancel pushed). */
+    void unmarkCancelPath(int base) {
+        for (int i = cancelPath.size() - 1; i >= base; i--) {
+            Coroutine<?> c = cancelPath.remove(i);
+            c.flags &= ~Coroutine.CANCEL_PATH;
+        }
+    }
+
+    void deferCancel(Coroutine<?> c, String msg) {
+        if (deferredCancels == null) {
+            deferredCancels = new ArrayDeque<>();
+        }
+        deferredCancels.add(c);
+        deferredCancels.add(msg == null ? NO_MESSAGE : msg);
+    }
+
+    private static final Object NO_MESSAGE = new Object();
+
+    /**
+     * Runs the cancels set aside by deep nesting, each from a shallow stack, once the outermost
+     * cancel is done. Each coroutine so cancelled stays marked until all are done, so a cycle of
+     * awaits longer than the depth limit ends too (it would come back to a marked task).
+     */
+    void runDeferredCancels() {
+        ArrayDeque<Object> q = deferredCancels;
+        if (q == null || q.isEmpty() || deferredDone != null) {
+            return; // nothing set aside, or already draining further up the stack
+        }
+        deferredDone = new ArrayList<>();
+        try {
+            while (!q.isEmpty()) {
+                Coroutine<?> c = (Coroutine<?>) q.poll();
+                Object m = q.poll();
+                if (c.outcome != FutureBase.PENDING || (c.flags & Coroutine.CANCEL_PATH) != 0) {
+                    continue;
+                }
+                cancelDepth = 1;
+                try {
+                    c.cancelWalk(m == NO_MESSAGE ? null : (String) m);
+                } finally {
+                    unmarkCancelPath(0);
+                    cancelDepth = 0;
+                }
+                c.flags |= Coroutine.CANCEL_PATH;
+                deferredDone.add(c);
+            }
+        } finally {
+            for (Coroutine<?> c : deferredDone) {
+                c.flags &= ~Coroutine.CANCEL_PATH;
+            }
+            deferredDone = null;
+            q.clear();
+        }
+    }
+
     int nextTaskId() {
         return ++taskIds;
+    }
+
+    /** The id of the task made last (tasks made later have larger ids). */
+    int lastTaskId() {
+        return taskIds;
     }
 
     LiveTasks live() {
