@@ -548,21 +548,23 @@ public final class EventLoop {
 
     // ------------------------------------------------------------------ executors
 
-    /** Runs {@code work} on {@code executor} (null: the default executor) and completes on the loop. */
+    /**
+     * Runs {@code work} on {@code executor} (null: the default executor) and completes on the loop.
+     * Cancelling the returned task cancels the job: one not yet started never runs (and leaves a
+     * {@link java.util.concurrent.ThreadPoolExecutor}'s queue at once); one already running runs
+     * on and its result is dropped, as asyncio's {@code run_in_executor}. A failure of such a
+     * dropped job goes to the exception handler rather than nowhere.
+     */
     public <T> Task<T> runInExecutor(Executor executor, Callable<T> work) {
         Objects.requireNonNull(work, "work");
         checkThread();
         checkOpen();
         Executor ex = executor != null ? executor : defaultExecutor();
         Promise<T> p = new Promise<>(this);
+        ExecutorJob<T> job = new ExecutorJob<>(work, p, this);
+        p.onCancel(() -> job.cancelBy(ex));
         try {
-            ex.execute(() -> {
-                try {
-                    p.complete(work.call());
-                } catch (Throwable t) {
-                    p.fail(t);
-                }
-            });
+            ex.execute(job);
         } catch (RejectedExecutionException e) {
             p.fail(e);
         }
