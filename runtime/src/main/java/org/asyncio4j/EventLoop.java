@@ -202,6 +202,22 @@ public final class EventLoop {
     }
 
     /**
+     * asyncio's {@code run_coroutine_threadsafe}: callable from any thread, runs {@code body} as a
+     * task of this loop (created through {@link #callSoonThreadsafe}, its first step on the
+     * iteration after, as {@code createTask}) and returns a future completed with the task's
+     * outcome. Cancel travels both ways: cancelling the future cancels the task (before it started:
+     * the body never runs), and a task that ends cancelled cancels the future. Do not block the
+     * loop's own thread on the future: the task could never run. Throws
+     * {@link IllegalStateException} if the loop is closed.
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> submit(Supplier<? extends Task<T>> body) {
+        Objects.requireNonNull(body, "EventLoop.submit(null): pass the task's body, e.g. () -> fetch(url)");
+        java.util.concurrent.CompletableFuture<T> cf = new java.util.concurrent.CompletableFuture<>();
+        callSoonThreadsafe(new Submitted<>(this, body, cf));
+        return cf;
+    }
+
+    /**
      * As {@link #callSoonThreadsafe}, but returns false instead of throwing when the loop is closed
      * (a Promise completed by another thread while its loop shuts down). A callback that races
      * with close() may be queued and never run, which is what closing means.

@@ -230,8 +230,9 @@ abstract class FutureBase<T> implements Task<T> {
         }
         onDone();
         fireWaiters();
-        if (failed) {
-            // The waiters just scheduled retrieve it in the common case, which settles the report.
+        if (failed && (flags & UNRETRIEVED) != 0) {
+            // The waiters just scheduled retrieve it in the common case, which settles the report
+            // (a createTask handle merged into this task retrieves it already inside fireWaiters).
             Failure f = (Failure) o;
             // A StackOverflowError is an ordinary failure of the task that raised it (asyncio reports
             // a RecursionError like any exception); other VirtualMachineErrors are not tracked.
