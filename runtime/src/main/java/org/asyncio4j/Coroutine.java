@@ -381,7 +381,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
 
     @Override
     public boolean cancel(String msg) {
-        loop.checkThread();
+        loop.checkThread("Task.cancel()");
         if (outcome != PENDING) {
             markRetrieved(); // asyncio: cancel() on a done task clears the "never retrieved" flag
             return false;

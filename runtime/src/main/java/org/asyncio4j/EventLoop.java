@@ -125,10 +125,23 @@ public final class EventLoop {
     /** Throws a clear error for a loop-only API used from another thread. */
     void checkThread() {
         if (Thread.currentThread() != thread) {
-            throw new IllegalStateException("event loop method called from thread '" + Thread.currentThread().getName()
-                    + "', but the loop belongs to thread '" + thread.getName()
-                    + "'; from other threads use callSoonThreadsafe(...)");
+            throw offThread("event loop method");
         }
+    }
+
+    /** As {@link #checkThread()}, naming the method called ("Event.set()"). */
+    void checkThread(String what) {
+        if (Thread.currentThread() != thread) {
+            throw offThread(what);
+        }
+    }
+
+    /** The error for {@code what} called from a thread other than the loop's. */
+    IllegalStateException offThread(String what) {
+        return new IllegalStateException(what + " called from thread '" + Thread.currentThread().getName()
+                + "', but it belongs to the event loop of thread '" + thread.getName() + "'; it is not thread-safe."
+                + " From other threads use loop.callSoonThreadsafe(() -> ...) (or EventLoop.submit(...) to run a task"
+                + " there); only callSoonThreadsafe, submit and Promise.complete/fail may be called from any thread");
     }
 
     private void checkOpen() {

@@ -181,6 +181,10 @@ abstract class FutureBase<T> implements Task<T> {
     /** Cancels a pending future. Tasks override to deliver the cancel at their current await. */
     @Override
     public boolean cancel(String msg) {
+        EventLoop l = loop;
+        if (l != null) {
+            l.checkThread("Task.cancel()"); // a cancel from another thread would not wake the loop
+        }
         if (outcome != PENDING) {
             markRetrieved();
             return false;
@@ -345,12 +349,19 @@ abstract class FutureBase<T> implements Task<T> {
         if (callback == null) {
             throw new NullPointerException("addDoneCallback(null)");
         }
-        assert callbackLoop().inEventLoop();
+        EventLoop l = loop;
+        if (l != null) {
+            l.checkThread("Task.addDoneCallback()");
+        }
         addWaiter(callback);
     }
 
     @Override
     public int removeDoneCallback(Consumer<? super Task<T>> callback) {
+        EventLoop l = loop;
+        if (l != null) {
+            l.checkThread("Task.removeDoneCallback()");
+        }
         return removeWaiter(callback);
     }
 

@@ -121,7 +121,7 @@ public final class Promise<T> extends FutureBase<T> {
     public boolean cancel(String msg) {
         EventLoop l = loop;
         if (l != null) {
-            l.checkThread();
+            l.checkThread("Task.cancel()");
         }
         CancelledError ce = new CancelledError(msg);
         if (!OUTCOME.compareAndSet(this, PENDING, new Failure(ce))) {

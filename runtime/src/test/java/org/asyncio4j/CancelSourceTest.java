@@ -89,7 +89,8 @@ class CancelSourceTest {
                 });
                 Task<String> t1 = Asyncio.createTask(() -> S.start(r -> await(job1), r -> done(r.get())));
                 Task<String> t2 = Asyncio.createTask(() -> S.start(r -> await(job2), r -> done(r.get())));
-                return S.start(r -> await(started), r -> {
+                // A yield first: t1 and t2 take their first step and await their jobs.
+                return S.start(r -> await(Asyncio.yieldNow()), r -> await(started), r -> {
                     log.add("queued=" + pool.getQueue().size());
                     t2.cancel();
                     t1.cancel();
