@@ -72,6 +72,11 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         super(loop);
         this.id = loop.nextTaskId();
         loop.live().add(this);
+        if (Context.inUse) {
+            // A plain @Async call shares its caller's context (Python: `await foo()`); a new task
+            // (SupplierTask, TaskGroup.spawn) replaces this with a copy.
+            extraObject().context = loop.currentContext();
+        }
     }
 
     private static EventLoop runningLoopForCall() {
@@ -86,6 +91,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
 
     private static final class Extra {
         String name;
+        Context context;
         String cancelMsg;
         int cancelRequests;
     }
@@ -136,7 +142,11 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         }
         EventLoop l = loop;
         Coroutine<?> prev = l.currentTask;
+        Context prevContext = l.context;
         l.currentTask = this;
+        if (Context.inUse) {
+            l.context = context();
+        }
         try {
             if ((flags & MUST_CANCEL) != 0) {
                 flags &= ~MUST_CANCEL;
@@ -157,6 +167,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
             fail(e);
         } finally {
             l.currentTask = prev;
+            l.context = prevContext;
         }
     }
 
@@ -467,6 +478,15 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     final String customName() {
         Object x = extra;
         return x instanceof String s ? s : x instanceof Extra e ? e.name : null;
+    }
+
+    /** Gives this task its own ContextVar context (a new task's copy of its creator's). */
+    final void setContext(Context c) {
+        extraObject().context = c;
+    }
+
+    final Context context() {
+        return extra instanceof Extra e ? e.context : null;
     }
 
     final int id() {

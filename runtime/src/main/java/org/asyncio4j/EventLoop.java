@@ -56,6 +56,10 @@ public final class EventLoop {
 
     Coroutine<?> currentTask;
     int eagerDepth;
+    /** The ContextVar context of the task or callback running now; null: {@link #rootContext()}. */
+    Context context;
+    /** The root context of the thread running the loop (made when contextvars are first used). */
+    private Context rootContext;
     /** Nesting of Coroutine.cancel calls on the stack (gather's cancel and a task's call each other). */
     int cancelDepth;
     /** The coroutines on the path of the cancel running now (marked {@link Coroutine#CANCEL_PATH}). */
@@ -180,6 +184,9 @@ public final class EventLoop {
         checkThread();
         checkOpen();
         Handle h = new Handle(callback);
+        if (Context.inUse) {
+            h.context = currentContext().copy(); // asyncio: call_soon runs the callback in copy_context()
+        }
         ready.add(h);
         return h;
     }
@@ -196,6 +203,9 @@ public final class EventLoop {
         checkThread();
         checkOpen();
         TimerHandle h = new TimerHandle(this, when, callback);
+        if (Context.inUse) {
+            h.context = currentContext().copy(); // asyncio: call_soon runs the callback in copy_context()
+        }
         timers.push(when, h);
         return h;
     }
@@ -226,7 +236,8 @@ public final class EventLoop {
     public <T> java.util.concurrent.CompletableFuture<T> submit(Supplier<? extends Task<T>> body) {
         Objects.requireNonNull(body, "EventLoop.submit(null): pass the task's body, e.g. () -> fetch(url)");
         java.util.concurrent.CompletableFuture<T> cf = new java.util.concurrent.CompletableFuture<>();
-        callSoonThreadsafe(new Submitted<>(this, body, cf));
+        // As run_coroutine_threadsafe: the task's context is a copy of the submitting thread's.
+        callSoonThreadsafe(new Submitted<>(this, body, cf, Context.inUse ? Context.current().copy() : null));
         return cf;
     }
 
@@ -352,6 +363,22 @@ public final class EventLoop {
         }
     }
 
+    /** The context of code that runs on the loop outside any task: the loop thread's root context. */
+    Context rootContext() {
+        Context c = rootContext;
+        if (c == null) {
+            c = inEventLoop() ? Context.threadRoot() : new Context();
+            rootContext = c;
+        }
+        return c;
+    }
+
+    /** The context current on the loop now (the running task's or callback's, else the root). */
+    Context currentContext() {
+        Context c = context;
+        return c != null ? c : rootContext();
+    }
+
     int nextTaskId() {
         return ++taskIds;
     }
@@ -449,6 +476,8 @@ public final class EventLoop {
     }
 
     private void exitRun() {
+        rootContext = null;
+        context = null;
         running = false;
         RUNNING.remove();
     }
@@ -521,7 +550,7 @@ public final class EventLoop {
             } else if (e instanceof FutureBase<?> f) {
                 f.runFromReady();
             } else if (e instanceof Handle h) {
-                h.fire();
+                h.fire(this);
             } else {
                 ((Runnable) e).run();
             }

@@ -11,11 +11,14 @@ final class Submitted<T> implements Runnable {
     private final EventLoop loop;
     private final Supplier<? extends Task<T>> body;
     private final CompletableFuture<T> future;
+    /** A copy of the submitting thread's context, or null when contextvars are unused. */
+    private final Context context;
 
-    Submitted(EventLoop loop, Supplier<? extends Task<T>> body, CompletableFuture<T> future) {
+    Submitted(EventLoop loop, Supplier<? extends Task<T>> body, CompletableFuture<T> future, Context context) {
         this.loop = loop;
         this.body = body;
         this.future = future;
+        this.context = context;
     }
 
     @Override
@@ -24,6 +27,9 @@ final class Submitted<T> implements Runnable {
             return; // cancelled by the caller before the loop got here: the body never runs
         }
         SupplierTask<T> task = new SupplierTask<>(loop, body);
+        if (context != null) {
+            task.setContext(context);
+        }
         task.scheduleFirstStep();
         task.addDoneCallback(t -> {
             if (t.isCancelled()) {

@@ -24,6 +24,9 @@ final class SupplierTask<T> extends Coroutine<T> {
     SupplierTask(EventLoop loop, Supplier<? extends Task<T>> body) {
         super(loop);
         this.body = body;
+        if (Context.inUse) {
+            setContext(loop.currentContext().copy()); // a new task starts with a copy of its creator's context
+        }
     }
 
     void scheduleFirstStep() {
