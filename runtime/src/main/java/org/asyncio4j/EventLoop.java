@@ -440,6 +440,10 @@ public final class EventLoop {
             while (!task.isDone()) {
                 runOnce();
             }
+            // asyncio stops the loop from a done callback of the main task, so the callbacks made
+            // ready with it (the task's own done callbacks, what its end woke) run in one more
+            // iteration, which does not wait: done callbacks on main's machine are not dropped.
+            runOnce(true);
             return task.result();
         } finally {
             exitRun();
@@ -492,6 +496,11 @@ public final class EventLoop {
      * </ol>
      */
     void runOnce() {
+        runOnce(false);
+    }
+
+    /** One iteration; {@code noWait}: poll for I/O without blocking and do not jump a virtual clock. */
+    private void runOnce(boolean noWait) {
         if (io == null && timers.isEmpty() && !injectedPending && !ready.isEmpty()) {
             // Nothing to wait for or to collect: steps 1-3 are no-ops (the common case of tasks
             // handing work to each other), so go straight to the ready callbacks.
@@ -499,7 +508,7 @@ public final class EventLoop {
             return;
         }
         long timeout; // nanoseconds; -1 = no limit
-        if (!ready.isEmpty() || injectedPending) {
+        if (!ready.isEmpty() || injectedPending || noWait) {
             timeout = 0;
         } else if (timers.hasLive()) {
             timeout = Math.max(0, timers.peekWhen() - clock.nanoTime());

@@ -166,4 +166,17 @@ class OneTaskPerBodyTest {
         });
         assertEquals(List.of("cancel=true tasks=" + (depth + 2), "leaf cancelled@0", "top cancelled=true tasks=1"), log);
     }
+
+    /**
+     * CPython 3.13: a done callback added to the main task (current_task()) runs before
+     * asyncio.run returns (the loop stops from a done callback of its own, in the same iteration).
+     */
+    @Test
+    void aDoneCallbackOnTheMainTaskRunsBeforeRunReturns() {
+        S.run(() -> S.start(r -> {
+            Task.current().addDoneCallback(t -> log.add("main done callback@" + S.t()));
+            return await(S.sleep(30));
+        }, r -> done()));
+        assertEquals(List.of("main done callback@30"), log);
+    }
 }
