@@ -15,9 +15,12 @@ final class Context {
     private static final ThreadLocal<Context> THREAD_ROOT = ThreadLocal.withInitial(Context::new);
     /**
      * True once any ContextVar exists: until then tasks and callbacks skip the context bookkeeping
-     * altogether (nothing to carry), so programs that never use contextvars pay one read a step.
+     * altogether (nothing to carry), so programs that never use contextvars pay one plain read a
+     * task and a step. Not volatile (it is read on the hottest paths): a loop thread that uses a
+     * ContextVar has initialised the class holding it, whose static initialiser wrote this flag, so
+     * class initialisation orders the write before that thread's reads.
      */
-    static volatile boolean inUse;
+    static boolean inUse;
 
     Map<ContextVar<?>, Object> vars;
 
