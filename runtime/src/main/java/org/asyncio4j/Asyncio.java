@@ -155,7 +155,7 @@ public final class Asyncio {
      * {@code asyncio.wrap_future(stage)}: a task of the running loop completed when {@code stage}
      * completes (on any thread), with its value or its failure (unwrapped from
      * {@link java.util.concurrent.CompletionException}). Cancelling the task cancels the stage's
-     * future ({@code toCompletableFuture().cancel(false)}, where the stage supports it), so
+     * future ({@code toCompletableFuture().cancel(true)}, where the stage supports it), so
      * {@code waitFor(Asyncio.wrap(http.sendAsync(...)), d)} and {@link Timeout} abort the exchange;
      * a stage cancelled at its source cancels the task.
      */

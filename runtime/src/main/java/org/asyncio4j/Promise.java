@@ -27,7 +27,7 @@ public final class Promise<T> extends FutureBase<T> {
     /**
      * A promise completed when {@code stage} completes (on whatever thread that happens): asyncio's
      * {@code wrap_future}. Cancelling the promise cancels the stage's future
-     * ({@code toCompletableFuture().cancel(false)}, where the stage supports it), and a stage that
+     * ({@code toCompletableFuture().cancel(true)}, where the stage supports it), and a stage that
      * ends cancelled ({@link CancellationException}) cancels the promise.
      */
     static <T> Promise<T> from(EventLoop loop, CompletionStage<T> stage) {
@@ -56,7 +56,9 @@ public final class Promise<T> extends FutureBase<T> {
         } catch (UnsupportedOperationException notAFuture) {
             return; // a stage with no future behind it (asyncio: a source that cannot be cancelled)
         }
-        cf.cancel(false);
+        // true: a plain CompletableFuture ignores it, but the JDK HttpClient's futures abort the
+        // exchange only when asked with mayInterruptIfRunning (what waitFor/Timeout on sendAsync want).
+        cf.cancel(true);
     }
 
     /** Cancels this promise from any thread: on the loop at once, else through callSoonThreadsafe. */
