@@ -123,4 +123,17 @@ class ForeignThreadTest {
                             return done();
                         })));
     }
+
+    /** The check comes first, so it does not matter whether the timer already fired. */
+    @Test
+    void timerHandleCancel() {
+        String foreign = S.run(() -> {
+            TimerHandle h = EventLoop.current().callLater(java.time.Duration.ofMillis(10), () -> { });
+            return S.start(r -> await(onForeignThread(h::cancel)), r -> {
+                h.cancel();
+                return done(r.get());
+            });
+        });
+        assertEquals("IllegalStateException: TimerHandle.cancel()" + TAIL, foreign);
+    }
 }
