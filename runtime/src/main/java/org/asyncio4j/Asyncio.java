@@ -166,6 +166,19 @@ public final class Asyncio {
 
     // ------------------------------------------------------------------ threads
 
+    /**
+     * {@code asyncio.wrap_future(stage)}: a task of the running loop completed when {@code stage}
+     * completes (on any thread), with its value or its failure (unwrapped from
+     * {@link java.util.concurrent.CompletionException}). Cancelling the task cancels the stage's
+     * future ({@code toCompletableFuture().cancel(true)}, where the stage supports it), so
+     * {@code waitFor(Asyncio.wrap(http.sendAsync(...)), d)} and {@link Timeout} abort the exchange;
+     * a stage cancelled at its source cancels the task.
+     */
+    public static <T> Task<T> wrap(java.util.concurrent.CompletionStage<T> stage) {
+        Objects.requireNonNull(stage, "Asyncio.wrap(null): pass the CompletionStage to wrap");
+        return Promise.from(EventLoop.current(), stage);
+    }
+
     /** {@code to_thread}: runs {@code work} on the default executor; the loop keeps running. */
     public static <T> Task<T> toThread(Callable<T> work) {
         return EventLoop.current().runInExecutor(null, work);

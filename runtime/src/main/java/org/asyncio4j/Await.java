@@ -10,15 +10,34 @@ import java.util.concurrent.CompletionStage;
 public final class Await {
     private Await() {}
 
+    /** {@code await task}: its result, or its failure thrown unchanged (checked ones too). */
     public static <T> T on(Task<T> task) {
         throw notRewritten();
     }
 
+    /**
+     * {@code await asyncio.wrap_future(stage)}: the stage's value, or its failure unwrapped from
+     * {@link java.util.concurrent.CompletionException}. Cancelling the awaiting task cancels the
+     * stage's future; a stage cancelled at its source raises {@link CancelledError}.
+     */
     public static <T> T on(CompletionStage<T> stage) {
         throw notRewritten();
     }
 
+    /**
+     * As {@link #on(Task)}, declaring the checked exception {@code declared} so that the
+     * blueprint's {@code catch (X e)} compiles; nothing is checked at run time.
+     */
     public static <T, X extends Throwable> T on(Task<T> task, Class<X> declared) throws X {
+        throw notRewritten();
+    }
+
+    /**
+     * As {@link #on(CompletionStage)}, declaring the checked exception {@code declared}: e.g.
+     * {@code Await.on(http.sendAsync(req, ofString()), IOException.class)} inside
+     * {@code try { ... } catch (IOException e)}. Nothing is checked at run time.
+     */
+    public static <T, X extends Throwable> T on(CompletionStage<T> stage, Class<X> declared) throws X {
         throw notRewritten();
     }
 

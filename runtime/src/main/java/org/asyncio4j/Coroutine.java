@@ -39,6 +39,8 @@ import java.util.concurrent.CompletionStage;
 public abstract class Coroutine<T> extends FutureBase<T> {
     static final byte MUST_CANCEL = 4;
     static final byte THROW_CANCEL = 8;
+    /** On the path of the cancel running now (see {@link #cancelWalk}); the byte's last free bit. */
+    static final byte CANCEL_PATH = (byte) 0x80;
     /** State of a machine that returned a pending task and now waits to adopt its outcome. */
     static final int ADOPT = -1;
 
@@ -73,6 +75,11 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         if (loop.debug != null) {
             loop.debug.created(this);
         }
+        if (Context.inUse) {
+            // A plain @Async call shares its caller's context (Python: `await foo()`); a new task
+            // (SupplierTask, TaskGroup.spawn) replaces this with a copy.
+            extraObject().context = loop.currentContext();
+        }
     }
 
     private static EventLoop runningLoopForCall() {
@@ -87,6 +94,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
 
     private static final class Extra {
         String name;
+        Context context;
         String cancelMsg;
         int cancelRequests;
     }
@@ -137,7 +145,11 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         }
         EventLoop l = loop;
         Coroutine<?> prev = l.currentTask;
+        Context prevContext = l.context;
         l.currentTask = this;
+        if (Context.inUse) {
+            l.context = context();
+        }
         try {
             if ((flags & MUST_CANCEL) != 0) {
                 flags &= ~MUST_CANCEL;
@@ -158,6 +170,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
             fail(e);
         } finally {
             l.currentTask = prev;
+            l.context = prevContext;
         }
     }
 
@@ -340,7 +353,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     }
 
     @SuppressWarnings("unchecked")
-    private void adoptAwaited() {
+    void adoptAwaited() {
         T value;
         try {
             value = (T) awaited();
@@ -392,30 +405,67 @@ public abstract class Coroutine<T> extends FutureBase<T> {
 
     @Override
     public boolean cancel(String msg) {
-        loop.checkThread();
+        loop.checkThread("Task.cancel()");
         if (outcome != PENDING) {
             markRetrieved(); // asyncio: cancel() on a done task clears the "never retrieved" flag
             return false;
         }
-        // Walk down the await chain in a loop rather than by recursion: a chain of a million tasks
-        // awaiting each other must not overflow the stack. A pending coroutine always takes the
-        // cancel (forwarded or remembered), so each level does what its own cancel() would.
+        if ((flags & CANCEL_PATH) != 0) {
+            // A cycle of awaits led back to a task whose cancel is still running (it awaits, through a
+            // gather, a task that awaits it). asyncio recurses until RecursionError; here the task
+            // does not take the same cancel twice (docs/asyncio-differences.md).
+            return false;
+        }
+        EventLoop l = loop;
+        if (l.cancelDepth >= EventLoop.MAX_CANCEL_DEPTH) {
+            // Deep nesting of gathers (or other fan-outs) would overflow the Java stack: finish this
+            // branch after the outermost cancel's own work. A pending task always takes a cancel.
+            l.deferCancel(this, msg);
+            return true;
+        }
+        int base = l.cancelPathSize();
+        l.cancelDepth++;
+        try {
+            cancelWalk(msg);
+        } finally {
+            l.unmarkCancelPath(base);
+            if (--l.cancelDepth == 0) {
+                l.runDeferredCancels();
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The work of {@link #cancel}: walk down the await chain in a loop rather than by recursion (a
+     * chain of a million tasks awaiting each other must not overflow the stack). A pending coroutine
+     * always takes the cancel (forwarded or remembered), so each level does what its own cancel()
+     * would. Every coroutine passed is marked as on the cancel path until the outermost cancel
+     * returns, so a cycle of awaits ends the walk instead of looping or recursing forever.
+     */
+    final void cancelWalk(String msg) {
+        EventLoop l = loop;
         Coroutine<?> c = this;
+        l.markCancelPath(c);
         c.extraObject().cancelRequests++;
         for (;;) {
             Task<?> w = c.awaiting;
-            if (w instanceof Coroutine<?> next && next.outcome == PENDING && next.loop == loop) {
+            if (w instanceof Coroutine<?> next && next.outcome == PENDING && next.loop == l) {
+                if ((next.flags & CANCEL_PATH) != 0) {
+                    break; // a cycle of awaits: the cancel stays with c
+                }
+                l.markCancelPath(next);
                 next.extraObject().cancelRequests++;
                 c = next;
                 continue;
             }
             if (w != null && w.cancel(msg)) {
-                return true;
+                return;
             }
-            c.flags |= MUST_CANCEL;
-            c.setCancelMessage(msg);
-            return true;
+            break;
         }
+        c.flags |= MUST_CANCEL;
+        c.setCancelMessage(msg);
     }
 
     @Override
@@ -435,6 +485,25 @@ public abstract class Coroutine<T> extends FutureBase<T> {
             }
         }
         return e.cancelRequests;
+    }
+
+    /** The name given with {@link #setName}, or null for the default {@code Task-<id>}. */
+    final String customName() {
+        Object x = extra;
+        return x instanceof String s ? s : x instanceof Extra e ? e.name : null;
+    }
+
+    /** Gives this task its own ContextVar context (a new task's copy of its creator's). */
+    final void setContext(Context c) {
+        extraObject().context = c;
+    }
+
+    final Context context() {
+        return extra instanceof Extra e ? e.context : null;
+    }
+
+    final int id() {
+        return id;
     }
 
     private String cancelMessage() {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,8 @@ public final class EventLoop {
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
     /** Eager starts nest on the Java stack; past this depth a start is queued instead (no overflow). */
     static final int MAX_EAGER_DEPTH = 200;
+    /** Cancels nest on the Java stack (task, gather, task, ...); past this depth they are set aside. */
+    static final int MAX_CANCEL_DEPTH = 200;
     static final String DESTROYED_PENDING = "Task was destroyed but it is pending!";
 
     private final Clock clock;
@@ -53,6 +56,18 @@ public final class EventLoop {
 
     Coroutine<?> currentTask;
     int eagerDepth;
+    /** The ContextVar context of the task or callback running now; null: {@link #rootContext()}. */
+    Context context;
+    /** The root context of the thread running the loop (made when contextvars are first used). */
+    private Context rootContext;
+    /** Nesting of Coroutine.cancel calls on the stack (gather's cancel and a task's call each other). */
+    int cancelDepth;
+    /** The coroutines on the path of the cancel running now (marked {@link Coroutine#CANCEL_PATH}). */
+    private final ArrayList<Coroutine<?>> cancelPath = new ArrayList<>();
+    /** Cancels set aside past {@link #MAX_CANCEL_DEPTH}: (coroutine, message) pairs, or null. */
+    private ArrayDeque<Object> deferredCancels;
+    /** Coroutines cancelled from {@link #deferredCancels}, marked until the outermost cancel ends. */
+    private ArrayList<Coroutine<?>> deferredDone;
     private int taskIds;
     private ExceptionHandler exceptionHandler;
     /** Debug mode's state (RunOptions.debug()), or null: the normal path checks it once per step. */
@@ -126,10 +141,23 @@ public final class EventLoop {
     /** Throws a clear error for a loop-only API used from another thread. */
     void checkThread() {
         if (Thread.currentThread() != thread) {
-            throw new IllegalStateException("event loop method called from thread '" + Thread.currentThread().getName()
-                    + "', but the loop belongs to thread '" + thread.getName()
-                    + "'; from other threads use callSoonThreadsafe(...)");
+            throw offThread("event loop method");
         }
+    }
+
+    /** As {@link #checkThread()}, naming the method called ("Event.set()"). */
+    void checkThread(String what) {
+        if (Thread.currentThread() != thread) {
+            throw offThread(what);
+        }
+    }
+
+    /** The error for {@code what} called from a thread other than the loop's. */
+    IllegalStateException offThread(String what) {
+        return new IllegalStateException(what + " called from thread '" + Thread.currentThread().getName()
+                + "', but it belongs to the event loop of thread '" + thread.getName() + "'; it is not thread-safe."
+                + " From other threads use loop.callSoonThreadsafe(() -> ...) (or EventLoop.submit(...) to run a task"
+                + " there); only callSoonThreadsafe, submit and Promise.complete/fail may be called from any thread");
     }
 
     private void checkOpen() {
@@ -168,6 +196,9 @@ public final class EventLoop {
         checkThread();
         checkOpen();
         Handle h = new Handle(callback);
+        if (Context.inUse) {
+            h.context = currentContext().copy(); // asyncio: call_soon runs the callback in copy_context()
+        }
         ready.add(h);
         return h;
     }
@@ -184,6 +215,9 @@ public final class EventLoop {
         checkThread();
         checkOpen();
         TimerHandle h = new TimerHandle(this, when, callback);
+        if (Context.inUse) {
+            h.context = currentContext().copy(); // asyncio: call_soon runs the callback in copy_context()
+        }
         timers.push(when, h);
         return h;
     }
@@ -200,6 +234,23 @@ public final class EventLoop {
         injected.add(callback);
         injectedPending = true;
         wakeup();
+    }
+
+    /**
+     * asyncio's {@code run_coroutine_threadsafe}: callable from any thread, runs {@code body} as a
+     * task of this loop (created through {@link #callSoonThreadsafe}, its first step on the
+     * iteration after, as {@code createTask}) and returns a future completed with the task's
+     * outcome. Cancel travels both ways: cancelling the future cancels the task (before it started:
+     * the body never runs), and a task that ends cancelled cancels the future. Do not block the
+     * loop's own thread on the future: the task could never run. Throws
+     * {@link IllegalStateException} if the loop is closed.
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> submit(Supplier<? extends Task<T>> body) {
+        Objects.requireNonNull(body, "EventLoop.submit(null): pass the task's body, e.g. () -> fetch(url)");
+        java.util.concurrent.CompletableFuture<T> cf = new java.util.concurrent.CompletableFuture<>();
+        // As run_coroutine_threadsafe: the task's context is a copy of the submitting thread's.
+        callSoonThreadsafe(new Submitted<>(this, body, cf, Context.inUse ? Context.current().copy() : null));
+        return cf;
     }
 
     /**
@@ -232,6 +283,10 @@ public final class EventLoop {
     /** Puts a waiter of {@code done} on the ready queue (coroutines directly, callbacks wrapped). */
     void scheduleWaiter(Object waiter, FutureBase<?> done) {
         if (waiter instanceof Coroutine<?>) {
+            if (waiter instanceof SupplierTask<?> s && s.isMerged()) {
+                s.finishMerged(); // one task per body: the handle completes with its body, in this pass
+                return;
+            }
             ready.add(waiter);
         } else {
             ready.add(new CallbackRun(waiter, done));
@@ -254,8 +309,95 @@ public final class EventLoop {
         timers.noteCancelled();
     }
 
+    // ------------------------------------------------------------------ cancel bookkeeping (Coroutine.cancel)
+
+    int cancelPathSize() {
+        return cancelPath.size();
+    }
+
+    void markCancelPath(Coroutine<?> c) {
+        c.flags |= Coroutine.CANCEL_PATH;
+        cancelPath.add(c);
+    }
+
+    /** Unmarks the path entries from {@code base} on (those a finished cancel pushed). */
+    void unmarkCancelPath(int base) {
+        for (int i = cancelPath.size() - 1; i >= base; i--) {
+            Coroutine<?> c = cancelPath.remove(i);
+            c.flags &= ~Coroutine.CANCEL_PATH;
+        }
+    }
+
+    void deferCancel(Coroutine<?> c, String msg) {
+        if (deferredCancels == null) {
+            deferredCancels = new ArrayDeque<>();
+        }
+        deferredCancels.add(c);
+        deferredCancels.add(msg == null ? NO_MESSAGE : msg);
+    }
+
+    private static final Object NO_MESSAGE = new Object();
+
+    /**
+     * Runs the cancels set aside by deep nesting, each from a shallow stack, once the outermost
+     * cancel is done. Each coroutine so cancelled stays marked until all are done, so a cycle of
+     * awaits longer than the depth limit ends too (it would come back to a marked task).
+     */
+    void runDeferredCancels() {
+        ArrayDeque<Object> q = deferredCancels;
+        if (q == null || q.isEmpty() || deferredDone != null) {
+            return; // nothing set aside, or already draining further up the stack
+        }
+        deferredDone = new ArrayList<>();
+        try {
+            while (!q.isEmpty()) {
+                Coroutine<?> c = (Coroutine<?>) q.poll();
+                Object m = q.poll();
+                if (c.outcome != FutureBase.PENDING || (c.flags & Coroutine.CANCEL_PATH) != 0) {
+                    continue;
+                }
+                cancelDepth = 1;
+                try {
+                    c.cancelWalk(m == NO_MESSAGE ? null : (String) m);
+                } finally {
+                    unmarkCancelPath(0);
+                    cancelDepth = 0;
+                }
+                c.flags |= Coroutine.CANCEL_PATH;
+                deferredDone.add(c);
+            }
+        } finally {
+            for (Coroutine<?> c : deferredDone) {
+                c.flags &= ~Coroutine.CANCEL_PATH;
+            }
+            deferredDone = null;
+            q.clear();
+        }
+    }
+
+    /** The context of code that runs on the loop outside any task: the loop thread's root context. */
+    Context rootContext() {
+        Context c = rootContext;
+        if (c == null) {
+            c = inEventLoop() ? Context.threadRoot() : new Context();
+            rootContext = c;
+        }
+        return c;
+    }
+
+    /** The context current on the loop now (the running task's or callback's, else the root). */
+    Context currentContext() {
+        Context c = context;
+        return c != null ? c : rootContext();
+    }
+
     int nextTaskId() {
         return ++taskIds;
+    }
+
+    /** The id of the task made last (tasks made later have larger ids). */
+    int lastTaskId() {
+        return taskIds;
     }
 
     LiveTasks live() {
@@ -328,6 +470,10 @@ public final class EventLoop {
             while (!task.isDone()) {
                 runOnce();
             }
+            // asyncio stops the loop from a done callback of the main task, so the callbacks made
+            // ready with it (the task's own done callbacks, what its end woke) run in one more
+            // iteration, which does not wait: done callbacks on main's machine are not dropped.
+            runOnce(true);
             return task.result();
         } finally {
             exitRun();
@@ -367,6 +513,8 @@ public final class EventLoop {
     }
 
     private void exitRun() {
+        rootContext = null;
+        context = null;
         running = false;
         RUNNING.remove();
         if (debug != null) {
@@ -414,6 +562,11 @@ public final class EventLoop {
      * </ol>
      */
     void runOnce() {
+        runOnce(false);
+    }
+
+    /** One iteration; {@code noWait}: poll for I/O without blocking and do not jump a virtual clock. */
+    private void runOnce(boolean noWait) {
         if (io == null && timers.isEmpty() && !injectedPending && !ready.isEmpty()) {
             // Nothing to wait for or to collect: steps 1-3 are no-ops (the common case of tasks
             // handing work to each other), so go straight to the ready callbacks.
@@ -421,7 +574,7 @@ public final class EventLoop {
             return;
         }
         long timeout; // nanoseconds; -1 = no limit
-        if (!ready.isEmpty() || injectedPending) {
+        if (!ready.isEmpty() || injectedPending || noWait) {
             timeout = 0;
         } else if (timers.hasLive()) {
             timeout = Math.max(0, timers.peekWhen() - clock.nanoTime());
@@ -477,7 +630,7 @@ public final class EventLoop {
             } else if (e instanceof FutureBase<?> f) {
                 f.runFromReady();
             } else if (e instanceof Handle h) {
-                h.fire();
+                h.fire(this);
             } else {
                 ((Runnable) e).run();
             }
@@ -534,21 +687,23 @@ public final class EventLoop {
 
     // ------------------------------------------------------------------ executors
 
-    /** Runs {@code work} on {@code executor} (null: the default executor) and completes on the loop. */
+    /**
+     * Runs {@code work} on {@code executor} (null: the default executor) and completes on the loop.
+     * Cancelling the returned task cancels the job: one not yet started never runs (and leaves a
+     * {@link java.util.concurrent.ThreadPoolExecutor}'s queue at once); one already running runs
+     * on and its result is dropped, as asyncio's {@code run_in_executor}. A failure of such a
+     * dropped job goes to the exception handler rather than nowhere.
+     */
     public <T> Task<T> runInExecutor(Executor executor, Callable<T> work) {
         Objects.requireNonNull(work, "work");
         checkThread();
         checkOpen();
         Executor ex = executor != null ? executor : defaultExecutor();
         Promise<T> p = new Promise<>(this);
+        ExecutorJob<T> job = new ExecutorJob<>(work, p, this);
+        p.onCancel(() -> job.cancelBy(ex));
         try {
-            ex.execute(() -> {
-                try {
-                    p.complete(work.call());
-                } catch (Throwable t) {
-                    p.fail(t);
-                }
-            });
+            ex.execute(job);
         } catch (RejectedExecutionException e) {
             p.fail(e);
         }

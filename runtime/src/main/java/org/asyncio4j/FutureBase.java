@@ -181,6 +181,10 @@ abstract class FutureBase<T> implements Task<T> {
     /** Cancels a pending future. Tasks override to deliver the cancel at their current await. */
     @Override
     public boolean cancel(String msg) {
+        EventLoop l = loop;
+        if (l != null) {
+            l.checkThread("Task.cancel()"); // a cancel from another thread would not wake the loop
+        }
         if (outcome != PENDING) {
             markRetrieved();
             return false;
@@ -230,8 +234,9 @@ abstract class FutureBase<T> implements Task<T> {
         }
         onDone();
         fireWaiters();
-        if (failed) {
-            // The waiters just scheduled retrieve it in the common case, which settles the report.
+        if (failed && (flags & UNRETRIEVED) != 0) {
+            // The waiters just scheduled retrieve it in the common case, which settles the report
+            // (a createTask handle merged into this task retrieves it already inside fireWaiters).
             Failure f = (Failure) o;
             // A StackOverflowError is an ordinary failure of the task that raised it (asyncio reports
             // a RecursionError like any exception); other VirtualMachineErrors are not tracked.
@@ -344,12 +349,19 @@ abstract class FutureBase<T> implements Task<T> {
         if (callback == null) {
             throw new NullPointerException("addDoneCallback(null)");
         }
-        assert callbackLoop().inEventLoop();
+        EventLoop l = loop;
+        if (l != null) {
+            l.checkThread("Task.addDoneCallback()");
+        }
         addWaiter(callback);
     }
 
     @Override
     public int removeDoneCallback(Consumer<? super Task<T>> callback) {
+        EventLoop l = loop;
+        if (l != null) {
+            l.checkThread("Task.removeDoneCallback()");
+        }
         return removeWaiter(callback);
     }
 

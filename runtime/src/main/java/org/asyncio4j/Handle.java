@@ -4,6 +4,8 @@ package org.asyncio4j;
 public class Handle {
     final Runnable callback;
     boolean cancelled;
+    /** The ContextVar context current when scheduled (null when contextvars are unused). */
+    Context context;
 
     Handle(Runnable callback) {
         this.callback = callback;
@@ -18,9 +20,21 @@ public class Handle {
         return cancelled;
     }
 
-    void fire() {
-        if (!cancelled) {
+    void fire(EventLoop loop) {
+        if (cancelled) {
+            return;
+        }
+        Context c = context;
+        if (c == null) {
             callback.run();
+            return;
+        }
+        Context saved = loop.context;
+        loop.context = c; // asyncio runs a callback in the context it was scheduled in
+        try {
+            callback.run();
+        } finally {
+            loop.context = saved;
         }
     }
 

@@ -132,41 +132,9 @@ public final class LoopGroup implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this LoopGroup is closed");
         }
-        CompletableFuture<T> f = submitOn(members.get(i).loop, body);
+        CompletableFuture<T> f = members.get(i).loop.submit(body);
         outstanding.add(f);
         f.whenComplete((v, e) -> outstanding.remove(f));
-        return f;
-    }
-
-    // (EventLoop.submit, from the runtime-fidelity work, does the same: switch to it once merged)
-    private static <T> CompletableFuture<T> submitOn(EventLoop loop, Supplier<? extends Task<T>> body) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        loop.callSoonThreadsafe(() -> {
-            if (f.isDone()) {
-                return; // cancelled before it started
-            }
-            Task<T> t;
-            try {
-                t = body.get();
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-                return;
-            }
-            t.addDoneCallback(x -> {
-                if (x.isCancelled()) {
-                    f.cancel(false);
-                } else if (x.exception() != null) {
-                    f.completeExceptionally(x.exception());
-                } else {
-                    f.complete(x.result());
-                }
-            });
-            f.whenComplete((v, e) -> {
-                if (f.isCancelled() && !t.isDone()) {
-                    loop.callSoonThreadsafe(() -> t.cancel());
-                }
-            });
-        });
         return f;
     }
 

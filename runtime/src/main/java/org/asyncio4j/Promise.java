@@ -1,5 +1,7 @@
 package org.asyncio4j;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -11,6 +13,8 @@ import java.util.function.Consumer;
  * waiters are resumed on the loop thread.
  */
 public final class Promise<T> extends FutureBase<T> {
+    /** Cancels the source of the value (a wrapped stage, an executor job), or null. */
+    private Runnable onCancel;
 
     public Promise() {
         super(EventLoop.currentOrNull());
@@ -20,17 +24,69 @@ public final class Promise<T> extends FutureBase<T> {
         super(loop);
     }
 
-    /** A promise completed when {@code stage} completes (on whatever thread that happens). */
+    /**
+     * A promise completed when {@code stage} completes (on whatever thread that happens): asyncio's
+     * {@code wrap_future}. Cancelling the promise cancels the stage's future
+     * ({@code toCompletableFuture().cancel(true)}, where the stage supports it), and a stage that
+     * ends cancelled ({@link CancellationException}) cancels the promise.
+     */
     static <T> Promise<T> from(EventLoop loop, CompletionStage<T> stage) {
         Promise<T> p = new Promise<>(loop);
+        p.onCancel = () -> cancelStage(stage);
         stage.whenComplete((v, e) -> {
             if (e == null) {
                 p.complete(v);
+                return;
+            }
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof CancellationException ce) {
+                p.cancelFromAnyThread(ce.getMessage());
             } else {
-                p.fail(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                p.fail(cause);
             }
         });
         return p;
+    }
+
+    /** Cancels the future behind {@code stage}; a stage that cannot be cancelled is left alone. */
+    static void cancelStage(CompletionStage<?> stage) {
+        CompletableFuture<?> cf;
+        try {
+            cf = stage.toCompletableFuture();
+        } catch (UnsupportedOperationException notAFuture) {
+            return; // a stage with no future behind it (asyncio: a source that cannot be cancelled)
+        }
+        // true: a plain CompletableFuture ignores it, but the JDK HttpClient's futures abort the
+        // exchange only when asked with mayInterruptIfRunning (what waitFor/Timeout on sendAsync want).
+        cf.cancel(true);
+    }
+
+    /** Cancels this promise from any thread: on the loop at once, else through callSoonThreadsafe. */
+    void cancelFromAnyThread(String msg) {
+        EventLoop l = (EventLoop) LOOP.getVolatile(this);
+        if (l == null || l.inEventLoop()) {
+            if (l == null) {
+                cancelUnbound(msg);
+            } else {
+                cancel(msg);
+            }
+        } else {
+            l.callSoonThreadsafeIfOpen(() -> cancel(msg));
+        }
+    }
+
+    private void cancelUnbound(String msg) {
+        if (OUTCOME.compareAndSet(this, PENDING, new Failure(new CancelledError(msg)))) {
+            flags |= CANCELLED;
+        }
+    }
+
+    /**
+     * Sets the hook run once when this promise is cancelled (by {@link #cancel}): cancels what
+     * produces the value (the stage, the executor job). Set before the promise is shared.
+     */
+    void onCancel(Runnable hook) {
+        this.onCancel = hook;
     }
 
     /** Sets the result; false if already done. Safe from any thread. */
@@ -67,7 +123,7 @@ public final class Promise<T> extends FutureBase<T> {
     public boolean cancel(String msg) {
         EventLoop l = loop;
         if (l != null) {
-            l.checkThread();
+            l.checkThread("Task.cancel()");
         }
         CancelledError ce = new CancelledError(msg);
         if (!OUTCOME.compareAndSet(this, PENDING, new Failure(ce))) {
@@ -75,6 +131,16 @@ public final class Promise<T> extends FutureBase<T> {
             return false;
         }
         flags |= CANCELLED;
+        Runnable hook = onCancel;
+        if (hook != null) {
+            onCancel = null;
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                // The cancel itself stands; what failed is stopping the source: say so, do not lose it.
+                l.callExceptionHandler("cancelling the source of " + name() + " failed", e, this);
+            }
+        }
         if (l != null) {
             afterOutcome();
         }

@@ -80,6 +80,10 @@ public final class TaskGroup implements AsyncCloseable {
             throw new IllegalStateException("TaskGroup " + this + " is shutting down");
         }
         Task<T> t;
+        Context savedContext = loop.context;
+        if (Context.inUse) {
+            loop.context = loop.currentContext().copy(); // the child starts with a copy of the context
+        }
         try {
             t = body.get();
             if (t == null) {
@@ -90,6 +94,8 @@ public final class TaskGroup implements AsyncCloseable {
         } catch (Throwable e) {
             // A body that throws instead of returning a failed task failed synchronously: same thing.
             t = Task.failed(e);
+        } finally {
+            loop.context = savedContext;
         }
         if (name != null) {
             t.setName(name);

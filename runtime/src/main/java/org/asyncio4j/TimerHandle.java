@@ -16,8 +16,10 @@ public final class TimerHandle extends Handle {
         return when;
     }
 
+    /** Prevents the callback from running. Loop thread only (IllegalStateException from another thread). */
     @Override
     public void cancel() {
+        loop.checkThread("TimerHandle.cancel()"); // the heap's count of cancelled entries is the loop's
         if (!cancelled) {
             cancelled = true;
             loop.timerCancelled();

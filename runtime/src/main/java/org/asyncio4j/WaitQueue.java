@@ -12,7 +12,8 @@ public final class WaitQueue<W extends Waiter<?>> {
     private Waiter<?> head;
     private Waiter<?> tail;
     private int size;
-    private EventLoop loop;
+    /** Volatile so that {@link #checkThread} on another thread sees the binding. */
+    private volatile EventLoop loop;
 
     public WaitQueue() {}
 
@@ -78,6 +79,19 @@ public final class WaitQueue<W extends Waiter<?>> {
         w.next = null;
         w.queue = null;
         size--;
+    }
+
+    /**
+     * Fails with a clear {@link IllegalStateException} when called off the thread of the loop this
+     * queue is bound to (a primitive's loop-bound method called from a foreign thread would change
+     * its state without waking the loop, so a waiter would sleep on). Cheap: two field reads. A
+     * primitive not yet bound (nobody ever waited on it) or bound to a closed loop is not checked.
+     */
+    public void checkThread(Object owner, String method) {
+        EventLoop l = loop;
+        if (l != null && !l.inEventLoop() && !l.isClosed()) {
+            throw l.offThread(owner.getClass().getSimpleName() + "." + method);
+        }
     }
 
     /**

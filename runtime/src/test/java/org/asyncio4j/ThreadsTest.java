@@ -91,7 +91,11 @@ class ThreadsTest {
         assertTimeoutPreemptively(BOUND, () -> {
             CountDownLatch release = new CountDownLatch(1);
             S.run(() -> {
+                // The job must be running when the cancel comes: one not yet started is cancelled
+                // and never runs (asyncio cancels the concurrent future; CancelSourceTest).
+                Promise<Void> started = new Promise<>();
                 Task<Object> awaiter = S.start(r -> await(Asyncio.toThread(() -> {
+                    started.complete(null);
                     block(release);
                     finished.set(true);
                     return null;
@@ -105,8 +109,10 @@ class ThreadsTest {
                     }
                     return done();
                 });
-                EventLoop.current().callLater(Duration.ofMillis(50), awaiter::cancel);
-                return S.start(r -> await(Asyncio.gatherSettled(List.of(awaiter))), r -> done());
+                return S.start(r -> await(started), r -> {
+                    EventLoop.current().callLater(Duration.ofMillis(50), awaiter::cancel);
+                    return await(Asyncio.gatherSettled(List.of(awaiter)));
+                }, r -> done());
             });
         });
         assertEquals(List.of("awaiter CancelledError@50 thread finished=false"), log);

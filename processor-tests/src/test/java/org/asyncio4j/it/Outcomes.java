@@ -60,4 +60,23 @@ public class Outcomes extends Fixture {
             return Task.completed("caught " + e.getMessage());
         }
     }
+
+    /** {@code Await.on(stage, IOException.class)}: the stage's checked failure is caught as declared. */
+    @Async
+    Task<String> checkedStage(boolean fail) {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        EventLoop.current().callLater(Duration.ofMillis(7), () -> {
+            if (fail) {
+                f.completeExceptionally(new java.io.IOException("net"));
+            } else {
+                f.complete("body");
+            }
+        });
+        try {
+            String s = Await.on(f, java.io.IOException.class);
+            return Task.completed(s + " t=" + Src.ms());
+        } catch (java.io.IOException e) {
+            return Task.completed("io: " + e.getMessage() + " t=" + Src.ms());
+        }
+    }
 }

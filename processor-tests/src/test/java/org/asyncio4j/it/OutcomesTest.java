@@ -95,6 +95,13 @@ class OutcomesTest {
     }
 
     @Test
+    void aStagesCheckedFailureIsCaughtAsDeclared() {
+        AsyncOutcomes o = new AsyncOutcomes();
+        assertEquals("body t=7", Run.virtual(() -> o.checkedStage(false)));
+        assertEquals("io: net t=7", Run.virtual(() -> o.checkedStage(true)));
+    }
+
+    @Test
     void awaitingANullTaskSaysWhatWasNull() {
         AsyncOutcomes o = new AsyncOutcomes();
         NullPointerException e = assertThrows(NullPointerException.class, () -> Run.virtual(() -> {

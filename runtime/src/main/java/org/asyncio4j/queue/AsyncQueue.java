@@ -148,6 +148,7 @@ public class AsyncQueue<T> {
      * after {@link #shutdown()}.
      */
     public Task<Void> put(T item) {
+        getters.checkThread(this, "put()");
         if (shutdown) {
             return Task.failed(shutDown("put"));
         }
@@ -162,6 +163,7 @@ public class AsyncQueue<T> {
 
     /** Puts {@code item} now or throws {@link QueueFullException} (or {@link QueueShutDownException}). */
     public void putNowait(T item) {
+        getters.checkThread(this, "putNowait()");
         if (shutdown) {
             throw shutDown("putNowait");
         }
@@ -186,6 +188,7 @@ public class AsyncQueue<T> {
      * once the queue is shut down and empty.
      */
     public Task<T> get() {
+        getters.checkThread(this, "get()");
         if (itemCount() > reservedItems) {
             return Task.completed(dequeue());
         }
@@ -199,6 +202,7 @@ public class AsyncQueue<T> {
 
     /** Takes the next item now, or throws {@link QueueEmptyException} (or {@link QueueShutDownException}). */
     public T getNowait() {
+        getters.checkThread(this, "getNowait()");
         if (itemCount() <= reservedItems) {
             if (shutdown) {
                 throw shutDown("getNowait");
@@ -284,6 +288,7 @@ public class AsyncQueue<T> {
      * called more often than items were put.
      */
     public void taskDone() {
+        getters.checkThread(this, "taskDone()");
         if (unfinished <= 0) {
             throw new IllegalStateException("taskDone() called too many times: more than the items put into the queue");
         }
@@ -297,6 +302,7 @@ public class AsyncQueue<T> {
 
     /** Completes once every item put has been marked with {@link #taskDone()} (at once if none is pending). */
     public Task<Void> join() {
+        getters.checkThread(this, "join()");
         if (unfinished == 0) {
             return Task.completed();
         }
@@ -323,6 +329,7 @@ public class AsyncQueue<T> {
      * {@code immediate}, the items left are dropped and counted as done (so {@link #join()} may complete).
      */
     public void shutdown(boolean immediate) {
+        getters.checkThread(this, "shutdown()");
         shutdown = true;
         if (immediate) {
             while (itemCount() > 0) {

@@ -15,6 +15,7 @@ public final class BoundedSemaphore extends Semaphore {
 
     @Override
     public void release() {
+        checkThread("release()");
         if (value() >= bound) {
             throw new IllegalStateException("BoundedSemaphore released too many times: its value is already "
                     + value() + ", the number of permits it was created with; release only what you acquired");

@@ -71,6 +71,7 @@ public final class Condition {
     }
 
     private Task<Void> enqueue(BooleanSupplier predicate) {
+        lock.waiters.checkThread(this, predicate == null ? "await()" : "waitFor()");
         CondWaiter w = new CondWaiter(this, predicate, lock.waiters.loop(this));
         waiters.add(w);
         lock.release();
@@ -84,6 +85,7 @@ public final class Condition {
 
     /** Wakes up to {@code n} waiters, oldest first. The lock must be held. */
     public void signal(int n) {
+        lock.waiters.checkThread(this, "signal()");
         if (n < 0) {
             throw new IllegalArgumentException("signal(n): n must be >= 0, got " + n);
         }
@@ -93,6 +95,7 @@ public final class Condition {
 
     /** Wakes every waiter. The lock must be held. */
     public void signalAll() {
+        lock.waiters.checkThread(this, "signalAll()");
         requireLocked("signalAll()");
         signalInternal(Integer.MAX_VALUE);
     }

@@ -21,6 +21,7 @@ public final class Event {
 
     /** Sets the flag and wakes every waiter. */
     public void set() {
+        waiters.checkThread(this, "set()");
         if (!set) {
             set = true;
             EventWaiter w;
@@ -32,11 +33,13 @@ public final class Event {
 
     /** Clears the flag; later {@link #await()} calls wait for the next {@link #set()}. */
     public void clear() {
+        waiters.checkThread(this, "clear()");
         set = false;
     }
 
     /** Completes once the flag is set (at once if it is). */
     public Task<Void> await() {
+        waiters.checkThread(this, "await()");
         if (set) {
             return Task.completed();
         }

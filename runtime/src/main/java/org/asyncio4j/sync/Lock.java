@@ -21,6 +21,7 @@ public final class Lock {
 
     /** Acquires the lock; the {@link Held} releases it. Completes at once when uncontended. */
     public Task<Held> acquire() {
+        waiters.checkThread(this, "acquire()");
         if (canTakeNow()) {
             locked = true;
             return new Acquire(this);
@@ -40,6 +41,7 @@ public final class Lock {
      * is not held. Like asyncio (and unlike Trio) the lock has no owner: any task may release it.
      */
     public void release() {
+        waiters.checkThread(this, "release()");
         if (!locked) {
             throw new IllegalStateException("Lock.release(): the lock is not acquired (released twice, or"
                     + " released without a successful acquire())");

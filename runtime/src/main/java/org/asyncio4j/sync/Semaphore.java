@@ -29,6 +29,7 @@ public class Semaphore {
 
     /** Takes a permit; the {@link Held} gives it back. Completes at once when a permit is free and nobody waits. */
     public Task<Held> acquire() {
+        waiters.checkThread(this, "acquire()");
         if (!isLocked()) {
             value--;
             return new SemWaiter(this);
@@ -39,7 +40,13 @@ public class Semaphore {
     }
 
     /** Gives a permit back, waking the first waiter. */
+    /** For subclasses: see WaitQueue#checkThread. */
+    void checkThread(String method) {
+        waiters.checkThread(this, method);
+    }
+
     public void release() {
+        waiters.checkThread(this, "release()");
         value++;
         wakeUpNext();
     }
