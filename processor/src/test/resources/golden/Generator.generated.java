@@ -218,13 +218,6 @@ public class AsyncGenerator extends Generator {
         protected java.lang.StackTraceElement frame() {
             return new java.lang.StackTraceElement("golden.Generator", "ticks", "Generator.java", state >= 0 && state < LINES.length ? LINES[state] : -1);
         }
-
-        @java.lang.Override
-        protected java.lang.StackTraceElement frameThrowing(java.lang.StackTraceElement[] trace,
-                int end) {
-            int line = org.asyncio4j.SourceLines.at(trace, end, "golden.AsyncGenerator", "ticks$resume", LineMap.ticks$resume);
-            return line > 0 ? new java.lang.StackTraceElement("golden.Generator", "ticks", "Generator.java", line) : frame();
-        }
     }
 
     /**
@@ -270,18 +263,11 @@ public class AsyncGenerator extends Generator {
         protected java.lang.StackTraceElement frame() {
             return new java.lang.StackTraceElement("golden.Generator", "sum", "Generator.java", state >= 0 && state < LINES.length ? LINES[state] : -1);
         }
-
-        @java.lang.Override
-        protected java.lang.StackTraceElement frameThrowing(java.lang.StackTraceElement[] trace,
-                int end) {
-            int line = org.asyncio4j.SourceLines.at(trace, end, "golden.AsyncGenerator", "sum$resume", LineMap.sum$resume);
-            return line > 0 ? new java.lang.StackTraceElement("golden.Generator", "sum", "Generator.java", line) : frame();
-        }
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in Generator.java), so that stack traces
-     * name the line that threw (org.asyncio4j.SourceLines).
+     * Per resume method: pairs of (line in this file, line in Generator.java). When an exception leaves a
+     * machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
         static final int[] ticks$resume = {39, 14, 43, 14, 47, 15, 50, 15, 51, 16, 55, 16, 59, 14, 73, 19,

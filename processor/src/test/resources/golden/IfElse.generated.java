@@ -103,18 +103,11 @@ public class AsyncIfElse extends IfElse {
         protected java.lang.StackTraceElement frame() {
             return new java.lang.StackTraceElement("golden.IfElse", "pick", "IfElse.java", state >= 0 && state < LINES.length ? LINES[state] : -1);
         }
-
-        @java.lang.Override
-        protected java.lang.StackTraceElement frameThrowing(java.lang.StackTraceElement[] trace,
-                int end) {
-            int line = org.asyncio4j.SourceLines.at(trace, end, "golden.AsyncIfElse", "pick$resume", LineMap.pick$resume);
-            return line > 0 ? new java.lang.StackTraceElement("golden.IfElse", "pick", "IfElse.java", line) : frame();
-        }
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in IfElse.java), so that stack traces
-     * name the line that threw (org.asyncio4j.SourceLines).
+     * Per resume method: pairs of (line in this file, line in IfElse.java). When an exception leaves a
+     * machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
         static final int[] pick$resume = {33, 11, 36, 11, 40, 12, 43, 12, 48, 14, 51, 14, 55, 16, 56, 16};

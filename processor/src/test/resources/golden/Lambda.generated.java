@@ -186,13 +186,6 @@ public class AsyncLambda extends Lambda {
         protected java.lang.StackTraceElement frame() {
             return new java.lang.StackTraceElement("golden.Lambda", "total", "Lambda.java", state >= 0 && state < LINES.length ? LINES[state] : -1);
         }
-
-        @java.lang.Override
-        protected java.lang.StackTraceElement frameThrowing(java.lang.StackTraceElement[] trace,
-                int end) {
-            int line = org.asyncio4j.SourceLines.at(trace, end, "golden.AsyncLambda", "total$resume", LineMap.total$resume);
-            return line > 0 ? new java.lang.StackTraceElement("golden.Lambda", "total", "Lambda.java", line) : frame();
-        }
     }
 
     /**
@@ -227,18 +220,11 @@ public class AsyncLambda extends Lambda {
         protected java.lang.StackTraceElement frame() {
             return new java.lang.StackTraceElement("golden.Lambda", "lambda$total$1", "Lambda.java", state >= 0 && state < LINES.length ? LINES[state] : -1);
         }
-
-        @java.lang.Override
-        protected java.lang.StackTraceElement frameThrowing(java.lang.StackTraceElement[] trace,
-                int end) {
-            int line = org.asyncio4j.SourceLines.at(trace, end, "golden.AsyncLambda", "total$lambda$1$resume", LineMap.total$lambda$1$resume);
-            return line > 0 ? new java.lang.StackTraceElement("golden.Lambda", "lambda$total$1", "Lambda.java", line) : frame();
-        }
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in Lambda.java), so that stack traces
-     * name the line that threw (org.asyncio4j.SourceLines).
+     * Per resume method: pairs of (line in this file, line in Lambda.java). When an exception leaves a
+     * machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
         static final int[] total$resume = {37, 13, 40, 13, 41, 14, 42, 15, 43, 15, 48, 16, 61, 16, 65, 16,

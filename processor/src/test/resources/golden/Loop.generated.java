@@ -106,18 +106,11 @@ public class AsyncLoop extends Loop {
         protected java.lang.StackTraceElement frame() {
             return new java.lang.StackTraceElement("golden.Loop", "sum", "Loop.java", state >= 0 && state < LINES.length ? LINES[state] : -1);
         }
-
-        @java.lang.Override
-        protected java.lang.StackTraceElement frameThrowing(java.lang.StackTraceElement[] trace,
-                int end) {
-            int line = org.asyncio4j.SourceLines.at(trace, end, "golden.AsyncLoop", "sum$resume", LineMap.sum$resume);
-            return line > 0 ? new java.lang.StackTraceElement("golden.Loop", "sum", "Loop.java", line) : frame();
-        }
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in Loop.java), so that stack traces
-     * name the line that threw (org.asyncio4j.SourceLines).
+     * Per resume method: pairs of (line in this file, line in Loop.java). When an exception leaves a
+     * machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
         static final int[] sum$resume = {34, 11, 35, 12, 39, 12, 43, 12, 44, 13, 52, 16, 55, 16, 61, 12,

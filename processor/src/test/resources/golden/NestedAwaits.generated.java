@@ -95,13 +95,6 @@ public class AsyncNestedAwaits extends NestedAwaits {
         protected java.lang.StackTraceElement frame() {
             return new java.lang.StackTraceElement("golden.NestedAwaits", "length", "NestedAwaits.java", state >= 0 && state < LINES.length ? LINES[state] : -1);
         }
-
-        @java.lang.Override
-        protected java.lang.StackTraceElement frameThrowing(java.lang.StackTraceElement[] trace,
-                int end) {
-            int line = org.asyncio4j.SourceLines.at(trace, end, "golden.AsyncNestedAwaits", "length$resume", LineMap.length$resume);
-            return line > 0 ? new java.lang.StackTraceElement("golden.NestedAwaits", "length", "NestedAwaits.java", line) : frame();
-        }
     }
 
     /**
@@ -132,18 +125,11 @@ public class AsyncNestedAwaits extends NestedAwaits {
         protected java.lang.StackTraceElement frame() {
             return new java.lang.StackTraceElement("golden.NestedAwaits", "measure", "NestedAwaits.java", state >= 0 && state < LINES.length ? LINES[state] : -1);
         }
-
-        @java.lang.Override
-        protected java.lang.StackTraceElement frameThrowing(java.lang.StackTraceElement[] trace,
-                int end) {
-            int line = org.asyncio4j.SourceLines.at(trace, end, "golden.AsyncNestedAwaits", "measure$resume", LineMap.measure$resume);
-            return line > 0 ? new java.lang.StackTraceElement("golden.NestedAwaits", "measure", "NestedAwaits.java", line) : frame();
-        }
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in NestedAwaits.java), so that stack traces
-     * name the line that threw (org.asyncio4j.SourceLines).
+     * Per resume method: pairs of (line in this file, line in NestedAwaits.java). When an exception leaves a
+     * machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
         static final int[] length$resume = {32, 10, 35, 10, 38, 10, 39, 10};

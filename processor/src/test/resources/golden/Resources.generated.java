@@ -147,18 +147,11 @@ public class AsyncResources extends Resources {
         protected java.lang.StackTraceElement frame() {
             return new java.lang.StackTraceElement("golden.Resources", "limited", "Resources.java", state >= 0 && state < LINES.length ? LINES[state] : -1);
         }
-
-        @java.lang.Override
-        protected java.lang.StackTraceElement frameThrowing(java.lang.StackTraceElement[] trace,
-                int end) {
-            int line = org.asyncio4j.SourceLines.at(trace, end, "golden.AsyncResources", "limited$resume", LineMap.limited$resume);
-            return line > 0 ? new java.lang.StackTraceElement("golden.Resources", "limited", "Resources.java", line) : frame();
-        }
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in Resources.java), so that stack traces
-     * name the line that threw (org.asyncio4j.SourceLines).
+     * Per resume method: pairs of (line in this file, line in Resources.java). When an exception leaves a
+     * machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
         static final int[] limited$resume = {36, 13, 37, 13, 41, 14, 44, 14, 54, 14, 58, 14, 62, 13, 65, 13,

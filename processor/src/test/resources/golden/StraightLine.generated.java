@@ -78,18 +78,11 @@ public class AsyncStraightLine extends StraightLine {
         protected java.lang.StackTraceElement frame() {
             return new java.lang.StackTraceElement("golden.StraightLine", "twice", "StraightLine.java", state >= 0 && state < LINES.length ? LINES[state] : -1);
         }
-
-        @java.lang.Override
-        protected java.lang.StackTraceElement frameThrowing(java.lang.StackTraceElement[] trace,
-                int end) {
-            int line = org.asyncio4j.SourceLines.at(trace, end, "golden.AsyncStraightLine", "twice$resume", LineMap.twice$resume);
-            return line > 0 ? new java.lang.StackTraceElement("golden.StraightLine", "twice", "StraightLine.java", line) : frame();
-        }
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in StraightLine.java), so that stack traces
-     * name the line that threw (org.asyncio4j.SourceLines).
+     * Per resume method: pairs of (line in this file, line in StraightLine.java). When an exception leaves a
+     * machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
         static final int[] twice$resume = {36, 12, 39, 12, 40, 13, 43, 13, 44, 13};

@@ -110,18 +110,11 @@ public class AsyncSwitch extends Switch {
         protected java.lang.StackTraceElement frame() {
             return new java.lang.StackTraceElement("golden.Switch", "describe", "Switch.java", state >= 0 && state < LINES.length ? LINES[state] : -1);
         }
-
-        @java.lang.Override
-        protected java.lang.StackTraceElement frameThrowing(java.lang.StackTraceElement[] trace,
-                int end) {
-            int line = org.asyncio4j.SourceLines.at(trace, end, "golden.AsyncSwitch", "describe$resume", LineMap.describe$resume);
-            return line > 0 ? new java.lang.StackTraceElement("golden.Switch", "describe", "Switch.java", line) : frame();
-        }
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in Switch.java), so that stack traces
-     * name the line that threw (org.asyncio4j.SourceLines).
+     * Per resume method: pairs of (line in this file, line in Switch.java). When an exception leaves a
+     * machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
         static final int[] describe$resume = {41, 13, 46, 15, 49, 15, 50, 16, 54, 12, 62, 19, 63, 19, 66, 12};

@@ -143,18 +143,11 @@ public class AsyncTryCatchFinally extends TryCatchFinally {
         protected java.lang.StackTraceElement frame() {
             return new java.lang.StackTraceElement("golden.TryCatchFinally", "fetch", "TryCatchFinally.java", state >= 0 && state < LINES.length ? LINES[state] : -1);
         }
-
-        @java.lang.Override
-        protected java.lang.StackTraceElement frameThrowing(java.lang.StackTraceElement[] trace,
-                int end) {
-            int line = org.asyncio4j.SourceLines.at(trace, end, "golden.AsyncTryCatchFinally", "fetch$resume", LineMap.fetch$resume);
-            return line > 0 ? new java.lang.StackTraceElement("golden.TryCatchFinally", "fetch", "TryCatchFinally.java", line) : frame();
-        }
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in TryCatchFinally.java), so that stack traces
-     * name the line that threw (org.asyncio4j.SourceLines).
+     * Per resume method: pairs of (line in this file, line in TryCatchFinally.java). When an exception leaves a
+     * machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
         static final int[] fetch$resume = {38, 15, 41, 15, 47, 15, 56, 16, 57, 17, 58, 18, 68, 20, 75, 13,

@@ -374,12 +374,12 @@ public abstract class Coroutine<T> extends FutureBase<T> {
 
     /**
      * The frame of an exception thrown by this machine's own step: {@code trace[0..end)} are the Java
-     * frames above the runtime's. Generated machines find their resume method among them and name the
-     * source line that threw (from the generated file's line, through its line map); by default, and
-     * when the method is not there, {@link #frame()}.
+     * frames above the runtime's. A generated machine's resume method is among them, and its line in
+     * the generated file maps back to the source line that threw (see {@link SourceLines}); otherwise
+     * {@link #frame()}.
      */
-    protected StackTraceElement frameThrowing(StackTraceElement[] trace, int end) {
-        return frame();
+    StackTraceElement frameThrowing(StackTraceElement[] trace, int end) {
+        return SourceLines.refine(frame(), this, trace, end);
     }
 
     /** A failure escaping the machine: a CancelledError cancels the task, anything else fails it. */

@@ -57,8 +57,8 @@ public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
     }
 
     /** As {@link Coroutine#frameThrowing}: the line that threw, when the body's own step threw. */
-    protected StackTraceElement frameThrowing(StackTraceElement[] trace, int end) {
-        return frame();
+    StackTraceElement frameThrowing(StackTraceElement[] trace, int end) {
+        return SourceLines.refine(frame(), this, trace, end);
     }
 
     /** What a generator method returns: an iterable whose every {@code iterator()} is a fresh run. Generated code only. */
@@ -323,7 +323,7 @@ public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
         }
 
         @Override
-        protected StackTraceElement frameThrowing(StackTraceElement[] trace, int end) {
+        StackTraceElement frameThrowing(StackTraceElement[] trace, int end) {
             return gen.frameThrowing(trace, end);
         }
 

@@ -204,7 +204,7 @@ final class ClassWriter {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("\n    /**\n     * Per resume method: pairs of (line in this file, line in ").append(fileName)
-                .append("), so that stack traces\n     * name the line that threw (org.asyncio4j.SourceLines).\n     */\n");
+                .append("). When an exception leaves a\n     * machine, the runtime reads them to name the line that threw.\n     */\n");
         sb.append("    private static final class ").append(LINE_MAP).append(" {\n");
         maps.forEach((name, pairs) -> {
             sb.append("        static final int[] ").append(name).append(" = {");

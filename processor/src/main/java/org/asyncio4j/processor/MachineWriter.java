@@ -365,17 +365,6 @@ final class MachineWriter {
                 .addStatement("return new $T($S, $S, $S, state >= 0 && state < LINES.length ? LINES[state] : -1)",
                         StackTraceElement.class, in.userQualifiedName(), in.methodName(), in.src().fileName)
                 .build());
-        // The exact line that threw: the resume method's own Java frame, mapped back by the file's line map
-        String generatedClass = in.asyncClass().packageName().isEmpty() ? in.asyncClass().simpleName()
-                : in.asyncClass().packageName() + "." + in.asyncClass().simpleName();
-        t.addMethod(MethodSpec.methodBuilder("frameThrowing").addAnnotation(Override.class)
-                .addModifiers(Modifier.PROTECTED).returns(StackTraceElement.class)
-                .addParameter(StackTraceElement[].class, "trace").addParameter(int.class, "end")
-                .addStatement("int line = org.asyncio4j.SourceLines.at(trace, end, $S, $S, $L.$L)", generatedClass,
-                        in.bodyName(), ClassWriter.LINE_MAP, in.bodyName())
-                .addStatement("return line > 0 ? new $T($S, $S, $S, line) : frame()", StackTraceElement.class,
-                        in.userQualifiedName(), in.methodName(), in.src().fileName)
-                .build());
         return t.build();
     }
 
