@@ -266,13 +266,11 @@ public class AsyncGenerator extends Generator {
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in Generator.java). When an exception leaves a
-     * machine, the runtime reads them to name the line that threw.
+     * Per resume method: pairs of (line in this file, line in Generator.java), as "generated:source". When an exception
+     * leaves a machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
-        static final int[] ticks$resume = {39, 14, 43, 14, 47, 15, 50, 15, 51, 16, 55, 16, 59, 14, 73, 19,
-                80, 21, 81, 21};
-        static final int[] sum$resume = {115, 26, 116, 27, 117, 27, 121, 27, 124, 27, 128, 27, 129, 27, 130, 27,
-                131, 28, 132, 29, 146, 27, 149, 27, 150, 27, 157, 30, 158, 30};
+        static final String ticks$resume = "39:14 43:14 47:15 50:15 51:16 55:16 59:14 73:19 80:21 81:21";
+        static final String sum$resume = "115:26 116:27 117:27 121:27 124:27 128:27 129:27 130:27 131:28 132:29 146:27 149:27 150:27 157:30 158:30";
     }
 }

@@ -106,10 +106,10 @@ public class AsyncIfElse extends IfElse {
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in IfElse.java). When an exception leaves a
-     * machine, the runtime reads them to name the line that threw.
+     * Per resume method: pairs of (line in this file, line in IfElse.java), as "generated:source". When an exception
+     * leaves a machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
-        static final int[] pick$resume = {33, 11, 36, 11, 40, 12, 43, 12, 48, 14, 51, 14, 55, 16, 56, 16};
+        static final String pick$resume = "33:11 36:11 40:12 43:12 48:14 51:14 55:16 56:16";
     }
 }

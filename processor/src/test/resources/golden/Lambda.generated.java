@@ -223,13 +223,11 @@ public class AsyncLambda extends Lambda {
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in Lambda.java). When an exception leaves a
-     * machine, the runtime reads them to name the line that threw.
+     * Per resume method: pairs of (line in this file, line in Lambda.java), as "generated:source". When an exception
+     * leaves a machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
-        static final int[] total$resume = {37, 13, 40, 13, 41, 14, 42, 15, 43, 15, 48, 16, 61, 16, 65, 16,
-                69, 15, 72, 15, 77, 15, 88, 23, 89, 24, 90, 24, 91, 25, 92, 26,
-                93, 27, 94, 27};
-        static final int[] total$lambda$1$resume = {129, 18, 132, 18, 133, 19, 134, 19};
+        static final String total$resume = "37:13 40:13 41:14 42:15 43:15 48:16 61:16 65:16 69:15 72:15 77:15 88:23 89:24 90:24 91:25 92:26 93:27 94:27";
+        static final String total$lambda$1$resume = "129:18 132:18 133:19 134:19";
     }
 }

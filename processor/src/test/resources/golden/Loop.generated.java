@@ -109,11 +109,10 @@ public class AsyncLoop extends Loop {
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in Loop.java). When an exception leaves a
-     * machine, the runtime reads them to name the line that threw.
+     * Per resume method: pairs of (line in this file, line in Loop.java), as "generated:source". When an exception
+     * leaves a machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
-        static final int[] sum$resume = {34, 11, 35, 12, 39, 12, 43, 12, 44, 13, 52, 16, 55, 16, 61, 12,
-                62, 18, 63, 18};
+        static final String sum$resume = "34:11 35:12 39:12 43:12 44:13 52:16 55:16 61:12 62:18 63:18";
     }
 }

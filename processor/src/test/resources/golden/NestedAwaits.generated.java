@@ -128,11 +128,11 @@ public class AsyncNestedAwaits extends NestedAwaits {
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in NestedAwaits.java). When an exception leaves a
-     * machine, the runtime reads them to name the line that threw.
+     * Per resume method: pairs of (line in this file, line in NestedAwaits.java), as "generated:source". When an exception
+     * leaves a machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
-        static final int[] length$resume = {32, 10, 35, 10, 38, 10, 39, 10};
-        static final int[] measure$resume = {59, 15, 60, 15};
+        static final String length$resume = "32:10 35:10 38:10 39:10";
+        static final String measure$resume = "59:15 60:15";
     }
 }

@@ -150,11 +150,10 @@ public class AsyncResources extends Resources {
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in Resources.java). When an exception leaves a
-     * machine, the runtime reads them to name the line that threw.
+     * Per resume method: pairs of (line in this file, line in Resources.java), as "generated:source". When an exception
+     * leaves a machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
-        static final int[] limited$resume = {36, 13, 37, 13, 41, 14, 44, 14, 54, 14, 58, 14, 62, 13, 65, 13,
-                70, 13, 81, 12, 84, 14, 85, 14};
+        static final String limited$resume = "36:13 37:13 41:14 44:14 54:14 58:14 62:13 65:13 70:13 81:12 84:14 85:14";
     }
 }

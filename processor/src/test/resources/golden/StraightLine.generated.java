@@ -81,10 +81,10 @@ public class AsyncStraightLine extends StraightLine {
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in StraightLine.java). When an exception leaves a
-     * machine, the runtime reads them to name the line that threw.
+     * Per resume method: pairs of (line in this file, line in StraightLine.java), as "generated:source". When an exception
+     * leaves a machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
-        static final int[] twice$resume = {36, 12, 39, 12, 40, 13, 43, 13, 44, 13};
+        static final String twice$resume = "36:12 39:12 40:13 43:13 44:13";
     }
 }

@@ -113,10 +113,10 @@ public class AsyncSwitch extends Switch {
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in Switch.java). When an exception leaves a
-     * machine, the runtime reads them to name the line that threw.
+     * Per resume method: pairs of (line in this file, line in Switch.java), as "generated:source". When an exception
+     * leaves a machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
-        static final int[] describe$resume = {41, 13, 46, 15, 49, 15, 50, 16, 54, 12, 62, 19, 63, 19, 66, 12};
+        static final String describe$resume = "41:13 46:15 49:15 50:16 54:12 62:19 63:19 66:12";
     }
 }

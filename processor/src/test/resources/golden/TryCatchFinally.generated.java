@@ -146,11 +146,10 @@ public class AsyncTryCatchFinally extends TryCatchFinally {
     }
 
     /**
-     * Per resume method: pairs of (line in this file, line in TryCatchFinally.java). When an exception leaves a
-     * machine, the runtime reads them to name the line that threw.
+     * Per resume method: pairs of (line in this file, line in TryCatchFinally.java), as "generated:source". When an exception
+     * leaves a machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
-        static final int[] fetch$resume = {38, 15, 41, 15, 47, 15, 56, 16, 57, 17, 58, 18, 68, 20, 75, 13,
-                78, 15, 79, 15};
+        static final String fetch$resume = "38:15 41:15 47:15 56:16 57:17 58:18 68:20 75:13 78:15 79:15";
     }
 }

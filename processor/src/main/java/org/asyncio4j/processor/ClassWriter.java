@@ -204,15 +204,16 @@ final class ClassWriter {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("\n    /**\n     * Per resume method: pairs of (line in this file, line in ").append(fileName)
-                .append("). When an exception leaves a\n     * machine, the runtime reads them to name the line that threw.\n     */\n");
+                .append("), as \"generated:source\". When an exception\n     * leaves a machine, the runtime reads them to name the line that threw.\n     */\n");
         sb.append("    private static final class ").append(LINE_MAP).append(" {\n");
+        // A string constant, not an int[]: one constant-pool entry for javac instead of an array
+        // initializer's bytecode (the maps are read only when an exception leaves a machine)
         maps.forEach((name, pairs) -> {
-            sb.append("        static final int[] ").append(name).append(" = {");
+            sb.append("        static final String ").append(name).append(" = \"");
             for (int i = 0; i < pairs.size(); i += 2) {
-                sb.append(i == 0 ? "" : ",").append(i > 0 && i % 16 == 0 ? "\n                " : i == 0 ? "" : " ")
-                        .append(pairs.get(i)).append(", ").append(pairs.get(i + 1));
+                sb.append(i == 0 ? "" : " ").append(pairs.get(i)).append(':').append(pairs.get(i + 1));
             }
-            sb.append("};\n");
+            sb.append("\";\n");
         });
         sb.append("    }\n");
         int end = generated.lastIndexOf('}');
