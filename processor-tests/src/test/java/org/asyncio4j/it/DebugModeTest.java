@@ -21,17 +21,7 @@ class DebugModeTest {
     }
 
     static int line(String marker) {
-        try {
-            List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/test/java/org/asyncio4j/it/Debugged.java"));
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).endsWith("// " + marker)) {
-                    return i + 1;
-                }
-            }
-        } catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
-        throw new AssertionError("no marker " + marker);
+        return Markers.line("Debugged", marker);
     }
 
     @Test

@@ -15,21 +15,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Stack traces lead through the awaiting chain of @Async methods (runtime AsyncFrames). */
 class TracesTest {
-
-    /** The line of Traces.java that carries {@code // marker}. */
     static int line(String marker) {
-        Path p = Path.of("src/test/java/org/asyncio4j/it/Traces.java");
-        try {
-            List<String> lines = Files.readAllLines(p);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).endsWith("// " + marker)) {
-                    return i + 1;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("run from the processor-tests module directory", e);
-        }
-        throw new AssertionError("no marker " + marker);
+        return Markers.line("Traces", marker);
     }
 
     @ParameterizedTest

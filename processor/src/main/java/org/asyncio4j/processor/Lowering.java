@@ -299,8 +299,14 @@ final class Lowering extends TryLowering {
         start(head);
         Block exit = newBlock();
         branch("!" + typed + ".hasNext()", exit);
+        loopBody(s, ts, typed, head, exit);
+        code(mf(it) + " = null;", s);
+    }
+
+    /** A for-each's step after its test: the variable gets next(), the body runs, back to {@code head}; then {@code exit}. */
+    private void loopBody(EnhancedForLoopTree s, List<Tree> ts, String typedCursor, Block head, Block exit) {
         Local v = cx.res().declarations.get(s.getVariable());
-        add(new Cfg.Decl(v, t(typed + ".next()"), line(s)));
+        add(new Cfg.Decl(v, t(typedCursor + ".next()"), line(s)));
         targets.push(new Target(ts, exit, head, fins.size(), null));
         stmt(s.getStatement(), false);
         targets.pop();
@@ -308,7 +314,6 @@ final class Lowering extends TryLowering {
         start(exit);
         clearDeclaredIn(s);
         add(new Cfg.Clear(v));
-        code(mf(it) + " = null;", s);
     }
 
     /**
@@ -324,44 +329,18 @@ final class Lowering extends TryLowering {
         code(mf(it) + " = " + FOR_EACH + ".async(" + expr(source) + ");", s);
         // Typed by the source's static type; the dead 'false ?' operand is never evaluated.
         String typed = FOR_EACH + ".asyncCursor(" + mf(it) + ", false ? " + restated(source) + " : null)";
-        ++tries;
-        String ex = field("$ex", "java.lang.Throwable");
-        String fin = field("$fin", "int");
-        code(mf(ex) + " = null;", s);
-        Handler outer = handler;
-        Block after = newBlock();
-        Block fe = cfg.newBlock(outer);
-        Block fx = cfg.newBlock(outer);
-        Handler bodyH = new Handler(fx, ex);
-        fins.add(new Fin(fe, fin, ex));
-        handler = bodyH;
-        Block head = cfg.newBlock(bodyH);
+        Region r = openRegion(s);
+        Block head = newBlock();
         start(head);
         suspend(typed + ".hasNext()", s);
         Block exit = newBlock();
         branch("!" + m + ".<java.lang.Boolean>awaited(" + MachineWriter.AWAITED + ")", exit);
-        Local v = cx.res().declarations.get(s.getVariable());
-        add(new Cfg.Decl(v, t(typed + ".next()"), line(s)));
-        targets.push(new Target(ts, exit, head, fins.size(), null));
-        stmt(s.getStatement(), false);
-        targets.pop();
-        jump(head);
-        start(exit);
-        clearDeclaredIn(s);
-        add(new Cfg.Clear(v));
-        handler = outer;
-        leaveProtected(fin, after, fe);
-        fins.remove(fins.size() - 1);
-        start(fx);
-        clearDeclaredIn(s); // an exception left the loop: its locals are dead
-        add(new Cfg.FinSet(fin, null));
-        jump(fe);
-        start(fe);
-        suspend(FOR_EACH + ".closeAsync(" + mf(it) + ", " + mf(ex) + ")", s);
+        loopBody(s, ts, typed, head, exit);
+        leaveRegionBody(r, s);
+        suspend(FOR_EACH + ".closeAsync(" + mf(it) + ", " + mf(r.ex()) + ")", s);
         code(awaitedText() + ";", s);
         code(mf(it) + " = null;", s);
-        add(new Cfg.FinEnd(fin, ex));
-        start(after);
+        endRegion(r);
     }
 
     /**

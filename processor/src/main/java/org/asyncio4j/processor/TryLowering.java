@@ -151,6 +151,48 @@ abstract class TryLowering extends ExprLowering {
     }
 
     /**
+     * A protected region whose every way out runs an exit that may await (an AsyncCloseable's
+     * closeAsync, an async iterator's close): the pending exception in {@code ex} (null on a normal
+     * exit), the continuation in {@code fin}, the exit's code starting at {@code exit}.
+     */
+    record Region(String ex, String fin, Block after, Block exit, Block onException, Handler outer) {}
+
+    /** Opens a region at {@code at}: its body's blocks route exceptions to the region's exit. */
+    Region openRegion(Tree at) {
+        ++tries;
+        String ex = field("$ex", "java.lang.Throwable");
+        String fin = field("$fin", "int");
+        code(mf(ex) + " = null;", at);
+        Handler outer = handler;
+        Region r = new Region(ex, fin, newBlock(), cfg.newBlock(outer), cfg.newBlock(outer), outer);
+        fins.add(new Fin(r.exit(), fin, ex));
+        handler = new Handler(r.onException(), ex);
+        return r;
+    }
+
+    /**
+     * Ends the region's body: a normal end goes on to the exit with nothing pending; an exception
+     * clears the locals declared in {@code body} and goes to the exit with itself pending. Leaves the
+     * lowering at the start of the exit code, which the caller writes and ends with {@link #endRegion}.
+     */
+    void leaveRegionBody(Region r, Tree body) {
+        handler = r.outer();
+        leaveProtected(r.fin(), r.after(), r.exit());
+        fins.remove(fins.size() - 1);
+        start(r.onException());
+        clearDeclaredIn(body); // the exception left the body: its locals are dead
+        add(new Cfg.FinSet(r.fin(), null));
+        jump(r.exit());
+        start(r.exit());
+    }
+
+    /** After the exit's code: rethrow what is pending, or go on after the region. */
+    void endRegion(Region r) {
+        add(new Cfg.FinEnd(r.fin(), r.ex()));
+        start(r.after());
+    }
+
+    /**
      * try-with-resources, one resource at a time (JLS 14.20.3): the resource is closed on every way
      * out; an {@code AsyncCloseable} is exited by awaiting {@code closeAsync(pending)}, whose failure
      * replaces the pending exception; an {@code AutoCloseable}'s close failure is added as suppressed.
@@ -170,42 +212,24 @@ abstract class TryLowering extends ExprLowering {
         } else {
             rText = expr((ExpressionTree) res);
         }
-        ++tries;
-        String ex = field("$ex", "java.lang.Throwable");
-        String fin = field("$fin", "int");
-        code(mf(ex) + " = null;", res);
-        Handler outer = handler;
-        Block after = newBlock();
-        Block fe = cfg.newBlock(outer);
-        Block fx = cfg.newBlock(outer);
-        Handler bodyH = new Handler(fx, ex);
-        fins.add(new Fin(fe, fin, ex));
-        handler = bodyH;
-        start(cfg.newBlock(bodyH));
+        Region r = openRegion(res);
+        start(cfg.newBlock(handler));
         withResources(resources, i + 1, body);
-        handler = outer;
-        leaveProtected(fin, after, fe);
-        fins.remove(fins.size() - 1);
-        start(fx);
-        clearDeclaredIn(body); // the exception left the block: its locals are dead (not this resource: it is closed next)
-        add(new Cfg.FinSet(fin, null));
-        jump(fe);
-        start(fe);
+        leaveRegionBody(r, body); // (not this resource, on an exception: it is closed next)
         Block fend = newBlock();
         Block sync = newBlock();
         branch(rText + " == null", fend);
         // through Object: a resource of a final class that is not AsyncCloseable makes both the
         // instanceof and the cast compile errors otherwise (found by fuzz seed 20261122)
         branch("!((java.lang.Object) " + rText + " instanceof " + ASYNC_CLOSEABLE + ")", sync);
-        suspend("((" + ASYNC_CLOSEABLE + ") (java.lang.Object) " + rText + ").closeAsync(" + mf(ex) + ")", res);
+        suspend("((" + ASYNC_CLOSEABLE + ") (java.lang.Object) " + rText + ").closeAsync(" + mf(r.ex()) + ")", res);
         code(awaitedText() + ";", res);
         jump(fend);
         start(sync);
-        code("if (" + mf(ex) + " != null) { try { " + rText + ".close(); } catch (java.lang.Throwable $closeFailure) { "
-                + mf(ex) + ".addSuppressed($closeFailure); } } else { " + rText + ".close(); }", res);
+        code("if (" + mf(r.ex()) + " != null) { try { " + rText + ".close(); } catch (java.lang.Throwable $closeFailure) { "
+                + mf(r.ex()) + ".addSuppressed($closeFailure); } } else { " + rText + ".close(); }", res);
         start(fend);
-        add(new Cfg.FinEnd(fin, ex));
-        start(after);
+        endRegion(r);
         if (declared != null) {
             add(new Cfg.Clear(declared));
         }
