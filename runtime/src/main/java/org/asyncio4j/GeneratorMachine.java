@@ -130,7 +130,7 @@ public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
                         + Thread.currentThread().getName() + "': iterate it in an @Async method run by Asyncio.run");
             }
         }
-        assert loop.inEventLoop() : "an async generator belongs to the loop that first stepped it";
+        loop.checkThread("an async generator's hasNext()/closeAsync()"); // it belongs to the loop that first stepped it
     }
 
     /** Runs the body on this stack until it yields, ends, throws or really suspends (then: the step's task). */
