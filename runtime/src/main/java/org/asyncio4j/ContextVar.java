@@ -86,7 +86,7 @@ public final class ContextVar<T> {
      * {@link IllegalArgumentException} if it belongs to another variable or was made in another
      * context (another task), as asyncio's {@code ValueError}.
      */
-    public void reset(Token<T> token) {
+    public void reset(org.asyncio4j.Token<T> token) {
         Objects.requireNonNull(token, "reset(null): pass the Token returned by set()");
         if (token.var != this) {
             throw new IllegalArgumentException("reset: the token was created by ContextVar '" + token.var.name
@@ -110,38 +110,15 @@ public final class ContextVar<T> {
     }
 
     /**
-     * What {@link ContextVar#set} returns: undoes that set with {@link ContextVar#reset}, once,
-     * in the same context.
+     * What {@link ContextVar#set} returns: an {@link org.asyncio4j.Token}. The contract names it
+     * {@code Token<T>} (Python's {@code contextvars.Token}), and code may also spell it
+     * {@code ContextVar.Token<T>}: this subclass lets both compile.
      *
      * @param <T> the type of the variable's value
      */
-    public static final class Token<T> {
-        /** {@link #oldValue()} of a variable that had no value before the set. */
-        public static final Object MISSING = new Object() {
-            @Override
-            public String toString() {
-                return "Token.MISSING";
-            }
-        };
-        final ContextVar<T> var;
-        final Context context;
-        final Object oldValue;
-        boolean used;
-
+    public static final class Token<T> extends org.asyncio4j.Token<T> {
         Token(ContextVar<T> var, Context context, Object oldValue) {
-            this.var = var;
-            this.context = context;
-            this.oldValue = oldValue;
-        }
-
-        /** The variable this token belongs to. */
-        public ContextVar<T> var() {
-            return var;
-        }
-
-        /** The value before the set, or {@link #MISSING} if it had none. */
-        public Object oldValue() {
-            return oldValue;
+            super(var, context, oldValue);
         }
     }
 }
