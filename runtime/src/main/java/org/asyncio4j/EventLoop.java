@@ -489,6 +489,9 @@ public final class EventLoop {
                     runOnce();
                 }
             }
+            // As after main (runUntilComplete): asyncio stops from the gather's done callback, so the
+            // callbacks made ready as the tasks ended (their done callbacks: a submit's future) still run
+            runOnce(true);
         } finally {
             exitRun();
         }
@@ -752,10 +755,29 @@ public final class EventLoop {
         live.forEach(t -> report(DESTROYED_PENDING, null, t.name()));
         unretrieved.reportAll();
         closed = true;
+        abandonQueuedSubmissions();
         if (io != null) {
             io.closeAll();
         }
         shutdownDefaultExecutor();
+    }
+
+    /**
+     * Callbacks still queued at close never run. For an {@link #submit} that means a future nobody
+     * would ever complete: it is cancelled instead, so the submitting thread is not left waiting.
+     */
+    private void abandonQueuedSubmissions() {
+        Runnable r;
+        while ((r = injected.poll()) != null) {
+            if (r instanceof Submitted<?> s) {
+                s.abandon();
+            }
+        }
+        while (!ready.isEmpty()) {
+            if (ready.poll() instanceof Submitted<?> s) {
+                s.abandon();
+            }
+        }
     }
 
     List<Task<?>> allTasks() {

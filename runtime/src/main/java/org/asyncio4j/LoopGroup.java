@@ -35,8 +35,6 @@ public final class LoopGroup implements AutoCloseable {
 
     private record Listening(EventLoop loop, Server server) {}
     private volatile boolean closed;
-    /** Futures of submissions not done yet: a submission still queued when its loop stops is cancelled. */
-    private final java.util.Set<CompletableFuture<?>> outstanding = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static final class Member {
         volatile EventLoop loop;
@@ -132,10 +130,7 @@ public final class LoopGroup implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this LoopGroup is closed");
         }
-        CompletableFuture<T> f = members.get(i).loop.submit(body);
-        outstanding.add(f);
-        f.whenComplete((v, e) -> outstanding.remove(f));
-        return f;
+        return members.get(i).loop.submit(body); // one still queued when its loop closes is cancelled
     }
 
     /**
@@ -241,10 +236,6 @@ public final class LoopGroup implements AutoCloseable {
             if (first == null) {
                 first = m.failure;
             }
-        }
-        // Submitted while the loops were stopping, never started: cancelled, not left pending forever
-        for (CompletableFuture<?> f : List.copyOf(outstanding)) {
-            f.cancel(false);
         }
         if (first != null) {
             throw new IllegalStateException("a loop of the group failed", first);

@@ -51,6 +51,11 @@ final class Submitted<T> implements Runnable {
         });
     }
 
+    /** The loop closed before this ran: the body never runs, and the caller's future is cancelled. */
+    void abandon() {
+        future.cancel(false);
+    }
+
     @Override
     public String toString() {
         return "EventLoop.submit(" + body + ")";

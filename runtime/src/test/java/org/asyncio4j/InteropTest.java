@@ -150,4 +150,18 @@ class InteropTest {
         assertThrows(CancellationException.class, () -> fs.get(2).join());
         assertEquals(List.of(), log);
     }
+
+    @Test
+    void aSubmissionStillQueuedWhenTheLoopClosesIsCancelledNotLeftPending() {
+        EventLoop loop = EventLoop.builder().build();
+        boolean[] ran = new boolean[1];
+        CompletableFuture<Integer> f = loop.submit(() -> {
+            ran[0] = true;
+            return Task.completed(1);
+        });
+        loop.close(); // never ran: the queued submission is dropped with the loop
+        assertTrue(f.isCancelled());
+        assertEquals(false, ran[0]);
+        assertThrows(IllegalStateException.class, () -> loop.submit(() -> Task.completed(2)));
+    }
 }
