@@ -95,19 +95,17 @@ final class Debug {
     void created(Coroutine<?> c) {
         Coroutine<?> creator = loop.currentTask;
         StackTraceElement asyncSite = creator == null ? null : safeFrame(creator);
-        StackTraceElement javaSite = null;
+        if (asyncSite != null) {
+            createdAt.put(c, asyncSite + " in task '" + creator.name() + "'");
+            return;
+        }
+        // Not created by a machine: the first Java frame outside the runtime (a stack walk, debug mode only)
         for (StackTraceElement f : new Throwable().getStackTrace()) {
             String cls = f.getClassName();
-            boolean runtime = cls.startsWith("org.asyncio4j.") && cls.indexOf('.', "org.asyncio4j.".length()) < 0;
-            if (!runtime) {
-                javaSite = f;
-                break;
+            if (!(cls.startsWith("org.asyncio4j.") && cls.indexOf('.', "org.asyncio4j.".length()) < 0)) {
+                createdAt.put(c, f.toString());
+                return;
             }
-        }
-        String site = asyncSite != null ? asyncSite.toString() + (creator == null ? "" : " in task '" + creator.name() + "'")
-                : javaSite != null ? javaSite.toString() : null;
-        if (site != null) {
-            createdAt.put(c, site);
         }
     }
 

@@ -101,6 +101,41 @@ class Node {
     }
 
     /**
+     * The reference form of an exit that awaits ({@code async with}, {@code async for}):
+     * {@code { <prelude> Throwable $p = null; try { <body> } catch (Throwable $t) { $p = $t; throw $t; }
+     * finally { Await.on(<closeable>.closeAsync($p)); } }}. The prelude writes whole lines at indent
+     * + 1 (after the padding), the body at indent + 2 without a final newline.
+     */
+    static void closingRegion(StringBuilder out, int indent, String closeable, Runnable prelude, Runnable body) {
+        String p = "$p" + closeable;
+        String t = "$t" + closeable;
+        out.append("{\n");
+        pad(out, indent + 1);
+        prelude.run();
+        pad(out, indent + 1);
+        out.append("Throwable ").append(p).append(" = null;\n");
+        pad(out, indent + 1);
+        out.append("try {\n");
+        pad(out, indent + 2);
+        body.run();
+        out.append('\n');
+        pad(out, indent + 1);
+        out.append("} catch (Throwable ").append(t).append(") {\n");
+        pad(out, indent + 2);
+        out.append(p).append(" = ").append(t).append(";\n");
+        pad(out, indent + 2);
+        out.append("throw ").append(t).append(";\n");
+        pad(out, indent + 1);
+        out.append("} finally {\n");
+        pad(out, indent + 2);
+        out.append("Await.on(").append(closeable).append(".closeAsync(").append(p).append("));\n");
+        pad(out, indent + 1);
+        out.append("}\n");
+        pad(out, indent);
+        out.append('}');
+    }
+
+    /**
      * try-with-resources. Async mode renders it as written. The reference variant desugars each
      * AsyncCloseable resource into what the processor promises (API.md): the block runs, then
      * {@code Await.on(r.closeAsync(pending))} where pending is the exception leaving the block or
@@ -190,34 +225,11 @@ class Node {
                 out.append('}');
                 return;
             }
-            String p = "$p" + name;
-            String t = "$t" + name;
-            out.append("{\n");
-            pad(out, indent + 1);
-            out.append("final ").append(decl).append(" = ");
-            part(r).render(out, indent + 1, true);
-            out.append(";\n");
-            pad(out, indent + 1);
-            out.append("Throwable ").append(p).append(" = null;\n");
-            pad(out, indent + 1);
-            out.append("try {\n");
-            pad(out, indent + 2);
-            renderRef(out, indent + 2, r + 1);
-            out.append('\n');
-            pad(out, indent + 1);
-            out.append("} catch (Throwable ").append(t).append(") {\n");
-            pad(out, indent + 2);
-            out.append(p).append(" = ").append(t).append(";\n");
-            pad(out, indent + 2);
-            out.append("throw ").append(t).append(";\n");
-            pad(out, indent + 1);
-            out.append("} finally {\n");
-            pad(out, indent + 2);
-            out.append("Await.on(").append(name).append(".closeAsync(").append(p).append("));\n");
-            pad(out, indent + 1);
-            out.append("}\n");
-            pad(out, indent);
-            out.append('}');
+            closingRegion(out, indent, name, () -> {
+                out.append("final ").append(decl).append(" = ");
+                part(r).render(out, indent + 1, true);
+                out.append(";\n");
+            }, () -> renderRef(out, indent + 2, r + 1));
         }
     }
 
@@ -263,40 +275,20 @@ class Node {
                 return;
             }
             String it = "$it" + var;
-            String p = "$p" + var;
-            String t = "$t" + var;
-            out.append("{\n");
-            pad(out, indent + 1);
-            out.append("final org.asyncio4j.AsyncIterator<Integer> ").append(it).append(" = (");
-            source.render(out, indent + 1, true);
-            out.append(").iterator();\n");
-            pad(out, indent + 1);
-            out.append("Throwable ").append(p).append(" = null;\n");
-            pad(out, indent + 1);
-            out.append("try {\n");
-            pad(out, indent + 2);
-            out.append(label).append("while (Await.on(").append(it).append(".hasNext())) {\n");
-            pad(out, indent + 3);
-            out.append(varType).append(' ').append(var).append(" = ").append(it).append(".next();\n");
-            pad(out, indent + 3);
-            body.render(out, indent + 3, true);
-            out.append('\n');
-            pad(out, indent + 2);
-            out.append("}\n");
-            pad(out, indent + 1);
-            out.append("} catch (Throwable ").append(t).append(") {\n");
-            pad(out, indent + 2);
-            out.append(p).append(" = ").append(t).append(";\n");
-            pad(out, indent + 2);
-            out.append("throw ").append(t).append(";\n");
-            pad(out, indent + 1);
-            out.append("} finally {\n");
-            pad(out, indent + 2);
-            out.append("Await.on(").append(it).append(".closeAsync(").append(p).append("));\n");
-            pad(out, indent + 1);
-            out.append("}\n");
-            pad(out, indent);
-            out.append('}');
+            closingRegion(out, indent, it, () -> {
+                out.append("final org.asyncio4j.AsyncIterator<Integer> ").append(it).append(" = (");
+                source.render(out, indent + 1, true);
+                out.append(").iterator();\n");
+            }, () -> {
+                out.append(label).append("while (Await.on(").append(it).append(".hasNext())) {\n");
+                pad(out, indent + 3);
+                out.append(varType).append(' ').append(var).append(" = ").append(it).append(".next();\n");
+                pad(out, indent + 3);
+                body.render(out, indent + 3, true);
+                out.append('\n');
+                pad(out, indent + 2);
+                out.append('}');
+            });
         }
     }
 }
