@@ -113,19 +113,19 @@ public class AsyncGenerator extends Generator {
                 switch (m.state) {
                     case 0: {
                         m.sum = 0; // Generator.java:26
-                        m.$it1 = org.asyncio4j.ForEach.async(ticks(m.n)); // Generator.java:27
+                        m.$it1 = org.asyncio4j.spi.ForEach.async(ticks(m.n)); // Generator.java:27
                         m.$ex2 = null; // Generator.java:27
                         m.state = 1;
                     }
                     case 1: {
-                        if (m.suspends($await = m.task(org.asyncio4j.ForEach.asyncCursor(m.$it1, false ? ticks(m.n) : null).hasNext()), 2)) return; // Generator.java:27
+                        if (m.suspends($await = m.task(org.asyncio4j.spi.ForEach.asyncCursor(m.$it1, false ? ticks(m.n) : null).hasNext()), 2)) return; // Generator.java:27
                     }
                     case 2: {
                         if (!m.<java.lang.Boolean>awaited($await)) { // Generator.java:27
                             m.state = 3;
                             continue;
                         }
-                        int t = org.asyncio4j.ForEach.asyncCursor(m.$it1, false ? ticks(m.n) : null).next(); // Generator.java:27
+                        int t = org.asyncio4j.spi.ForEach.asyncCursor(m.$it1, false ? ticks(m.n) : null).next(); // Generator.java:27
                         // Generator.java:27-29
                         {
                                     m.sum += t;
@@ -143,7 +143,7 @@ public class AsyncGenerator extends Generator {
                         m.state = 5;
                     }
                     case 5: {
-                        if (m.suspends($await = m.task(org.asyncio4j.ForEach.closeAsync(m.$it1, m.$ex2)), 6)) return; // Generator.java:27
+                        if (m.suspends($await = m.task(org.asyncio4j.spi.ForEach.closeAsync(m.$it1, m.$ex2)), 6)) return; // Generator.java:27
                     }
                     case 6: {
                         m.awaited($await); // Generator.java:27

@@ -37,7 +37,7 @@ public class AsyncLambda extends Lambda {
                         if (m.suspends($await = m.task(m.parts.get(0)), 1)) return; // Lambda.java:13
                     }
                     case 1: {
-                        m.bonus = org.asyncio4j.Witness.of(m.awaited($await), false ? m.parts.get(0) : null); // Lambda.java:13
+                        m.bonus = org.asyncio4j.spi.Witness.of(m.awaited($await), false ? m.parts.get(0) : null); // Lambda.java:13
                         m.children = new ArrayList<>(); // Lambda.java:14
                         m.tg = new TaskGroup(); // Lambda.java:15
                         m.$ex1 = null; // Lambda.java:15
@@ -129,7 +129,7 @@ public class AsyncLambda extends Lambda {
                     if (m.suspends($await = m.task(m.part), 1)) return; // Lambda.java:18
                 }
                 case 1: {
-                    int v = org.asyncio4j.Witness.of(m.awaited($await), false ? m.part : null); // Lambda.java:18
+                    int v = org.asyncio4j.spi.Witness.of(m.awaited($await), false ? m.part : null); // Lambda.java:18
                     m.returnValue((R) (java.lang.Object) (v + m.bonus)); // Lambda.java:19
                     return; // Lambda.java:19
                 }

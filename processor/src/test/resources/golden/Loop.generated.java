@@ -32,15 +32,15 @@ public class AsyncLoop extends Loop {
             switch (m.state) {
                 case 0: {
                     m.total = 0; // Loop.java:11
-                    m.$it1 = org.asyncio4j.ForEach.of(m.parts); // Loop.java:12
+                    m.$it1 = org.asyncio4j.spi.ForEach.of(m.parts); // Loop.java:12
                     m.state = 1;
                 }
                 case 1: {
-                    if (!org.asyncio4j.ForEach.cursor(m.$it1, false ? m.parts : null).hasNext()) { // Loop.java:12
+                    if (!org.asyncio4j.spi.ForEach.cursor(m.$it1, false ? m.parts : null).hasNext()) { // Loop.java:12
                         m.state = 4;
                         continue;
                     }
-                    m.p = org.asyncio4j.ForEach.cursor(m.$it1, false ? m.parts : null).next(); // Loop.java:12
+                    m.p = org.asyncio4j.spi.ForEach.cursor(m.$it1, false ? m.parts : null).next(); // Loop.java:12
                     if (!(m.p.isCancelled())) { // Loop.java:13
                         m.state = 2;
                         continue;
@@ -52,7 +52,7 @@ public class AsyncLoop extends Loop {
                     if (m.suspends($await = m.task(m.p), 3)) return; // Loop.java:16
                 }
                 case 3: {
-                    m.total += org.asyncio4j.Witness.of(m.awaited($await), false ? m.p : null); // Loop.java:16
+                    m.total += org.asyncio4j.spi.Witness.of(m.awaited($await), false ? m.p : null); // Loop.java:16
                     m.state = 1;
                     continue;
                 }

@@ -52,7 +52,7 @@ public class AsyncSwitch extends Switch {
                 }
                 case 4: {
                     // Switch.java:12
-                    String d = org.asyncio4j.Witness.as(m.$t1, () -> switch (m.k) {
+                    String d = org.asyncio4j.spi.Witness.as(m.$t1, () -> switch (m.k) {
                                 case SMALL -> "small";
                                 case LARGE -> {
                                     String x = Await.on(m.detail);

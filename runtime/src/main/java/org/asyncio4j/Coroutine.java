@@ -7,25 +7,42 @@ import java.util.concurrent.CompletionStage;
  * hand-written coroutines. The machine <em>is</em> its task: one object per call, reused for every
  * suspension (C#'s and Kotlin's shape).
  *
+ * <p><b>Not for users.</b> Programs never extend or call this class: they write {@code @Async}
+ * methods, and see a {@code Coroutine} only as a {@link Task}. It lives in {@code org.asyncio4j}, not in
+ * {@link org.asyncio4j.spi}, because it is the loop's own task type and shares its package-private state
+ * (Java has no narrower way to share it); its methods marked "generated code only" are public because
+ * the processor writes the body of an {@code @Async} method into the generated subclass of the user's
+ * class, which is not a {@code Coroutine}.
+ *
  * <h2>Protocol</h2>
- * A machine implements {@link #resume()}, which continues from {@link #state} (0 = start):
+ * A machine implements {@link #resume()}, which continues from {@link #state} (0 = start). Generated
+ * code keeps the awaited task in a local of the resume method, so that an await of a task already done
+ * stores nothing in the machine:
  * <pre>{@code
  * case 0:
- *     ...                                   // code before the await
- *     if (await(someTask, 1)) return;       // state = 1; suspend unless someTask is already done
+ *     ...                                               // code before the await
+ *     if (m.suspends($await = m.task(someTask), 1)) return;   // state = 1; suspend unless already done
  * case 1:
- *     String s = awaited();                 // the result, or throws the failure / CancelledError
+ *     String s = m.awaited($await);                     // the result, or throws the failure / CancelledError
  *     ...
- *     returnValue(s);  return;              // complete the task (or returnTask(t): adopt t's outcome)
+ *     m.returnValue(s); return;                          // complete the task (or returnTask(t): adopt t's outcome)
+ * }</pre>
+ * Hand-written coroutines use the simpler pair {@link #await(Task, int)} and {@link #awaited()}, which
+ * record the task in the machine:
+ * <pre>{@code
+ * case 0:
+ *     if (await(someTask, 1)) return;
+ * case 1:
+ *     String s = awaited();
  * }</pre>
  * <ul>
- * <li>{@link #await(Task, int)} records the state to continue from and the awaited task. If that task
+ * <li>{@link #suspends} and {@link #await(Task, int)} record the state to continue from. If the task
  *   is done it returns false and the machine goes straight on (no suspension, no allocation; asyncio
  *   likewise does not yield on a done future). Otherwise the machine registers itself as the task's
  *   waiter and returns true; the machine must then return from {@code resume()}.
  * <li>When the awaited task completes, the loop puts the machine itself on the ready queue (one
  *   iteration later, never inline) and calls {@code resume()} again.
- * <li>{@link #awaited()} must be the first thing the continuation does: it returns the awaited
+ * <li>{@link #awaited(Task)} (or {@link #awaited()}) must be the first thing the continuation does: it returns the awaited
  *   result or throws its failure unchanged. If the task was cancelled meanwhile it throws
  *   {@link CancelledError} here, at the current await, so the machine's own catch/finally code runs.
  * <li>Any exception escaping {@code resume()} fails the task; a {@link CancelledError} escaping it
@@ -45,8 +62,8 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     static final int ADOPT = -1;
 
     /**
-     * Where {@link #resume()} continues: 0 = from the start. Set by {@link #await}. Public (like the
-     * methods below marked "generated code") because the processor puts the body of an {@code @Async}
+     * Where {@link #resume()} continues: 0 = from the start. Set by {@link #await} and {@link #suspends}.
+     * Public (like the methods below marked "generated code only") because the processor puts the body of an {@code @Async}
      * method in the generated subclass of the user's class, which is not a Coroutine, so that names
      * in the body resolve exactly as in the user's class.
      */

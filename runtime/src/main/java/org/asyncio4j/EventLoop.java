@@ -1,5 +1,6 @@
 package org.asyncio4j;
 
+import org.asyncio4j.spi.IoDriver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SelectionKey;
@@ -134,7 +135,8 @@ public final class EventLoop {
         return RUNNING.get();
     }
 
-    boolean inEventLoop() {
+    /** Whether the calling thread is this loop's thread, the only one that may call its loop-bound methods. */
+    public boolean inEventLoop() {
         return Thread.currentThread() == thread;
     }
 

@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 /**
  * The base class of the machines the processor generates for async generators ({@code @Async}
  * methods returning {@code AsyncIterable<T>}). One machine is one run of the body, and the
- * iterator of that run. Generated code only.
+ * iterator of that run. <b>Not for users</b>: generated code only; it shares the loop's package-private
+ * task state, so it lives here rather than in {@link org.asyncio4j.spi}, and may change in any release.
  *
  * <h2>How a run is driven</h2>
  * {@link #hasNext()} resumes the body on the caller's stack (the consumer's task) until it yields

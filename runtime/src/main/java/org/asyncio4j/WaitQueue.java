@@ -1,9 +1,14 @@
 package org.asyncio4j;
 
+
 /**
  * Low-level: the fair FIFO queue of {@link Waiter}s that every synchronization primitive and queue
  * stands on. An intrusive doubly-linked list (the links live in the waiter), so adding, removing a
  * cancelled waiter from the middle and taking the first are O(1) and allocate nothing.
+ *
+ * <p><b>Not for users</b>: public only because {@code org.asyncio4j.sync} and {@code org.asyncio4j.queue}
+ * are built on it; it shares the loop's package-private task state, so it cannot live in
+ * {@link org.asyncio4j.spi} (Java has no narrower access between packages). May change in any release.
  *
  * <p>It also binds its owner to an event loop on first use ({@link #loop(Object)}), as asyncio 3.10+
  * primitives do, so primitives can be created before {@code Asyncio.run}. Loop thread only.

@@ -1,9 +1,14 @@
 package org.asyncio4j;
 
+
 /**
  * Low-level: one pending operation of a synchronization primitive or queue (a lock acquire, a queue
  * get, ...), sitting in a fair FIFO {@link WaitQueue} until the primitive completes it. It is the
  * {@link Task} the caller awaits, so an await costs this one object and nothing else.
+ *
+ * <p><b>Not for users</b>: public only because {@code org.asyncio4j.sync} and {@code org.asyncio4j.queue}
+ * are built on it; it shares the loop's package-private task state, so it cannot live in
+ * {@link org.asyncio4j.spi} (Java has no narrower access between packages). May change in any release.
  *
  * <p>It reproduces asyncio's shape, where a primitive's coroutine does {@code await fut} and then
  * runs some bookkeeping in the awaiting task: the primitive completes the waiter ({@link #succeed},

@@ -32,8 +32,8 @@ import org.asyncio4j.processor.Cfg.Handler;
  * declared abstract here.
  */
 abstract class LoweringBase {
-    static final String WITNESS = "org.asyncio4j.Witness";
-    static final String FOR_EACH = "org.asyncio4j.ForEach";
+    static final String WITNESS = "org.asyncio4j.spi.Witness";
+    static final String FOR_EACH = "org.asyncio4j.spi.ForEach";
     static final String ASYNC_CLOSEABLE = "org.asyncio4j.AsyncCloseable";
 
     /** What the lowering needs to know about the method and its class. */

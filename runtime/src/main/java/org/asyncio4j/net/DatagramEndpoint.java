@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import org.asyncio4j.AsyncCloseable;
 import org.asyncio4j.EventLoop;
-import org.asyncio4j.IoDriver;
+import org.asyncio4j.spi.IoDriver;
 import org.asyncio4j.Promise;
 import org.asyncio4j.Task;
 

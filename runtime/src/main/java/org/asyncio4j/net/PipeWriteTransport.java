@@ -6,7 +6,7 @@ import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.asyncio4j.EventLoop;
-import org.asyncio4j.IoDriver;
+import org.asyncio4j.spi.IoDriver;
 
 /**
  * Writes to a blocking {@link OutputStream} (a subprocess's stdin) from a helper thread that runs

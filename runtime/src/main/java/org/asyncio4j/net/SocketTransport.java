@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import org.asyncio4j.EventLoop;
-import org.asyncio4j.IoDriver;
+import org.asyncio4j.spi.IoDriver;
 
 /**
  * A connected TCP socket on the loop's selector (asyncio's {@code _SelectorSocketTransport} plus

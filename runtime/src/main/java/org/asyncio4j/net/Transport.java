@@ -4,7 +4,7 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.util.ArrayList;
 import org.asyncio4j.EventLoop;
-import org.asyncio4j.IoDriver;
+import org.asyncio4j.spi.IoDriver;
 import org.asyncio4j.Promise;
 import org.asyncio4j.Task;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.asyncio4j.EventLoop;
-import org.asyncio4j.IoDriver;
+import org.asyncio4j.spi.IoDriver;
 import org.asyncio4j.Promise;
 import org.asyncio4j.Task;
 import org.asyncio4j.net.Pipes;

@@ -1,4 +1,8 @@
-package org.asyncio4j;
+package org.asyncio4j.spi;
+
+import org.asyncio4j.Task;
+import org.asyncio4j.AsyncIterable;
+import org.asyncio4j.AsyncIterator;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;

@@ -1,4 +1,6 @@
-package org.asyncio4j;
+package org.asyncio4j.spi;
+
+import org.asyncio4j.Task;
 
 /**
  * Typed reads of values the generated code keeps in {@code Object} fields (awaited results and

@@ -1,4 +1,6 @@
-package org.asyncio4j;
+package org.asyncio4j.spi;
+
+import org.asyncio4j.EventLoop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +50,8 @@ public final class IoDriver {
     private final Consumer<SelectionKey> dispatch = this::dispatch;
     private boolean dispatching;
 
-    IoDriver(EventLoop loop, Selector selector) {
+    /** Made by {@link EventLoop} for itself, one per loop; the runtime's code only. */
+    public IoDriver(EventLoop loop, Selector selector) {
         this.loop = loop;
         this.selector = selector;
     }
@@ -155,11 +158,15 @@ public final class IoDriver {
         try {
             selector.selectNow(k -> {});
         } catch (IOException e) {
-            loop.report("selector failed", e, null);
+            loop.callExceptionHandler("selector failed", e, null);
         }
     }
 
-    void select(long timeoutNanos) {
+    /**
+     * The loop's I/O phase: waits up to {@code timeoutNanos} (0: poll; negative: until a channel is ready or
+     * the selector is woken) and runs the handlers of the ready channels. Called by {@link EventLoop} only.
+     */
+    public void select(long timeoutNanos) {
         dispatching = true;
         try {
             doSelect(timeoutNanos);
@@ -179,7 +186,7 @@ public final class IoDriver {
                 selector.select(dispatch, ms);
             }
         } catch (IOException e) {
-            loop.report("selector failed", e, null);
+            loop.callExceptionHandler("selector failed", e, null);
         }
     }
 
@@ -194,12 +201,12 @@ public final class IoDriver {
             if (t instanceof VirtualMachineError vme) {
                 throw vme;
             }
-            loop.report("Exception in I/O handler for " + key.channel(), t, null);
+            loop.callExceptionHandler("Exception in I/O handler for " + key.channel(), t, null);
         }
     }
 
-    /** At loop close: closes every channel and resource still open and reports each one. */
-    void closeAll() {
+    /** At loop close: closes every channel and resource still open and reports each one. Called by {@link EventLoop} only. */
+    public void closeAll() {
         // Resources that ended by themselves first; closing one may end others (a process's stdin).
         boolean progress = true;
         while (progress) {
@@ -211,7 +218,7 @@ public final class IoDriver {
                     try {
                         r.close();
                     } catch (Exception e) {
-                        loop.report("closing " + r + " failed", e, null);
+                        loop.callExceptionHandler("closing " + r + " failed", e, null);
                     }
                 }
             }
@@ -219,29 +226,29 @@ public final class IoDriver {
         List<AutoCloseable> left = new ArrayList<>(resources);
         resources.clear();
         for (AutoCloseable r : left) {
-            loop.report("still open when the event loop closed; closing it: " + r, null, null);
+            loop.callExceptionHandler("still open when the event loop closed; closing it: " + r, null, null);
             try {
                 r.close();
             } catch (Exception e) {
-                loop.report("closing " + r + " failed", e, null);
+                loop.callExceptionHandler("closing " + r + " failed", e, null);
             }
         }
         List<SelectionKey> keys = new ArrayList<>(selector.keys());
         for (SelectionKey k : keys) {
             SelectableChannel ch = k.channel();
             if (ch.isOpen()) {
-                loop.report("channel still open when the event loop closed; closing it: " + ch, null, null);
+                loop.callExceptionHandler("channel still open when the event loop closed; closing it: " + ch, null, null);
                 try {
                     ch.close();
                 } catch (IOException e) {
-                    loop.report("closing " + ch + " failed", e, null);
+                    loop.callExceptionHandler("closing " + ch + " failed", e, null);
                 }
             }
         }
         try {
             selector.close();
         } catch (IOException e) {
-            loop.report("closing the selector failed", e, null);
+            loop.callExceptionHandler("closing the selector failed", e, null);
         }
     }
 }
