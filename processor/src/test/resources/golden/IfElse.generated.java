@@ -33,7 +33,7 @@ public class AsyncIfElse extends IfElse {
                     if (m.suspends($await = m.task(m.flag), 1)) return; // IfElse.java:11
                 }
                 case 1: {
-                    if (!(org.asyncio4j.spi.Witness.of(m.awaited($await), false ? m.flag : null))) { // IfElse.java:11
+                    if (!(m.<Boolean>awaited($await))) { // IfElse.java:11
                         m.state = 3;
                         continue;
                     }
@@ -48,7 +48,7 @@ public class AsyncIfElse extends IfElse {
                     if (m.suspends($await = m.task(m.no), 4)) return; // IfElse.java:14
                 }
                 case 4: {
-                    m.out = "no:" + org.asyncio4j.spi.Witness.of(m.awaited($await), false ? m.no : null); // IfElse.java:14
+                    m.out = "no:" + m.<String>awaited($await); // IfElse.java:14
                     m.state = 5;
                 }
                 case 5: {

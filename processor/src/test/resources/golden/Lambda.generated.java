@@ -129,7 +129,7 @@ public class AsyncLambda extends Lambda {
                     if (m.suspends($await = m.task(m.part), 1)) return; // Lambda.java:18
                 }
                 case 1: {
-                    int v = org.asyncio4j.spi.Witness.of(m.awaited($await), false ? m.part : null); // Lambda.java:18
+                    int v = m.<Integer>awaited($await); // Lambda.java:18
                     m.returnValue((R) (java.lang.Object) (v + m.bonus)); // Lambda.java:19
                     return; // Lambda.java:19
                 }

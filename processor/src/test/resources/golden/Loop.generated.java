@@ -52,7 +52,7 @@ public class AsyncLoop extends Loop {
                     if (m.suspends($await = m.task(m.p), 3)) return; // Loop.java:16
                 }
                 case 3: {
-                    m.total += org.asyncio4j.spi.Witness.of(m.awaited($await), false ? m.p : null); // Loop.java:16
+                    m.total += m.<Integer>awaited($await); // Loop.java:16
                     m.state = 1;
                     continue;
                 }

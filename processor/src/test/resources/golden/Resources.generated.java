@@ -41,7 +41,7 @@ public class AsyncResources extends Resources {
                         if (m.suspends($await = m.task(m.slow), 2)) return; // Resources.java:14
                     }
                     case 2: {
-                        m.$ret3 = Task.completed(org.asyncio4j.spi.Witness.of(m.awaited($await), false ? m.slow : null)); // Resources.java:14
+                        m.$ret3 = Task.completed(m.<String>awaited($await)); // Resources.java:14
                         m.$fin2 = 9;
                         m.state = 4;
                         continue;

@@ -38,7 +38,7 @@ public class AsyncTryCatchFinally extends TryCatchFinally {
                         if (m.suspends($await = m.task(m.t), 2)) return; // TryCatchFinally.java:15
                     }
                     case 2: {
-                        m.$ret3 = Task.completed(org.asyncio4j.spi.Witness.of(m.awaited($await), false ? m.t : null)); // TryCatchFinally.java:15
+                        m.$ret3 = Task.completed(m.<String>awaited($await)); // TryCatchFinally.java:15
                         m.$fin2 = 8;
                         m.state = 6;
                         continue;

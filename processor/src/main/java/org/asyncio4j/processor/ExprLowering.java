@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.asyncio4j.processor.Cfg.Block;
 
 /**
@@ -199,9 +200,79 @@ abstract class ExprLowering extends LoweringBase {
         if (stableTexts.contains(text) || isStable(operand, whole)) {
             return text;
         }
+        String known = knownType(operand);
+        if (known != null) {
+            String t = field("$t", known);
+            code(mf(t) + " = " + text + ";", operand);
+            return mf(t);
+        }
         String t = field("$t", "java.lang.Object");
         code(mf(t) + " = " + text + ";", operand);
         return witness(mf(t), operand);
+    }
+
+    private static final Set<String> PLAIN_TYPES = Set.of("int", "long", "short", "byte", "char", "boolean", "float",
+            "double", "String", "Integer", "Long", "Short", "Byte", "Character", "Boolean", "Float", "Double",
+            "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte",
+            "java.lang.Character", "java.lang.Boolean", "java.lang.Float", "java.lang.Double");
+
+    /**
+     * The type of an operand when the source says it plainly: a literal, a string concatenation, a local
+     * declared with a primitive, boxed or String type, or an await of a local declared {@code Task<Integer>}
+     * and the like. A spilled operand of such a type gets a field of that type, read back as it is; any
+     * other operand keeps an Object field read through a witness. Null when not plain.
+     */
+    private String knownType(Tree t) {
+        switch (t.getKind()) {
+            case PARENTHESIZED -> {
+                return knownType(((ParenthesizedTree) t).getExpression());
+            }
+            case STRING_LITERAL -> {
+                return "java.lang.String";
+            }
+            case INT_LITERAL -> {
+                return "int";
+            }
+            case LONG_LITERAL -> {
+                return "long";
+            }
+            case BOOLEAN_LITERAL -> {
+                return "boolean";
+            }
+            case CHAR_LITERAL -> {
+                return "char";
+            }
+            case DOUBLE_LITERAL -> {
+                return "double";
+            }
+            case FLOAT_LITERAL -> {
+                return "float";
+            }
+            case PLUS -> {
+                BinaryTree b = (BinaryTree) t;
+                return isString(knownType(b.getLeftOperand())) || isString(knownType(b.getRightOperand()))
+                        ? "java.lang.String" : null;
+            }
+            case IDENTIFIER -> {
+                Local l = cx.res().refs.get((IdentifierTree) t);
+                return l != null && l.typeTree != null && l.typeText != null && PLAIN_TYPES.contains(l.typeText.strip())
+                        ? l.typeText.strip() : null;
+            }
+            case METHOD_INVOCATION -> {
+                if (!cx.calls().isAwait(t) || ((MethodInvocationTree) t).getArguments().size() != 1) {
+                    return null;
+                }
+                String x = awaitedTypeOfLocal(((MethodInvocationTree) t).getArguments().get(0));
+                return x != null && PLAIN_TYPES.contains(x) ? x : null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static boolean isString(String type) {
+        return "java.lang.String".equals(type) || "String".equals(type);
     }
 
     boolean isStable(Tree t, Tree whole) {

@@ -277,7 +277,63 @@ abstract class LoweringBase {
         if (targetTyped.contains(await)) {
             return awaitedText();
         }
+        String type = awaitedTypeOfLocal(await.getArguments().get(0));
+        if (type != null) {
+            return m + ".<" + type + ">awaited(" + MachineWriter.AWAITED + ")";
+        }
         return WITNESS + ".of(" + awaitedText() + ", false ? " + restated(await.getArguments().get(0)) + " : null)";
+    }
+
+    private static final java.util.regex.Pattern TASK_TYPE = java.util.regex.Pattern.compile(
+            "(?:org\\.asyncio4j\\.)?Task|(?:java\\.util\\.concurrent\\.)?(?:CompletionStage|CompletableFuture)");
+
+    /**
+     * The result type of awaiting a local or parameter whose type is written as {@code Task<X>},
+     * {@code CompletionStage<X>} or {@code CompletableFuture<X>} (or {@code <? extends X>}): X, which
+     * the read then states plainly ({@code m.<X>awaited($await)}) instead of through a witness. Null
+     * for anything else ({@code var}, other types, {@code <?>}, {@code <? super X>}): the witness stays.
+     * Like {@link Calls}, it takes the simple name {@code Task} to be asyncio4j's.
+     */
+    String awaitedTypeOfLocal(ExpressionTree arg) {
+        while (arg instanceof ParenthesizedTree pt) {
+            arg = pt.getExpression();
+        }
+        if (!(arg instanceof com.sun.source.tree.IdentifierTree id)) {
+            return null;
+        }
+        Local l = cx.res().refs.get(id);
+        if (l == null || l.typeTree == null || l.typeText == null) {
+            return null;
+        }
+        String t = l.typeText.strip();
+        int lt = t.indexOf('<');
+        if (lt < 0 || !t.endsWith(">") || !TASK_TYPE.matcher(t.substring(0, lt).strip()).matches()) {
+            return null;
+        }
+        String arg0 = t.substring(lt + 1, t.length() - 1).strip();
+        if (arg0.startsWith("? extends ")) {
+            arg0 = arg0.substring("? extends ".length()).strip();
+        }
+        if (arg0.isEmpty() || arg0.startsWith("?") || arg0.contains("@") || topLevelComma(arg0)) {
+            return null;
+        }
+        return arg0;
+    }
+
+    /** Whether {@code s} has a comma outside angle brackets (not a single type argument). */
+    private static boolean topLevelComma(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '<') {
+                depth++;
+            } else if (c == '>') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
