@@ -262,7 +262,7 @@ abstract class ExprLowering extends LoweringBase {
                 if (!cx.calls().isAwait(t) || ((MethodInvocationTree) t).getArguments().size() != 1) {
                     return null;
                 }
-                String x = awaitedTypeOfLocal(((MethodInvocationTree) t).getArguments().get(0));
+                String x = awaitedTypeOf(((MethodInvocationTree) t).getArguments().get(0));
                 return x != null && PLAIN_TYPES.contains(x) ? x : null;
             }
             default -> {

@@ -40,7 +40,7 @@ abstract class LoweringBase {
     record Context(Source src, Resolver res, AwaitScan scan, Calls calls, String m,
             String userSimpleName, String userQualifiedName, String asyncClassName, Set<String> staticAsyncNames,
             Set<String> fieldNames, String returnTypeText, Typer typer, Map<Tree, String> asyncLambdaCalls,
-            boolean uncheckedResult, boolean generator) {}
+            boolean uncheckedResult, boolean generator, Map<String, String> methodAwaitedTypes) {}
 
     record Target(List<Tree> trees, Block breakTo, Block continueTo, int finDepth, String yieldField) {}
 
@@ -277,63 +277,36 @@ abstract class LoweringBase {
         if (targetTyped.contains(await)) {
             return awaitedText();
         }
-        String type = awaitedTypeOfLocal(await.getArguments().get(0));
+        String type = awaitedTypeOf(await.getArguments().get(0));
         if (type != null) {
             return m + ".<" + type + ">awaited(" + MachineWriter.AWAITED + ")";
         }
         return WITNESS + ".of(" + awaitedText() + ", false ? " + restated(await.getArguments().get(0)) + " : null)";
     }
 
-    private static final java.util.regex.Pattern TASK_TYPE = java.util.regex.Pattern.compile(
-            "(?:org\\.asyncio4j\\.)?Task|(?:java\\.util\\.concurrent\\.)?(?:CompletionStage|CompletableFuture)");
-
     /**
-     * The result type of awaiting a local or parameter whose type is written as {@code Task<X>},
-     * {@code CompletionStage<X>} or {@code CompletableFuture<X>} (or {@code <? extends X>}): X, which
-     * the read then states plainly ({@code m.<X>awaited($await)}) instead of through a witness. Null
-     * for anything else ({@code var}, other types, {@code <?>}, {@code <? super X>}): the witness stays.
-     * Like {@link Calls}, it takes the simple name {@code Task} to be asyncio4j's.
+     * The result type of awaiting {@code arg} where the source states it ({@link AwaitedTypes}): a local
+     * declared {@code Task<X>}, or an unqualified call ({@code fetch(..)} or {@code this.fetch(..)}) of the
+     * one method of that name, declared to return {@code Task<X>}. Null otherwise.
      */
-    String awaitedTypeOfLocal(ExpressionTree arg) {
+    String awaitedTypeOf(ExpressionTree arg) {
         while (arg instanceof ParenthesizedTree pt) {
             arg = pt.getExpression();
         }
-        if (!(arg instanceof com.sun.source.tree.IdentifierTree id)) {
-            return null;
+        if (arg instanceof IdentifierTree id) {
+            return AwaitedTypes.ofLocal(cx.res().refs.get(id));
         }
-        Local l = cx.res().refs.get(id);
-        if (l == null || l.typeTree == null || l.typeText == null) {
-            return null;
-        }
-        String t = l.typeText.strip();
-        int lt = t.indexOf('<');
-        if (lt < 0 || !t.endsWith(">") || !TASK_TYPE.matcher(t.substring(0, lt).strip()).matches()) {
-            return null;
-        }
-        String arg0 = t.substring(lt + 1, t.length() - 1).strip();
-        if (arg0.startsWith("? extends ")) {
-            arg0 = arg0.substring("? extends ".length()).strip();
-        }
-        if (arg0.isEmpty() || arg0.startsWith("?") || arg0.contains("@") || topLevelComma(arg0)) {
-            return null;
-        }
-        return arg0;
-    }
-
-    /** Whether {@code s} has a comma outside angle brackets (not a single type argument). */
-    private static boolean topLevelComma(String s) {
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '<') {
-                depth++;
-            } else if (c == '>') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                return true;
+        if (arg instanceof MethodInvocationTree mi && mi.getTypeArguments().isEmpty()) {
+            ExpressionTree sel = mi.getMethodSelect();
+            if (sel instanceof IdentifierTree id) {
+                return cx.methodAwaitedTypes().get(id.getName().toString());
+            }
+            if (sel instanceof MemberSelectTree ms && ms.getExpression() instanceof IdentifierTree q
+                    && q.getName().contentEquals("this")) {
+                return cx.methodAwaitedTypes().get(ms.getIdentifier().toString());
             }
         }
-        return false;
+        return null;
     }
 
     /**
