@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the runtime's public surface: every public type, and each of its public and protected
+ * Pins the public surface of the runtime and of the annotations module: every public type, and each of its public and protected
  * constructors, methods and fields, as javac would print their generic signatures, is listed in
  * {@code src/test/resources/api/runtime-api.txt}. Any change of the surface fails here and shows in
  * review as a diff of that file. After an intended change, regenerate it with
@@ -56,8 +56,15 @@ class PublicApiTest {
 
     /** One line per public type and per public or protected member, sorted. */
     static List<String> listing() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path root = Path.of(Asyncio.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Set<String> lines = new TreeSet<>();
+        // the runtime's classes, and the annotations module's (@Async), a test dependency here
+        for (Class<?> module : List.of(Asyncio.class, org.asyncio4j.annotations.Async.class)) {
+            list(Path.of(module.getProtectionDomain().getCodeSource().getLocation().toURI()), lines);
+        }
+        return new ArrayList<>(lines);
+    }
+
+    private static void list(Path root, Set<String> lines) throws IOException, ClassNotFoundException {
         List<Path> classFiles;
         try (Stream<Path> files = Files.walk(root)) {
             classFiles = files.filter(p -> p.toString().endsWith(".class")).toList();
@@ -89,7 +96,6 @@ class PublicApiTest {
                 }
             }
         }
-        return new ArrayList<>(lines);
     }
 
     /** Public, and every enclosing class public: reachable from another package. */
