@@ -33,6 +33,12 @@ public final class IoDriver {
     /** Called on the loop thread when a registered channel is ready. */
     @FunctionalInterface
     public interface Handler {
+        /**
+         * Handles the channel's readiness.
+         *
+         * @param key the channel's key, with its ready operations
+         * @throws IOException reported to the loop's exception handler; the loop goes on
+         */
         void ready(SelectionKey key) throws IOException;
     }
 
@@ -50,13 +56,27 @@ public final class IoDriver {
     private final Consumer<SelectionKey> dispatch = this::dispatch;
     private boolean dispatching;
 
-    /** Made by {@link EventLoop} for itself, one per loop; the runtime's code only. */
+    /**
+     * Made by {@link EventLoop} for itself, one per loop; the runtime's code only.
+     *
+     * @param loop the loop whose thread alone uses this driver
+     * @param selector the loop's selector
+     */
     public IoDriver(EventLoop loop, Selector selector) {
         this.loop = loop;
         this.selector = selector;
     }
 
-    /** Registers a non-blocking {@code channel}; {@code ops} may be 0 to start idle. */
+    /**
+     * Registers a channel, making it non-blocking.
+     *
+     * @param channel the channel
+     * @param ops the {@link SelectionKey} operations to wait for; 0 to start idle
+     * @param handler called on the loop thread when the channel is ready
+     * @return the channel's key, for {@link #setInterest}
+     * @throws IllegalStateException if the channel is closed
+     * @throws java.io.UncheckedIOException if the channel cannot be made non-blocking
+     */
     public SelectionKey register(SelectableChannel channel, int ops, Handler handler) {
         assert loop.inEventLoop();
         try {
@@ -71,6 +91,12 @@ public final class IoDriver {
         }
     }
 
+    /**
+     * Changes which operations a registered channel waits for.
+     *
+     * @param key the channel's key from {@link #register}
+     * @param ops the {@link SelectionKey} operations; 0 to idle
+     */
     public void setInterest(SelectionKey key, int ops) {
         assert loop.inEventLoop();
         if (key.isValid() && key.interestOps() != ops) {
@@ -81,6 +107,8 @@ public final class IoDriver {
     /**
      * Number of channels registered and not yet closed. (A closed channel's key stays in the
      * selector until its next select; it is not counted.)
+     *
+     * @return the number of valid keys
      */
     public int registered() {
         int n = 0;
@@ -95,6 +123,8 @@ public final class IoDriver {
     /**
      * The loop's shared direct read buffer, cleared. Loop thread only; its contents are valid until the
      * caller returns to the loop, so copy them out at once.
+     *
+     * @return the buffer, position 0 and limit {@link #READ_BUFFER_SIZE}
      */
     public ByteBuffer readBuffer() {
         assert loop.inEventLoop();
@@ -104,18 +134,28 @@ public final class IoDriver {
     /**
      * The loop's shared direct write buffer, cleared ({@link #READ_BUFFER_SIZE} bytes). Loop thread
      * only; fill it, write it, and copy what was not written elsewhere before returning to the loop.
+     *
+     * @return the buffer, position 0 and limit {@link #READ_BUFFER_SIZE}
      */
     public ByteBuffer writeBuffer() {
         assert loop.inEventLoop();
         return writeBuffer.clear();
     }
 
-    /** True on the loop's own thread (for assertions in code outside this package). */
+    /**
+     * Whether the caller runs on the loop's own thread (for assertions in code outside this package).
+     *
+     * @return true on the loop thread
+     */
     public boolean inLoopThread() {
         return loop.inEventLoop();
     }
 
-    /** Remembers a non-channel resource that {@link EventLoop#close()} must close and report if still open. */
+    /**
+     * Remembers a non-channel resource that {@link EventLoop#close()} must close and report if still open.
+     *
+     * @param resource a subprocess, a pipe pump, ...; a {@link Finishing} one is not reported once ended
+     */
     public void track(AutoCloseable resource) {
         assert loop.inEventLoop();
         resources.add(resource);
@@ -128,17 +168,29 @@ public final class IoDriver {
      * subprocess's pipes when the process exits, so they are no leak.
      */
     public interface Finishing extends AutoCloseable {
-        /** True if the resource has ended (or its owner closed it): closing it at loop close is no leak. */
+        /**
+         * Whether the resource has ended (or its owner closed it): closing it at loop close is no leak.
+         *
+         * @return true once ended
+         */
         boolean ended();
     }
 
-    /** Forgets a resource its owner closed. */
+    /**
+     * Forgets a resource its owner closed.
+     *
+     * @param resource the resource given to {@link #track}
+     */
     public void untrack(AutoCloseable resource) {
         assert loop.inEventLoop();
         resources.remove(resource);
     }
 
-    /** Number of tracked non-channel resources still open (subprocesses, pipes). */
+    /**
+     * Number of tracked non-channel resources still open (subprocesses, pipes).
+     *
+     * @return the count
+     */
     public int tracked() {
         return resources.size();
     }
@@ -165,6 +217,8 @@ public final class IoDriver {
     /**
      * The loop's I/O phase: waits up to {@code timeoutNanos} (0: poll; negative: until a channel is ready or
      * the selector is woken) and runs the handlers of the ready channels. Called by {@link EventLoop} only.
+     *
+     * @param timeoutNanos how long to wait, in nanoseconds; 0 polls, negative waits without limit
      */
     public void select(long timeoutNanos) {
         dispatching = true;
