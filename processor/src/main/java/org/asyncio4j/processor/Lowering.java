@@ -167,6 +167,11 @@ final class Lowering extends TryLowering {
     void variable(VariableTree v) {
         Local l = cx.res().declarations.get(v);
         ExpressionTree init = v.getInitializer();
+        if (l.isVar() && l.typeText == null && cx.calls().isAwait(init)) {
+            // var x = Await.on(t) where the source states X (AwaitedTypes): no speculative attribution
+            // (the Typer's getScope, a few ms each) to learn it
+            l.typeText = awaitedTypeOf(((MethodInvocationTree) init).getArguments().get(0));
+        }
         String text;
         if (cx.calls().isAwait(init) && l.typeTree != null && !Source.isPrimitiveName(src.slice(l.typeTree))) {
             suspendOn((MethodInvocationTree) init);
