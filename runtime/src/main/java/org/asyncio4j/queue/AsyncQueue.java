@@ -30,6 +30,14 @@ public class AsyncQueue<T> {
     private int reservedSlots;
     private int unfinished;
     private boolean shutdown;
+    /**
+     * A getter taken by a task that awaited {@code get()} directly, kept for the next {@link #get()}
+     * that waits, so a steady hand-off allocates nothing (see {@link Getter#awaitedDirectly}).
+     */
+    private Getter<T> spareGetter;
+    /** Only the runtime's own queue classes reuse getters: a subclass may override {@code get()} and keep its tasks. */
+    private final boolean reusesGetters = getClass() == AsyncQueue.class || getClass() == LifoAsyncQueue.class
+            || getClass() == PriorityAsyncQueue.class;
 
     // FIFO ring buffer (subclasses keep their own storage). Power-of-two capacity.
     private Object[] ring;
@@ -195,7 +203,13 @@ public class AsyncQueue<T> {
         if (shutdown) {
             return Task.failed(shutDown("get"));
         }
-        Getter<T> g = new Getter<>(this, getters.loop(this));
+        EventLoop loop = getters.loop(this);
+        Getter<T> g = spareGetter;
+        if (g != null && g.servesLoop(loop)) {
+            spareGetter = null;
+        } else {
+            g = new Getter<>(this, loop);
+        }
         getters.add(g);
         return g;
     }
@@ -379,6 +393,28 @@ public class AsyncQueue<T> {
 
         void wake() {
             succeed(null); // the item is chosen when the task takes it (onTaken)
+        }
+
+        boolean servesLoop(EventLoop l) {
+            return isOn(l);
+        }
+
+        /**
+         * {@code Await.on(q.get())}: this getter was made (or taken from the spare slot) by that very
+         * call on this queue and went straight into the await, so nobody else holds it: once the task
+         * has taken its item, it can serve this queue's next wait.
+         */
+        @Override
+        protected void awaitedDirectly(Object receiver) {
+            if (receiver == q && q.reusesGetters && !reserved && isQueued()) {
+                recycleWhenTaken();
+            }
+        }
+
+        @Override
+        protected void recycled() {
+            reserved = false;
+            q.spareGetter = this;
         }
 
         void take(T item) {
