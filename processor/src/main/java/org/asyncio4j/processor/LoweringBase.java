@@ -399,19 +399,22 @@ abstract class LoweringBase {
     }
 
     /**
-     * For {@code Await.on(q.get())} where {@code q} is a local, a parameter or a field ({@code q} or
-     * {@code this.q}): the text of {@code q}, so the machine awaits {@code m.task(q, q.get())}. The
-     * task then went nowhere but into this await, and the runtime's queue may reuse its getter for
-     * the next wait (Coroutine.task(Object, Task)): a steady hand-off allocates nothing. Null for
-     * anything else (a call through a method of the user's could have kept the task). Reading
-     * {@code q} twice is safe: a variable read has no side effect.
+     * For {@code Await.on(q.get())} or {@code Await.on(q.put(x))} where {@code q} is a local, a
+     * parameter or a field ({@code q} or {@code this.q}): the text of {@code q}, so the machine
+     * awaits {@code m.task(q, q.get())}. The task then went nowhere but into this await, and the
+     * runtime's queue may reuse its getter or putter for the next wait (Coroutine.task(Object,
+     * Task)): a steady hand-off allocates nothing. Null for anything else (a call through a method
+     * of the user's could have kept the task). Reading {@code q} twice is safe: a variable read has
+     * no side effect, and {@code q} is read before the arguments in both places.
      */
     private String directReceiver(ExpressionTree arg) {
         while (arg instanceof ParenthesizedTree p) {
             arg = p.getExpression();
         }
-        if (!(arg instanceof MethodInvocationTree mi) || !mi.getArguments().isEmpty() || !mi.getTypeArguments().isEmpty()
-                || !(mi.getMethodSelect() instanceof MemberSelectTree ms) || !ms.getIdentifier().contentEquals("get")) {
+        if (!(arg instanceof MethodInvocationTree mi) || !mi.getTypeArguments().isEmpty()
+                || !(mi.getMethodSelect() instanceof MemberSelectTree ms)
+                || !(ms.getIdentifier().contentEquals("get") ? mi.getArguments().isEmpty()
+                        : ms.getIdentifier().contentEquals("put") && mi.getArguments().size() == 1)) {
             return null;
         }
         ExpressionTree q = ms.getExpression();

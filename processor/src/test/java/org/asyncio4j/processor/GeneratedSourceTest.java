@@ -55,9 +55,10 @@ class GeneratedSourceTest {
     }
 
     /**
-     * {@code Await.on(q.get())} on a variable (local, parameter, field, {@code this.field}) passes the
-     * receiver too, {@code m.task(q, q.get())}, so the runtime's queue may reuse its getter; a call
-     * through a method or on a type name (a static {@code get()}) stays {@code m.task(...)}.
+     * {@code Await.on(q.get())} and {@code Await.on(q.put(x))} on a variable (local, parameter,
+     * field, {@code this.field}) pass the receiver too, {@code m.task(q, q.get())}, so the runtime's
+     * queue may reuse its getter or putter; a call through a method or on a type name (a static
+     * {@code get()}) stays {@code m.task(...)}.
      */
     @Test
     void aDirectGetOnAVariablePassesItsReceiver() throws IOException {
@@ -77,6 +78,8 @@ class GeneratedSourceTest {
                 "    int d = Await.on((this.field.get()));",
                 "    int e = Await.on(queue().get());",
                 "    int g = Await.on(Holder.get());",
+                "    Await.on(local.put(g));",
+                "    Await.on(queue().put(g));",
                 "    return Task.completed(a + b + c + d + e + g);",
                 "  }",
                 "}");
@@ -88,12 +91,14 @@ class GeneratedSourceTest {
         while (m.find()) {
             tasks.add(m.group(1));
         }
-        assertEquals(6, tasks.size(), src);
+        assertEquals(8, tasks.size(), src);
         for (int i = 0; i < 4; i++) {
             assertTrue(tasks.get(i).matches("([\\w.$]+), \\(?\\1\\.get\\(\\)\\)?"), "receiver passed: " + tasks.get(i) + "\n" + src);
         }
         assertFalse(tasks.get(4).contains(","), tasks.get(4));
         assertFalse(tasks.get(5).contains(","), tasks.get(5));
+        assertTrue(tasks.get(6).matches("([\\w.$]+), \\1\\.put\\(.+\\)"), "receiver passed: " + tasks.get(6) + "\n" + src);
+        assertFalse(tasks.get(7).contains(","), tasks.get(7));
     }
 
     /**

@@ -35,8 +35,10 @@ public class AsyncQueue<T> {
      * that waits, so a steady hand-off allocates nothing (see {@link Getter#awaitedDirectly}).
      */
     private Getter<T> spareGetter;
-    /** Only the runtime's own queue classes reuse getters: a subclass may override {@code get()} and keep its tasks. */
-    private final boolean reusesGetters = getClass() == AsyncQueue.class || getClass() == LifoAsyncQueue.class
+    /** The same for {@link #put}: a putter taken by a task that awaited {@code put(x)} directly. */
+    private Putter<T> sparePutter;
+    /** Only the runtime's own queue classes reuse waiters: a subclass may override {@code get()}/{@code put()} and keep their tasks. */
+    private final boolean reusesWaiters = getClass() == AsyncQueue.class || getClass() == LifoAsyncQueue.class
             || getClass() == PriorityAsyncQueue.class;
 
     // FIFO ring buffer (subclasses keep their own storage). Power-of-two capacity.
@@ -164,7 +166,14 @@ public class AsyncQueue<T> {
             enqueue(item);
             return Task.completed();
         }
-        Putter<T> p = new Putter<>(this, item, getters.loop(this));
+        EventLoop loop = getters.loop(this);
+        Putter<T> p = sparePutter;
+        if (p != null && p.servesLoop(loop)) {
+            sparePutter = null;
+            p.item = item;
+        } else {
+            p = new Putter<>(this, item, loop);
+        }
         putters.add(p);
         return p;
     }
@@ -406,7 +415,7 @@ public class AsyncQueue<T> {
          */
         @Override
         protected void awaitedDirectly(Object receiver) {
-            if (receiver == q && q.reusesGetters && !reserved && isQueued()) {
+            if (receiver == q && q.reusesWaiters && !reserved && isQueued()) {
                 recycleWhenTaken();
             }
         }
@@ -449,6 +458,25 @@ public class AsyncQueue<T> {
 
         void wake() {
             succeed(null);
+        }
+
+        boolean servesLoop(EventLoop l) {
+            return isOn(l);
+        }
+
+        /** {@code Await.on(q.put(x))}: as {@link Getter#awaitedDirectly}. */
+        @Override
+        protected void awaitedDirectly(Object receiver) {
+            if (receiver == q && q.reusesWaiters && !reserved && isQueued()) {
+                recycleWhenTaken();
+            }
+        }
+
+        @Override
+        protected void recycled() {
+            reserved = false;
+            item = null;
+            q.sparePutter = this;
         }
 
         T takeItem() {

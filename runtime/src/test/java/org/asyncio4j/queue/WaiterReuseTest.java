@@ -16,13 +16,14 @@ import org.asyncio4j.testing.VirtualClock;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code Await.on(q.get())} on a variable {@code q} is generated as {@code task(q, q.get())}: the
- * getter went nowhere but into the await, so the queue reuses it for its next wait once the task
- * has taken its item (no allocation per hand-off). These tests keep the getters they are given
+ * {@code Await.on(q.get())} on a variable {@code q} is generated as {@code task(q, q.get())} (and
+ * {@code Await.on(q.put(x))} as {@code task(q, q.put(x))}): the getter went nowhere but into the
+ * await, so the queue reuses it for its next wait once the task has taken its item (no allocation
+ * per hand-off); the same for a putter once its item is in the queue. These tests keep the getters they are given
  * (which a user's direct await cannot) only to observe the reuse, and check that every other way a
  * getter can end keeps asyncio's semantics and is never reused.
  */
-class GetterReuseTest {
+class WaiterReuseTest {
     final List<String> log = new ArrayList<>();
 
     /** {@code for (n times) got.add(Await.on(q.get()));}, recording each getter it is given. */
@@ -213,5 +214,101 @@ class GetterReuseTest {
                     });
         }, new VirtualClock());
         assertInstanceOf(QueueShutDownException.class, failure);
+    }
+
+    /** {@code for (i in 1..n) Await.on(q.put(base + i));}, recording each putter it is given. */
+    static final class Producer extends Coroutine<Void> {
+        final AsyncQueue<Integer> q;
+        final int n;
+        final int base;
+        final List<Task<Void>> putters = new ArrayList<>();
+        int i;
+
+        Producer(AsyncQueue<Integer> q, int n, int base) {
+            this.q = q;
+            this.n = n;
+            this.base = base;
+        }
+
+        @Override
+        protected void resume() {
+            Task<?> aw = null;
+            for (;;) {
+                switch (state) {
+                    case 0:
+                    case 2:
+                        if (i == n) {
+                            returnValue(null);
+                            return;
+                        }
+                        Task<Void> p = q.put(base + ++i);
+                        putters.add(p);
+                        if (suspends(aw = task(q, p), 1)) return;
+                    case 1:
+                        awaited(aw);
+                        state = 2;
+                        continue;
+                    default:
+                        throw new IllegalStateException("state " + state);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDirectlyAwaitedPutterServesTheNextWaitOfItsQueue() {
+        List<Object> got = new ArrayList<>();
+        Asyncio.run(() -> {
+            AsyncQueue<Integer> q = new AsyncQueue<>(1);
+            q.putNowait(0); // full: every put of the producer waits
+            Producer p = new Producer(q, 3, 0);
+            p.start();
+            Script.Step take = x -> {
+                got.add(q.getNowait());
+                return tick();
+            };
+            return Script.go(take, take, take, p2 -> {
+                got.add(q.getNowait());
+                assertEquals(3, p.putters.size());
+                assertSame(p.putters.get(0), p.putters.get(1), "the taken putter is reused");
+                assertSame(p.putters.get(0), p.putters.get(2));
+                return p;
+            });
+        }, new VirtualClock());
+        assertEquals(List.of(0, 1, 2, 3), got);
+    }
+
+    @Test
+    void aCancelledPutterIsNotReusedAndItsItemNeverArrives() {
+        List<Object> got = new ArrayList<>();
+        Asyncio.run(() -> {
+            AsyncQueue<Integer> q = new AsyncQueue<>(1);
+            q.putNowait(0);
+            Producer first = new Producer(q, 1, 100);
+            first.start();
+            Task<Void> cancelled = first.putters.get(0);
+            first.cancel();
+            return Script.go(
+                    x -> tick(),
+                    x -> {
+                        assertTrue(cancelled.isCancelled());
+                        got.add(q.getNowait());
+                        Producer second = new Producer(q, 1, 200);
+                        second.start(); // room: completes at once, no putter
+                        got.add(q.getNowait());
+                        q.putNowait(9);
+                        Producer third = new Producer(q, 1, 300);
+                        third.start();
+                        assertNotSame(cancelled, third.putters.get(0), "a cancelled putter is never reused");
+                        assertTrue(cancelled.isCancelled());
+                        got.add(q.getNowait());
+                        return third;
+                    },
+                    x -> {
+                        got.add(q.getNowait());
+                        return null;
+                    });
+        }, new VirtualClock());
+        assertEquals(List.of(0, 201, 9, 301), got, "the cancelled put's item (101) never arrives");
     }
 }
