@@ -232,6 +232,24 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         return task;
     }
 
+    /**
+     * {@code task}, the value of {@code receiver.get()} (or another call on {@code receiver}) awaited
+     * directly: the processor emits this form when the awaited expression is such a call on a
+     * variable, so the value can have gone nowhere else, and the primitive that made it may reuse it
+     * for its next wait once this machine has taken it (see {@link Waiter#awaitedDirectly}). Generated code only.
+     */
+    public final Task<?> task(Object receiver, Task<?> task) {
+        if (task instanceof Waiter<?> w) {
+            w.awaitedDirectly(receiver);
+        }
+        return task(task);
+    }
+
+    /** As {@link #task(CompletionStage)}; {@code receiver} as in {@link #task(Object, Task)}. Generated code only. */
+    public final Task<?> task(Object receiver, CompletionStage<?> stage) {
+        return task(stage);
+    }
+
     /** A {@link CompletionStage} as a task of this loop (completed on any thread). Generated code only. */
     public final Task<?> task(CompletionStage<?> stage) {
         if (stage == null) {
@@ -324,6 +342,9 @@ public abstract class Coroutine<T> extends FutureBase<T> {
             if (o instanceof Failure fl) {
                 f.markRetrieved(fl);
                 throw Sneaky.<RuntimeException>sneak(fl.error);
+            }
+            if (f instanceof Waiter<?> w && w.recycle) {
+                w.recycleNow(); // taken and dropped: its primitive reuses it (see task(Object, Task))
             }
             return (R) o;
         }

@@ -32,6 +32,11 @@ public abstract class Waiter<T> extends FutureBase<T> {
     Waiter<?> prev;
     Waiter<?> next;
     WaitQueue<?> queue;
+    /**
+     * Set by {@link #recycleWhenTaken()}: the awaiting coroutine hands the waiter back through
+     * {@link #recycled()} once it has read a successful outcome (see {@link Coroutine#task(Object, Task)}).
+     */
+    boolean recycle;
 
     /** A pending waiter of {@code loop}; add it to a {@link WaitQueue}, or complete it at once. */
     protected Waiter(EventLoop loop) {
@@ -144,6 +149,43 @@ public abstract class Waiter<T> extends FutureBase<T> {
         if ((flags & TAKE_HOOK) != 0) {
             taken(false);
         }
+    }
+
+    // ------------------------------------------------------------------ reuse (allocation-free hand-offs)
+
+    /**
+     * Called by generated code (through {@link Coroutine#task(Object, Task)}) when this waiter is the
+     * value of {@code receiver.m()} awaited directly: the expression's value went nowhere but into
+     * the await. A primitive that knows the waiter was made by that very call (not handed out before,
+     * not kept) may then call {@link #recycleWhenTaken()}. The default does nothing.
+     */
+    protected void awaitedDirectly(Object receiver) {}
+
+    /**
+     * Inside {@link #awaitedDirectly}: once the awaiting coroutine has taken a successful outcome,
+     * reset this waiter to pending and call {@link #recycled()}, where the primitive keeps it for its
+     * next wait. Nobody else can hold it: only the coroutine saw it, and it has dropped it by then. A
+     * failed, cancelled or dropped outcome is never recycled (the waiter is left to the GC).
+     */
+    protected final void recycleWhenTaken() {
+        recycle = true;
+    }
+
+    /** Whether this waiter belongs to {@code l} (a kept waiter serves only its own loop). */
+    protected final boolean isOn(EventLoop l) {
+        return loop == l;
+    }
+
+    /** Reset to pending after a successful take: see {@link #recycleWhenTaken()}. The default does nothing. */
+    protected void recycled() {}
+
+    /** Run by the awaiting coroutine after it read a successful outcome, when {@link #recycle} is set. */
+    final void recycleNow() {
+        assert queue == null && waiters == null && (flags & TAKE_HOOK) == 0 : "recycling a waiter still in use: " + this;
+        recycle = false;
+        outcome = PENDING;
+        flags = 0;
+        recycled();
     }
 
     // ------------------------------------------------------------------ Task

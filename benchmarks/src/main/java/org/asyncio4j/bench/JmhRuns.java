@@ -12,14 +12,22 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-/** Runs one JMH benchmark method in forked JVMs (the peers' JDK and flags); one run per fork. */
+/**
+ * Runs one JMH benchmark method in forked JVMs (the peers' JDK and flags); one run per fork. With a
+ * {@code bytesKey}, JMH's GC profiler also runs and its bytes allocated per operation
+ * ({@code gc.alloc.rate.norm}, exact whatever the load) are stored under that key.
+ */
 final class JmhRuns {
     private JmhRuns() {}
 
-    static void run(Case c, String benchClass, String metricKey, String cpuMetricKey, Plan.Mode mode, Jdks.Jdk jdk, java.util.List<String> flags,
+    static void run(Case c, String benchClass, String metricKey, String cpuMetricKey, String bytesKey, Plan.Mode mode, Jdks.Jdk jdk, java.util.List<String> flags,
                     java.nio.file.Path log) throws RunnerException, java.io.IOException {
         java.nio.file.Files.createDirectories(log.getParent());
-        Options o = new OptionsBuilder()
+        OptionsBuilder b = new OptionsBuilder();
+        if (bytesKey != null) {
+            b.addProfiler(org.openjdk.jmh.profile.GCProfiler.class);
+        }
+        Options o = b
                 .include("\\." + benchClass + "\\." + c.jmhMethod + "$")
                 .forks(mode.runs())
                 .warmupIterations(mode.jmhWarmups())
@@ -42,6 +50,10 @@ final class JmhRuns {
                 if (cpu != null) {
                     // the profiler gives operations per CPU second; time metrics want CPU ns per operation
                     r.put(cpuMetricKey, cpuMetricKey.startsWith("cpuNs") ? 1e9 / cpu.getScore() : cpu.getScore());
+                }
+                org.openjdk.jmh.results.Result<?> bytes = bytesKey == null ? null : fork.getSecondaryResults().get("gc.alloc.rate.norm");
+                if (bytes != null) {
+                    r.put(bytesKey, bytes.getScore());
                 }
                 c.runs.add(r);
             }

@@ -17,6 +17,7 @@ final class Plan {
     static final Metric BYTES_TASK = Metric.lower("bytesPerTask", "live heap per suspended task", "bytes", 1);
     static final Metric RSS = Metric.lower("peakRssBytes", "peak RSS", "MB", 1 << 20);
     static final Metric HANDOFFS = Metric.higher("handoffsPerSec", "hand-offs per second", "M/s", 1e6);
+    static final Metric BYTES_HANDOFF = Metric.lower("bytesPerHandoff", "bytes allocated per hand-off (JMH gc profiler)", "bytes", 1);
     static final Metric HANDOFFS_CPU = Metric.higher("handoffsPerCpuSec", "hand-offs per CPU second", "M/s", 1e6);
     static final Metric TASKS = Metric.higher("tasksPerSec", "tasks per second", "M/s", 1e6);
     static final Metric SCHED_CANCEL = Metric.lower("scheduleCancelMs", "schedule + cancel", "ms", 1);
@@ -93,6 +94,7 @@ final class Plan {
         w.add(Case.python("", "spawn_sleep_join.py", a));
         w.goals = x -> List.of(
                 Goals.absolute(x, BYTES_TASK, 120, "<= 120 bytes per suspended task (issues 2 and 7)"),
+                Goals.absolute(x, BYTES_TASK, 80, "<= 80 bytes per suspended task (issue 18)"),
                 Goals.ratio(x, SPAWN, Peers.KOTLIN, 2, "spawn at least 2x faster than Kotlin (issue 7, for 1M)"),
                 Goals.ratio(x, SPAWN, Peers.VIRTUAL_THREADS, 3, "spawn at most 1/3 of virtual threads' time (issue 2)"),
                 Goals.ratio(x, SPAWN_CPU, Peers.KOTLIN, 2, "the same by process CPU time: 2x Kotlin"),
@@ -107,7 +109,7 @@ final class Plan {
                         + m.jmhIterations() + " measured 1 s iterations each; one run = one fork's score),"
                         + " 100,000 hand-offs per invocation. Python: " + m.w2PythonHandoffs()
                         + " hand-offs after a warm-up, one process per run.",
-                List.of(HANDOFFS, HANDOFFS_CPU), List.of(HANDOFFS, HANDOFFS_CPU));
+                List.of(HANDOFFS, HANDOFFS_CPU, BYTES_HANDOFF), List.of(HANDOFFS, HANDOFFS_CPU));
         w.add(Case.jmh(Peers.ASYNCIO4J, "asyncio4j")
                 .note("asyncio4j: two org.asyncio4j.queue.AsyncQueue(1), put/get awaited in hand-written Coroutine"
                         + " machines (the shape the @Async processor emits)."));
@@ -121,6 +123,9 @@ final class Plan {
                 .note("Python: two asyncio.Queue(maxsize=1)."));
         w.goals = x -> List.of(
                 Goals.absolute(x, HANDOFFS, 20e6, ">= 20M hand-offs per second (issue 3)"),
+                Goals.absolute(x, HANDOFFS, 30e6, ">= 30M hand-offs per second on JDK 25 (issue 18)"),
+                Goals.absolute(x, BYTES_HANDOFF, 16.5, "0 bytes of library allocation per hand-off (issue 18): at most the"
+                        + " 16-byte Integer the harness itself boxes per hand-off"),
                 Goals.ratio(x, HANDOFFS, Peers.KOTLIN, 2, ">= 2x Kotlin's Channel(1) (issues 3 and 7)"),
                 Goals.absolute(x, HANDOFFS_CPU, 20e6, "the same per process CPU second: >= 20M"),
                 Goals.ratio(x, HANDOFFS_CPU, Peers.KOTLIN, 2, "the same per process CPU second: >= 2x Kotlin"));

@@ -136,9 +136,9 @@ public final class Runner {
             System.out.printf("[%s] %-34s JMH, %d forks ...%n", w.id, c.label(), mode.runs());
             try {
                 if (c.jmhClass.equals("AwaitOverheadBench")) {
-                    JmhRuns.run(c, c.jmhClass, "nsPerStep", "cpuNsPerStep", mode, jdk, flags(w), logs.resolve(slug + ".jmh.log"));
+                    JmhRuns.run(c, c.jmhClass, "nsPerStep", "cpuNsPerStep", null, mode, jdk, flags(w), logs.resolve(slug + ".jmh.log"));
                 } else {
-                    JmhRuns.run(c, c.jmhClass, "handoffsPerSec", "handoffsPerCpuSec", mode, jdk, flags(w), logs.resolve(slug + ".jmh.log"));
+                    JmhRuns.run(c, c.jmhClass, "handoffsPerSec", "handoffsPerCpuSec", "bytesPerHandoff", mode, jdk, flags(w), logs.resolve(slug + ".jmh.log"));
                 }
                 for (int i = 0; i < c.runs.size(); i++) {
                     progress(w, c, i + 1, c.runs.size(), c.runs.get(i), 0);

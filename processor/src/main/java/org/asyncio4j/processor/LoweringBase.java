@@ -421,8 +421,43 @@ abstract class LoweringBase {
     // ================================================================== expressions
 
     void suspendOn(MethodInvocationTree await) {
-        String task = expr(await.getArguments().get(0));
-        suspend(task, await);
+        ExpressionTree arg = await.getArguments().get(0);
+        String task = expr(arg);
+        String receiver = directReceiver(arg);
+        suspend(receiver == null ? task : receiver + ", " + task, await);
+    }
+
+    /**
+     * For {@code Await.on(q.get())} or {@code Await.on(q.put(x))} where {@code q} is a local, a
+     * parameter or a field ({@code q} or {@code this.q}): the text of {@code q}, so the machine
+     * awaits {@code m.task(q, q.get())}. The task then went nowhere but into this await, and the
+     * runtime's queue may reuse its getter or putter for the next wait (Coroutine.task(Object,
+     * Task)): a steady hand-off allocates nothing. Null for anything else (a call through a method
+     * of the user's could have kept the task). Reading {@code q} twice is safe: a variable read has
+     * no side effect, and {@code q} is read before the arguments in both places.
+     */
+    private String directReceiver(ExpressionTree arg) {
+        while (arg instanceof ParenthesizedTree p) {
+            arg = p.getExpression();
+        }
+        if (!(arg instanceof MethodInvocationTree mi) || !mi.getTypeArguments().isEmpty()
+                || !(mi.getMethodSelect() instanceof MemberSelectTree ms)
+                || !(ms.getIdentifier().contentEquals("get") ? mi.getArguments().isEmpty()
+                        : ms.getIdentifier().contentEquals("put") && mi.getArguments().size() == 1)) {
+            return null;
+        }
+        ExpressionTree q = ms.getExpression();
+        boolean variable;
+        if (q instanceof IdentifierTree id) {
+            String n = id.getName().toString();
+            // A name that is a variable in scope means the variable (JLS 6.5.2), never a type.
+            variable = !n.equals("this") && !n.equals("super")
+                    && (cx.res().refs.get(id) != null || cx.fieldNames().contains(n));
+        } else {
+            variable = q instanceof MemberSelectTree qs && qs.getExpression() instanceof IdentifierTree t
+                    && t.getName().contentEquals("this") && cx.fieldNames().contains(qs.getIdentifier().toString());
+        }
+        return variable ? expr(q) : null;
     }
 
     void suspend(String task, Tree at) {

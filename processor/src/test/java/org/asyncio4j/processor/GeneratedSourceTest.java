@@ -55,6 +55,53 @@ class GeneratedSourceTest {
     }
 
     /**
+     * {@code Await.on(q.get())} and {@code Await.on(q.put(x))} on a variable (local, parameter,
+     * field, {@code this.field}) pass the receiver too, {@code m.task(q, q.get())}, so the runtime's
+     * queue may reuse its getter or putter; a call through a method or on a type name (a static
+     * {@code get()}) stays {@code m.task(...)}.
+     */
+    @Test
+    void aDirectGetOnAVariablePassesItsReceiver() throws IOException {
+        JavaFileObject f = JavaFileObjects.forSourceLines("Gets",
+                "import org.asyncio4j.*;",
+                "import org.asyncio4j.annotations.Async;",
+                "import org.asyncio4j.queue.AsyncQueue;",
+                "public class Gets {",
+                "  static final class Holder { static Task<Integer> get() { return Task.completed(1); } }",
+                "  final AsyncQueue<Integer> field = new AsyncQueue<>();",
+                "  AsyncQueue<Integer> queue() { return field; }",
+                "  @Async Task<Integer> sum(AsyncQueue<Integer> param) {",
+                "    AsyncQueue<Integer> local = param;",
+                "    int a = Await.on(param.get());",
+                "    int b = Await.on(local.get());",
+                "    int c = Await.on(field.get());",
+                "    int d = Await.on((this.field.get()));",
+                "    int e = Await.on(queue().get());",
+                "    int g = Await.on(Holder.get());",
+                "    Await.on(local.put(g));",
+                "    Await.on(queue().put(g));",
+                "    return Task.completed(a + b + c + d + e + g);",
+                "  }",
+                "}");
+        Compilation c = javac().withProcessors(new AsyncProcessor()).compile(f);
+        assertThat(c).succeeded();
+        String src = generated(c, "AsyncGets");
+        List<String> tasks = new ArrayList<>();
+        Matcher m = Pattern.compile("\\.suspends\\(\\$\\w+ = \\w+\\.task\\((.*)\\), \\d+\\)\\) return;").matcher(src);
+        while (m.find()) {
+            tasks.add(m.group(1));
+        }
+        assertEquals(8, tasks.size(), src);
+        for (int i = 0; i < 4; i++) {
+            assertTrue(tasks.get(i).matches("([\\w.$]+), \\(?\\1\\.get\\(\\)\\)?"), "receiver passed: " + tasks.get(i) + "\n" + src);
+        }
+        assertFalse(tasks.get(4).contains(","), tasks.get(4));
+        assertFalse(tasks.get(5).contains(","), tasks.get(5));
+        assertTrue(tasks.get(6).matches("([\\w.$]+), \\1\\.put\\(.+\\)"), "receiver passed: " + tasks.get(6) + "\n" + src);
+        assertFalse(tasks.get(7).contains(","), tasks.get(7));
+    }
+
+    /**
      * With every lint on, the only warnings are the user's own (e.g. javac's [try] warning on a
      * resource the user's body never names): none comes from a generated file, none without a source
      * (javac's note that no processor claimed {@code @Generated}).

@@ -30,6 +30,16 @@ public class AsyncQueue<T> {
     private int reservedSlots;
     private int unfinished;
     private boolean shutdown;
+    /**
+     * A getter taken by a task that awaited {@code get()} directly, kept for the next {@link #get()}
+     * that waits, so a steady hand-off allocates nothing (see {@link Getter#awaitedDirectly}).
+     */
+    private Getter<T> spareGetter;
+    /** The same for {@link #put}: a putter taken by a task that awaited {@code put(x)} directly. */
+    private Putter<T> sparePutter;
+    /** Only the runtime's own queue classes reuse waiters: a subclass may override {@code get()}/{@code put()} and keep their tasks. */
+    private final boolean reusesWaiters = getClass() == AsyncQueue.class || getClass() == LifoAsyncQueue.class
+            || getClass() == PriorityAsyncQueue.class;
 
     // FIFO ring buffer (subclasses keep their own storage). Power-of-two capacity.
     private Object[] ring;
@@ -156,7 +166,14 @@ public class AsyncQueue<T> {
             enqueue(item);
             return Task.completed();
         }
-        Putter<T> p = new Putter<>(this, item, getters.loop(this));
+        EventLoop loop = getters.loop(this);
+        Putter<T> p = sparePutter;
+        if (p != null && p.servesLoop(loop)) {
+            sparePutter = null;
+            p.item = item;
+        } else {
+            p = new Putter<>(this, item, loop);
+        }
         putters.add(p);
         return p;
     }
@@ -195,7 +212,13 @@ public class AsyncQueue<T> {
         if (shutdown) {
             return Task.failed(shutDown("get"));
         }
-        Getter<T> g = new Getter<>(this, getters.loop(this));
+        EventLoop loop = getters.loop(this);
+        Getter<T> g = spareGetter;
+        if (g != null && g.servesLoop(loop)) {
+            spareGetter = null;
+        } else {
+            g = new Getter<>(this, loop);
+        }
         getters.add(g);
         return g;
     }
@@ -381,6 +404,28 @@ public class AsyncQueue<T> {
             succeed(null); // the item is chosen when the task takes it (onTaken)
         }
 
+        boolean servesLoop(EventLoop l) {
+            return isOn(l);
+        }
+
+        /**
+         * {@code Await.on(q.get())}: this getter was made (or taken from the spare slot) by that very
+         * call on this queue and went straight into the await, so nobody else holds it: once the task
+         * has taken its item, it can serve this queue's next wait.
+         */
+        @Override
+        protected void awaitedDirectly(Object receiver) {
+            if (receiver == q && q.reusesWaiters && !reserved && isQueued()) {
+                recycleWhenTaken();
+            }
+        }
+
+        @Override
+        protected void recycled() {
+            reserved = false;
+            q.spareGetter = this;
+        }
+
         void take(T item) {
             replaceResult(item);
         }
@@ -413,6 +458,25 @@ public class AsyncQueue<T> {
 
         void wake() {
             succeed(null);
+        }
+
+        boolean servesLoop(EventLoop l) {
+            return isOn(l);
+        }
+
+        /** {@code Await.on(q.put(x))}: as {@link Getter#awaitedDirectly}. */
+        @Override
+        protected void awaitedDirectly(Object receiver) {
+            if (receiver == q && q.reusesWaiters && !reserved && isQueued()) {
+                recycleWhenTaken();
+            }
+        }
+
+        @Override
+        protected void recycled() {
+            reserved = false;
+            item = null;
+            q.sparePutter = this;
         }
 
         T takeItem() {

@@ -11,7 +11,9 @@ import org.asyncio4j.queue.AsyncQueue;
  *
  * <p>The machines are written as the {@code @Async} processor emits them: the awaited task travels
  * in a local ({@code suspends(aw = task(...), k)}, then {@code awaited(aw)}), which is null after a
- * real suspension so the recorded task is read instead.
+ * real suspension so the recorded task is read instead. {@code Await.on(q.get())} and
+ * {@code Await.on(q.put(x))} on a variable {@code q} become {@code task(q, q.get())} and
+ * {@code task(q, q.put(x))}, which let the queue reuse its getter or putter.
  */
 public final class PingPong {
     private PingPong() {}
@@ -56,10 +58,10 @@ public final class PingPong {
                             returnValue(x);
                             return;
                         }
-                        if (suspends(aw = task(ping.put(x)), 1)) return;
+                        if (suspends(aw = task(ping, ping.put(x)), 1)) return;
                     case 1:
                         awaited(aw);
-                        if (suspends(aw = task(pong.get()), 2)) return;
+                        if (suspends(aw = task(pong, pong.get()), 2)) return;
                     case 2:
                         x = this.<Integer>awaited(aw);
                         i++;
@@ -100,10 +102,10 @@ public final class PingPong {
                             returnValue(null);
                             return;
                         }
-                        if (suspends(aw = task(ping.get()), 1)) return;
+                        if (suspends(aw = task(ping, ping.get()), 1)) return;
                     case 1: {
                         int v = this.<Integer>awaited(aw);
-                        if (suspends(aw = task(pong.put(v + 1)), 2)) return;
+                        if (suspends(aw = task(pong, pong.put(v + 1)), 2)) return;
                     }
                     case 2:
                         awaited(aw);
