@@ -103,6 +103,12 @@ final class SupplierTask<T> extends Coroutine<T> {
     }
 
     @Override
+    CancelOrigin cancelOrigin() {
+        Coroutine<T> m = merged;
+        return m != null ? m.cancelOrigin() : super.cancelOrigin();
+    }
+
+    @Override
     public String name() {
         Coroutine<T> m = merged;
         return m != null ? m.name() : super.name();
