@@ -66,6 +66,9 @@ final class SupplierTask<T> extends Coroutine<T> {
             c.setName(name);
         }
         merged = c;
+        if (TaskEvents.finishedEnabled()) {
+            TaskEvents.merged(this);
+        }
         state = ADOPT;
         awaiting = c;
         c.addWaiter(this); // EventLoop.scheduleWaiter calls finishMerged() instead of queueing a step

@@ -29,7 +29,21 @@ final class TaskEvents {
         }
     }
 
+    /** A createTask handle ends as a task of its own when it merges into its body's machine (SupplierTask). */
+    static void merged(Coroutine<?> handle) {
+        TaskFinishedEvent e = new TaskFinishedEvent();
+        if (e.shouldCommit()) {
+            e.task = handle.name();
+            e.taskId = handle.id();
+            e.outcome = "merged into the task its body returned, which carries on";
+            e.commit();
+        }
+    }
+
     static void finished(Coroutine<?> c) {
+        if (c instanceof SupplierTask<?> s && s.isMerged()) {
+            return; // reported when it merged
+        }
         TaskFinishedEvent e = new TaskFinishedEvent();
         if (e.shouldCommit()) {
             e.task = c.name();
