@@ -73,10 +73,6 @@ final class AsyncFrames {
     }
 
     /** Inserts the async frame {@code f} (nothing if null) below the last one, trimming unless {@code full}. */
-    static void add(Throwable e, StackTraceElement f) {
-        add(e, f, FULL_TRACES);
-    }
-
     static void add(Throwable e, StackTraceElement f, boolean full) {
         if (f == null) {
             return;
