@@ -92,6 +92,9 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         if (loop.debug != null) {
             loop.debug.created(this);
         }
+        if (TaskEvents.createdEnabled()) {
+            TaskEvents.created(this, loop.currentTask);
+        }
         if (Context.inUse) {
             // A plain @Async call shares its caller's context (Python: `await foo()`); a new task
             // (SupplierTask, TaskGroup.spawn) replaces this with a copy.
@@ -113,6 +116,8 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         String name;
         Context context;
         String cancelMsg;
+        /** Who made the cancel request now pending (for the CancelledError's reason). */
+        CancelOrigin cancelOrigin;
         int cancelRequests;
     }
 
@@ -173,7 +178,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
                 if (state == 0) {
                     // Cancelled before its first step: the body never runs (asyncio throws into an
                     // unstarted coroutine, which raises at once).
-                    setCancelled(new CancelledError(cancelMessage()));
+                    setCancelled(cancelError());
                     return;
                 }
                 flags |= THROW_CANCEL;
@@ -316,8 +321,20 @@ public abstract class Coroutine<T> extends FutureBase<T> {
             EventLoop l = loop;
             task.addDoneCallback(t -> l.schedule(this));
         }
-        if ((flags & MUST_CANCEL) != 0 && task.cancel(cancelMessage())) {
+        if ((flags & MUST_CANCEL) != 0 && forwardCancel(task)) {
             flags &= ~MUST_CANCEL; // the cancel travels through the awaited task
+        }
+    }
+
+    /** Passes the pending cancel on to {@code task}, naming whoever made it. */
+    private boolean forwardCancel(Task<?> task) {
+        EventLoop l = loop;
+        Object prev = l.cancelReason;
+        l.cancelReason = extra instanceof Extra e ? e.cancelOrigin : null;
+        try {
+            return task.cancel(cancelMessage());
+        } finally {
+            l.cancelReason = prev;
         }
     }
 
@@ -355,7 +372,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     private void throwPendingCancel() {
         if ((flags & THROW_CANCEL) != 0) {
             flags &= ~THROW_CANCEL;
-            throw new CancelledError(cancelMessage());
+            throw cancelError();
         }
     }
 
@@ -365,7 +382,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     public final void returnValue(T value) {
         if ((flags & MUST_CANCEL) != 0) {
             flags &= ~MUST_CANCEL;
-            setCancelled(new CancelledError(cancelMessage()));
+            setCancelled(cancelError());
         } else {
             setValue(value);
         }
@@ -437,6 +454,9 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     void onDone() {
         awaiting = null;
         loop.live().remove(this);
+        if (TaskEvents.finishedEnabled()) {
+            TaskEvents.finished(this);
+        }
     }
 
     // ------------------------------------------------------------------ cancellation
@@ -462,6 +482,9 @@ public abstract class Coroutine<T> extends FutureBase<T> {
             return true;
         }
         int base = l.cancelPathSize();
+        if (l.cancelDepth == 0) {
+            l.cancelOrigin = CancelOrigin.now(l, this); // references only: the text is built if read
+        }
         l.cancelDepth++;
         try {
             cancelWalk(msg);
@@ -469,6 +492,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
             l.unmarkCancelPath(base);
             if (--l.cancelDepth == 0) {
                 l.runDeferredCancels();
+                l.cancelOrigin = null;
             }
         }
         return true;
@@ -485,7 +509,9 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         EventLoop l = loop;
         Coroutine<?> c = this;
         l.markCancelPath(c);
-        c.extraObject().cancelRequests++;
+        Extra x = c.extraObject();
+        x.cancelRequests++;
+        x.cancelOrigin = l.cancelOrigin;
         for (;;) {
             Task<?> w = c.awaiting;
             if (w instanceof Coroutine<?> next && next.outcome == PENDING && next.loop == l) {
@@ -493,7 +519,9 @@ public abstract class Coroutine<T> extends FutureBase<T> {
                     break; // a cycle of awaits: the cancel stays with c
                 }
                 l.markCancelPath(next);
-                next.extraObject().cancelRequests++;
+                Extra nx = next.extraObject();
+                nx.cancelRequests++;
+                nx.cancelOrigin = l.cancelOrigin;
                 c = next;
                 continue;
             }
@@ -520,6 +548,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
             e.cancelRequests--;
             if (e.cancelRequests == 0) {
                 flags &= ~MUST_CANCEL;
+                e.cancelOrigin = null; // nothing pending: a report must not name an undone cancel
             }
         }
         return e.cancelRequests;
@@ -542,6 +571,16 @@ public abstract class Coroutine<T> extends FutureBase<T> {
 
     final int id() {
         return id;
+    }
+
+    /** The CancelledError of the pending cancel: its message and who made it. */
+    private CancelledError cancelError() {
+        return CancelOrigin.error(extra instanceof Extra e ? e.cancelOrigin : null, cancelMessage());
+    }
+
+    /** Who made the last cancel request of this task, or null. */
+    CancelOrigin cancelOrigin() {
+        return extra instanceof Extra e ? e.cancelOrigin : null;
     }
 
     private String cancelMessage() {

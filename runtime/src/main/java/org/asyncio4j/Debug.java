@@ -19,8 +19,15 @@ final class Debug {
     private final LongSupplier nanos;
     private final Consumer<String> log;
     private final boolean watchdogOn;
-    /** Task -> where it was created (loop thread only; weak: a finished task is not kept). */
-    private final Map<Coroutine<?>, String> createdAt = new WeakHashMap<>();
+    /** Task -> where it was created and when it last suspended (loop thread only; weak: a finished task is not kept). */
+    private final Map<Coroutine<?>, TaskInfo> tasks = new WeakHashMap<>();
+
+    /** What debug mode knows about a task, kept here rather than in the task (which must stay small). */
+    private static final class TaskInfo {
+        String createdAt;
+        /** Loop time (ns) at which the task last suspended (at first: was created). */
+        long suspendedAt;
+    }
 
     // The step in progress, read by the watchdog thread.
     private volatile Object stepEntry;
@@ -50,6 +57,12 @@ final class Debug {
         try {
             loop.runEntry(e);
         } finally {
+            if (e instanceof Coroutine<?> c && !c.isDone()) {
+                TaskInfo info = tasks.get(c);
+                if (info != null) {
+                    info.suspendedAt = loop.time(); // the step suspended (or was put back on the ready queue)
+                }
+            }
             long dt = nanos.getAsLong() - t0;
             stepEntry = null;
             stepSeq++;
@@ -91,27 +104,59 @@ final class Debug {
 
     // ------------------------------------------------------------------ creation sites
 
-    /** Called by a new task's constructor: remembers the first frame outside the runtime. */
+    /**
+     * Called by a new task's constructor: remembers the line of the call that created it. Inside a
+     * task that is the creating machine's resume frame on the Java stack, mapped back to the source
+     * line (the line of the call, not of the await the creator last resumed from); outside one, the
+     * first Java frame outside the runtime. A stack walk per task: debug mode only.
+     */
     void created(Coroutine<?> c) {
+        TaskInfo info = new TaskInfo();
+        info.suspendedAt = loop.time();
+        tasks.put(c, info);
         Coroutine<?> creator = loop.currentTask;
-        StackTraceElement asyncSite = creator == null ? null : safeFrame(creator);
+        StackTraceElement[] trace = new Throwable().getStackTrace();
+        StackTraceElement asyncSite = creator == null ? null : callFrame(creator, trace);
         if (asyncSite != null) {
-            createdAt.put(c, asyncSite + " in task '" + creator.name() + "'");
+            info.createdAt = asyncSite + " in task '" + creator.name() + "'";
             return;
         }
-        // Not created by a machine: the first Java frame outside the runtime (a stack walk, debug mode only)
-        for (StackTraceElement f : new Throwable().getStackTrace()) {
-            String cls = f.getClassName();
-            if (!(cls.startsWith("org.asyncio4j.") && cls.indexOf('.', "org.asyncio4j.".length()) < 0)) {
-                createdAt.put(c, f.toString());
+        // Not created by a machine: the first Java frame outside the runtime
+        for (StackTraceElement f : trace) {
+            if (!AsyncFrames.isEngineFrame(f)) {
+                info.createdAt = f.toString();
                 return;
             }
         }
     }
 
+    /**
+     * The source line in {@code c}'s code that is calling into the runtime now ("Foo.main(Foo.java:42)"),
+     * or null when {@code c} is not a generated machine. Walks the Java stack.
+     */
+    String callSite(Coroutine<?> c) {
+        StackTraceElement f = callFrame(c, new Throwable().getStackTrace());
+        return f == null ? null : f.toString();
+    }
+
+    private static StackTraceElement callFrame(Coroutine<?> c, StackTraceElement[] trace) {
+        try {
+            return SourceLines.refine(c.frame(), c, trace, trace.length);
+        } catch (RuntimeException broken) {
+            return null;
+        }
+    }
+
     /** Where {@code c} was created, or null. */
     String createdAt(Object c) {
-        return c instanceof Coroutine<?> co ? createdAt.get(co) : null;
+        TaskInfo info = c instanceof Coroutine<?> co ? tasks.get(co) : null;
+        return info == null ? null : info.createdAt;
+    }
+
+    /** Loop time (ns) at which {@code c} last suspended (or was created), or -1 if not known. */
+    long suspendedAt(Coroutine<?> c) {
+        TaskInfo info = tasks.get(c);
+        return info == null ? -1 : info.suspendedAt;
     }
 
     // ------------------------------------------------------------------ watchdog
@@ -164,13 +209,22 @@ final class Debug {
                 + " %.3f s (the threshold is %.3f s), ", held / 1e9, thresholdNanos / 1e9));
         sb.append(e instanceof Coroutine<?> c ? "in task '" + c.name() + "'" : "in the callback " + e).append(".\n");
         Thread t = loopThread;
+        StringBuilder stack = new StringBuilder();
         if (t != null) {
-            sb.append("The loop thread '").append(t.getName()).append("' is at:\n");
             for (StackTraceElement f : t.getStackTrace()) {
-                sb.append("    at ").append(f).append('\n');
+                stack.append("    at ").append(f).append('\n');
             }
+            sb.append("The loop thread '").append(t.getName()).append("' is at:\n").append(stack);
         }
         sb.append(TaskDump.dump(loop, this));
+        LoopStallEvent ev = new LoopStallEvent();
+        if (ev.shouldCommit()) {
+            ev.task = e instanceof Coroutine<?> c ? c.name() : String.valueOf(e);
+            ev.heldNanos = held;
+            ev.loopThread = t == null ? null : t.getName();
+            ev.loopStack = stack.toString();
+            ev.commit();
+        }
         log.accept(sb.toString());
     }
 }

@@ -63,6 +63,13 @@ public final class EventLoop {
     private Context rootContext;
     /** Nesting of Coroutine.cancel calls on the stack (gather's cancel and a task's call each other). */
     int cancelDepth;
+    /** Who started the cancel running now (null between cancels): every CancelledError it makes carries it. */
+    CancelOrigin cancelOrigin;
+    /**
+     * Set by runtime code around a cancel it makes on its own behalf (a TaskGroup aborting, a Timeout
+     * expiring): names that cause instead of the running task. A {@link CancelOrigin} here is reused.
+     */
+    Object cancelReason;
     /** The coroutines on the path of the cancel running now (marked {@link Coroutine#CANCEL_PATH}). */
     private final ArrayList<Coroutine<?>> cancelPath = new ArrayList<>();
     /** Cancels set aside past {@link #MAX_CANCEL_DEPTH}: (coroutine, message) pairs, or null. */

@@ -189,7 +189,7 @@ abstract class FutureBase<T> implements Task<T> {
             markRetrieved();
             return false;
         }
-        setCancelled(new CancelledError(msg));
+        setCancelled(CancelOrigin.error(l, this, msg));
         return true;
     }
 

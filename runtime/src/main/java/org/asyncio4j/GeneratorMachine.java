@@ -148,7 +148,8 @@ public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
             if (!(e instanceof CancelledError)) {
                 StackTraceElement[] trace = e.getStackTrace();
                 AsyncFrames.add(e, AsyncFrames.firstLeave(e)
-                        ? frameThrowing(trace, AsyncFrames.firstRuntimeFrame(trace)) : frame());
+                        ? frameThrowing(trace, AsyncFrames.firstRuntimeFrame(trace)) : frame(),
+                        AsyncFrames.FULL_TRACES || loop.debug != null);
             }
             return Task.failed(e);
         }

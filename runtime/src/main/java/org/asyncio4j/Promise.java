@@ -125,7 +125,7 @@ public final class Promise<T> extends FutureBase<T> {
         if (l != null) {
             l.checkThread("Task.cancel()");
         }
-        CancelledError ce = new CancelledError(msg);
+        CancelledError ce = CancelOrigin.error(l, this, msg);
         if (!OUTCOME.compareAndSet(this, PENDING, new Failure(ce))) {
             markRetrieved();
             return false;

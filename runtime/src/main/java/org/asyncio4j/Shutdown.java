@@ -18,8 +18,13 @@ final class Shutdown {
         if (tasks.isEmpty()) {
             return;
         }
-        for (Task<?> t : tasks) {
-            t.cancel();
+        loop.cancelReason = CancelOrigin.SHUTDOWN;
+        try {
+            for (Task<?> t : tasks) {
+                t.cancel();
+            }
+        } finally {
+            loop.cancelReason = null;
         }
         loop.runUntilAllDone(tasks);
         for (Task<?> t : tasks) {

@@ -66,6 +66,9 @@ final class SupplierTask<T> extends Coroutine<T> {
             c.setName(name);
         }
         merged = c;
+        if (TaskEvents.finishedEnabled()) {
+            TaskEvents.merged(this);
+        }
         state = ADOPT;
         awaiting = c;
         c.addWaiter(this); // EventLoop.scheduleWaiter calls finishMerged() instead of queueing a step
@@ -100,6 +103,12 @@ final class SupplierTask<T> extends Coroutine<T> {
     public int uncancel() {
         Coroutine<T> m = merged;
         return m != null ? m.uncancel() : super.uncancel();
+    }
+
+    @Override
+    CancelOrigin cancelOrigin() {
+        Coroutine<T> m = merged;
+        return m != null ? m.cancelOrigin() : super.cancelOrigin();
     }
 
     @Override

@@ -32,6 +32,11 @@ final class TaskDump {
             sb.append("\"").append(c.name()).append("\" ");
             sb.append(w == null ? (c == loop.currentTask ? "running" : "ready to run, or not started")
                     : "waiting on " + describe(w));
+            long since = w == null || debug == null ? -1 : debug.suspendedAt(c);
+            if (since >= 0) {
+                // debug mode: how long since it last suspended (a task stuck on a lost wake-up stands out)
+                sb.append(String.format(Locale.ROOT, " for %.3f s", (loop.time() - since) / 1e9));
+            }
             String site = debug == null ? null : debug.createdAt(c);
             if (site != null) {
                 sb.append(" (created at ").append(site).append(')');

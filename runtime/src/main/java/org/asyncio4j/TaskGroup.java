@@ -47,6 +47,8 @@ public final class TaskGroup implements AsyncCloseable {
     private Throwable baseError;
     private CancelledError propagateCancel;
     private Throwable bodyError;
+    /** The first child that failed: the cause its abort names. */
+    private Task<?> failedChild;
     private boolean exiting;
     private boolean aborting;
     private boolean parentCancelRequested;
@@ -130,9 +132,16 @@ public final class TaskGroup implements AsyncCloseable {
             }
             if (!aborting && !parentCancelRequested) {
                 // Abort what the body is awaiting now; exit will undo this cancel (uncancel).
+                failedChild = t;
                 abort();
                 parentCancelRequested = true;
-                parent.cancel();
+                Object prev = loop.cancelReason;
+                loop.cancelReason = this;
+                try {
+                    parent.cancel();
+                } finally {
+                    loop.cancelReason = prev;
+                }
             }
         } finally {
             if (exit != null && tasks.isEmpty()) {
@@ -147,11 +156,24 @@ public final class TaskGroup implements AsyncCloseable {
 
     private void abort() {
         aborting = true;
-        for (Task<?> t : new ArrayList<>(tasks)) {
-            if (!t.isDone()) {
-                t.cancel();
+        Object prev = loop.cancelReason;
+        loop.cancelReason = this; // the children's CancelledErrors name this group and why
+        try {
+            for (Task<?> t : new ArrayList<>(tasks)) {
+                if (!t.isDone()) {
+                    t.cancel();
+                }
             }
+        } finally {
+            loop.cancelReason = prev;
         }
+    }
+
+    /** Why this group cancels its tasks: "the TaskGroup of Task-1 because Task-4 failed". */
+    String cancelReason() {
+        String why = failedChild != null ? failedChild.name() + " failed"
+                : bodyError != null ? "its body raised " + bodyError : parent.name() + " was cancelled";
+        return "the TaskGroup of " + parent.name() + " because " + why;
     }
 
     /**
@@ -234,6 +256,8 @@ public final class TaskGroup implements AsyncCloseable {
     private final class Exit extends FutureBase<Void> {
         private boolean cancelScheduled;
         private String cancelMsg;
+        /** Who cancelled the parent while it waited here (for the CancelledError the exit raises). */
+        private CancelOrigin cancelFrom;
         private boolean consumed;
 
         Exit(EventLoop loop) {
@@ -270,6 +294,7 @@ public final class TaskGroup implements AsyncCloseable {
             if (consumed) {
                 return false;
             }
+            cancelFrom = CancelOrigin.now(loop, parent);
             if (isDone()) {
                 caught(msg); // the parent is queued to resume: it catches this cancel first
                 return true;
@@ -288,7 +313,7 @@ public final class TaskGroup implements AsyncCloseable {
 
         private void caught(String msg) {
             if (!aborting) {
-                propagateCancel = new CancelledError(msg);
+                propagateCancel = CancelOrigin.error(cancelFrom, msg);
                 abort();
             }
         }

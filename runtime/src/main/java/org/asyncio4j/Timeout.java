@@ -49,6 +49,10 @@ public final class Timeout implements AsyncCloseable {
     private Handle handle;
     private Coroutine<?> task;
     private int baseline;
+    /** Debug mode: the source line that entered this timeout, for messages; else null. */
+    private String site;
+    /** Loop time at which the deadline fired (-1 before). */
+    private long firedAt = -1;
 
     private Timeout(long when) {
         this.when = when;
@@ -88,6 +92,9 @@ public final class Timeout implements AsyncCloseable {
         task = t;
         baseline = t.cancelling();
         enteredAt = t.loop.time();
+        if (loop.debug != null) {
+            site = loop.debug.callSite(t);
+        }
         reschedule(when);
         return this;
     }
@@ -127,7 +134,15 @@ public final class Timeout implements AsyncCloseable {
 
     private void onTimeout() {
         assert state == State.ENTERED;
-        task.cancel();
+        EventLoop loop = task.loop;
+        firedAt = loop.time();
+        Object prev = loop.cancelReason;
+        loop.cancelReason = this; // the CancelledError says which timeout cut the block short
+        try {
+            task.cancel();
+        } finally {
+            loop.cancelReason = prev;
+        }
         state = State.EXPIRING;
         handle = null;
     }
@@ -142,11 +157,21 @@ public final class Timeout implements AsyncCloseable {
      * Task-3 expired at 1.5 s", so that a log line says which of several deadlines fired.
      */
     String describe() {
+        return describe(task != null ? task.loop.time() : when);
+    }
+
+    /** As {@link #describe()}, at the time the deadline fired: why it cancelled its task. */
+    String cancelReason() {
+        return describe(firedAt >= 0 ? firedAt : task != null ? task.loop.time() : when);
+    }
+
+    private String describe(long at) {
         String what = delayNanos >= 0 ? "the timeout of " + Durations.text(delayNanos)
                 : "the deadline at " + Durations.seconds(when) + " of loop time";
-        String where = enteredAt >= 0 ? " entered at " + Durations.seconds(enteredAt) + " of loop time" : "";
+        String where = (site != null ? " set at " + site : "")
+                + (enteredAt >= 0 ? " entered at " + Durations.seconds(enteredAt) + " of loop time" : "");
         String who = task != null ? " in task " + task.name() : "";
-        return what + where + who + " expired at " + Durations.seconds(task != null ? task.loop.time() : when);
+        return what + where + who + " expired at " + Durations.seconds(at);
     }
 
     @Override

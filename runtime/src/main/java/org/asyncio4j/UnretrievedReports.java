@@ -28,6 +28,10 @@ final class UnretrievedReports {
         if (site != null) {
             name += ", created at " + site; // debug mode: the report reads "(task Task-17, created at ...)"
         }
+        CancelOrigin cancelled = future instanceof Coroutine<?> c ? c.cancelOrigin() : null;
+        if (cancelled != null) {
+            name += ", after " + cancelled.describe(); // it failed while handling a cancel: say whose
+        }
         Unretrieved u = new Unretrieved(this, error, name);
         synchronized (open) {
             open.add(u);

@@ -115,7 +115,7 @@ final class Wait<T> extends FutureBase<Done<T>> implements Consumer<Task<T>> {
             return false;
         }
         cleanUp();
-        return setCancelled(new CancelledError(msg));
+        return setCancelled(CancelOrigin.error(loop, this, msg));
     }
 
     @Override

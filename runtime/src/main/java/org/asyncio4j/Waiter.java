@@ -81,7 +81,7 @@ public abstract class Waiter<T> extends FutureBase<T> {
 
     /** Completes cancelled with a new {@link CancelledError}(msg) (leaving the queue). */
     protected final boolean cancelNow(String msg) {
-        return finish(new Failure(new CancelledError(msg)), true);
+        return finish(new Failure(CancelOrigin.error(loop, this, msg)), true);
     }
 
     private boolean finish(Object o, boolean cancelled) {

@@ -116,4 +116,76 @@ class DebugModeTest {
         assertEquals(List.of(at("deep3", "THROW-3"), at("deep2", "AWAIT-2"), at("deep1", "AWAIT-1")), frames,
                 java.util.Arrays.toString(e.getStackTrace()));
     }
+
+    @Test
+    void theCreationSiteIsTheLineOfTheCallNotTheAwaitBeforeIt() {
+        AsyncDebugged d = new AsyncDebugged();
+        List<ErrorReport> reports = new ArrayList<>();
+        EventLoop loop = EventLoop.builder().options(RunOptions.debug().clock(new VirtualClock()).watchdog(false))
+                .exceptionHandler(reports::add).build();
+        assertEquals(1, loop.runUntilComplete(d::dropsAfterAnAwait));
+        loop.close();
+        assertEquals(1, reports.size(), reports.toString());
+        assertTrue(reports.get(0).taskName().matches("Task-\\d+, created at " + Pattern.quote(at("dropsAfterAnAwait", "CREATED-LATER"))
+                + " in task 'Task-\\d+'"), reports.get(0).taskName());
+    }
+
+    @Test
+    void inDebugModeATaskDumpSaysHowLongEachTaskHasWaited() {
+        AsyncDebugged d = new AsyncDebugged();
+        assertEquals("dumped", Asyncio.run(d::dumpWhileNested, RunOptions.debug().clock(new VirtualClock()).watchdog(false)));
+        // level3 has waited on its sleep since 0 s, level2 and level1 on their awaits since then too
+        Matcher m = Pattern.compile("\"Task-\\d+\" waiting on (.*) for 0\\.010 s \\(created at [^\n]*\\)\n    at "
+                + Pattern.quote(at("level3", "DUMP-3")) + "\n").matcher(d.dump);
+        assertTrue(m.find(), d.dump);
+        assertTrue(Pattern.compile("\"Task-\\d+\" waiting on task \"Task-\\d+\" for 0\\.010 s \\(created at [^\n]*\\)\n    at "
+                + Pattern.quote(at("level2", "DUMP-2")) + "\n").matcher(d.dump).find(), d.dump);
+        // the dumping task, which is running, has no wait time
+        assertTrue(Pattern.compile("\"Task-\\d+\" running \\(created at").matcher(d.dump).find(), d.dump);
+    }
+
+    /** The frames of {@code e} from the top down to the first frame of this test class (shown as "test"). */
+    private static List<String> framesDownToTheTest(Throwable e) {
+        List<String> frames = new ArrayList<>();
+        for (StackTraceElement f : e.getStackTrace()) {
+            if (f.getClassName().equals(DebugModeTest.class.getName())) {
+                frames.add("test");
+                return frames;
+            }
+            String name = f.getClassName().replace("org.asyncio4j.it.", "").replace("org.asyncio4j.", "") + "." + f.getMethodName();
+            frames.add(f.getClassName().equals(Debugged.class.getName()) ? name + ":" + f.getLineNumber() : name);
+        }
+        throw new AssertionError("no frame of the test in " + frames);
+    }
+
+    @Test
+    void theEnginesFramesBetweenUserFramesAreTrimmed() {
+        AsyncDebugged d = new AsyncDebugged();
+        IllegalStateException suspended = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Asyncio.run(() -> d.deep1(true), new VirtualClock()));
+        // the loop's frames between deep1's await and the caller of Asyncio.run: only Asyncio.run stays
+        assertEquals(List.of("AsyncDebugged.deep3$resume", "AsyncDebugged$Deep3Machine.resume",
+                "Debugged.deep3:" + line("THROW-3"), "Debugged.deep2:" + line("AWAIT-2"), "Debugged.deep1:" + line("AWAIT-1"),
+                "Asyncio.run", "test"), framesDownToTheTest(suspended));
+        IllegalStateException eager = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Asyncio.run(() -> d.deep1(false), new VirtualClock()));
+        // started eagerly: the Java calls of the three machines stay, without Coroutine.start between them
+        assertEquals(List.of("AsyncDebugged.deep3$resume", "AsyncDebugged$Deep3Machine.resume",
+                "Debugged.deep3:" + line("THROW-3"), "Debugged.deep2:" + line("AWAIT-2"), "Debugged.deep1:" + line("AWAIT-1"),
+                "AsyncDebugged.deep3", "AsyncDebugged.deep2$resume", "AsyncDebugged$Deep2Machine.resume",
+                "AsyncDebugged.deep2", "AsyncDebugged.deep1$resume", "AsyncDebugged$Deep1Machine.resume",
+                "AsyncDebugged.deep1", "test"), framesDownToTheTest(eager));
+    }
+
+    @Test
+    void inDebugModeTheEnginesFramesStay() {
+        AsyncDebugged d = new AsyncDebugged();
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Asyncio.run(() -> d.deep1(true), RunOptions.debug().clock(new VirtualClock()).watchdog(false)));
+        List<String> frames = framesDownToTheTest(e);
+        assertEquals(List.of("AsyncDebugged.deep3$resume", "AsyncDebugged$Deep3Machine.resume",
+                "Debugged.deep3:" + line("THROW-3"), "Debugged.deep2:" + line("AWAIT-2"), "Debugged.deep1:" + line("AWAIT-1"),
+                "Coroutine.step"), frames.subList(0, 6), frames.toString());
+        assertTrue(frames.contains("EventLoop.runUntilComplete") && frames.contains("Debug.runEntry"), frames.toString());
+    }
 }

@@ -89,4 +89,13 @@ public class Debugged extends Fixture {
         int v = Await.on(deep2(suspend)); // AWAIT-1
         return Task.completed(v);
     }
+
+    @Async
+    Task<Integer> dropsAfterAnAwait() {
+        Await.on(Asyncio.sleep(Duration.ofMillis(1))); // BEFORE-CREATE
+        log("between the await and the call");
+        Task<Integer> dropped = fails(); // CREATED-LATER
+        Await.on(Asyncio.sleep(Duration.ofMillis(5)));
+        return Task.completed(dropped.isDone() ? 1 : 0);
+    }
 }
