@@ -183,6 +183,23 @@ public final class IoDriver {
         }
     }
 
+    /**
+     * Under a {@link LoopHost}: waits on the host's waiter thread, not the loop's, until a channel is
+     * ready, {@code timeoutNanos} pass (-1: no limit) or the loop is woken; dispatches nothing (the
+     * selector is level-triggered, so the loop's next select reports the same channels).
+     */
+    void awaitReady(long timeoutNanos) {
+        try {
+            if (timeoutNanos < 0) {
+                selector.select(k -> {});
+            } else {
+                selector.select(k -> {}, Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos + 999_999)));
+            }
+        } catch (IOException e) {
+            loop.report("selector failed", e, null);
+        }
+    }
+
     private void dispatch(SelectionKey key) {
         if (!key.isValid()) {
             return; // closed by an earlier handler of this same select
