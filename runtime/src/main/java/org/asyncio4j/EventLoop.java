@@ -345,6 +345,19 @@ public final class EventLoop {
         }
     }
 
+    /**
+     * Under a host, while it idles (its own code, a listener, runs on the loop thread and the loop's
+     * wait runs elsewhere): wakes that wait and returns true. The I/O driver calls it when such code
+     * changes what the selector waits for, which an ongoing select would not see.
+     */
+    boolean wakeIfHostIdle() {
+        if (hostIdle) {
+            wakeup();
+            return true;
+        }
+        return false;
+    }
+
     /** Counts a cancelled timer entry; the heap drops them when it next settles. */
     void timerCancelled() {
         timers.noteCancelled();

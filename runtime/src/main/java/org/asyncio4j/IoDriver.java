@@ -60,7 +60,9 @@ public final class IoDriver {
             if (channel.isBlocking()) {
                 channel.configureBlocking(false);
             }
-            return channel.register(selector, ops, handler);
+            SelectionKey key = channel.register(selector, ops, handler);
+            loop.wakeIfHostIdle(); // a select under way on a host's waiter thread would not see it
+            return key;
         } catch (ClosedChannelException e) {
             throw new IllegalStateException("cannot register a closed channel " + channel, e);
         } catch (IOException e) {
@@ -72,6 +74,7 @@ public final class IoDriver {
         assert loop.inEventLoop();
         if (key.isValid() && key.interestOps() != ops) {
             key.interestOps(ops);
+            loop.wakeIfHostIdle();
         }
     }
 
@@ -149,8 +152,8 @@ public final class IoDriver {
      */
     public void releaseClosed() {
         assert loop.inEventLoop();
-        if (dispatching) {
-            return;
+        if (dispatching || loop.wakeIfHostIdle()) {
+            return; // under an idle host, the select that ends the idle releases them (and selecting here would block)
         }
         try {
             selector.selectNow(k -> {});

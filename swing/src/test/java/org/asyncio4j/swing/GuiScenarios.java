@@ -126,6 +126,24 @@ class GuiScenarios {
         return Task.completed();
     }
 
+    /**
+     * A listener stops a server while the loop waits in its selector on the waiter thread: closing
+     * must neither block the EDT on that select nor go unseen by the loop.
+     */
+    @Async
+    Task<Void> stopServerFromAListener() {
+        Server server = Await.on(Asyncio.startServer(this::upperEcho, "127.0.0.1", 0));
+        JButton stop = new JButton("stop");
+        stop.addActionListener(e -> {
+            server.close();
+            note("stop clicked, serving: " + server.isServing());
+        });
+        EventQueue.invokeLater(stop::doClick);
+        Await.on(server.waitClosed());
+        note("server closed");
+        return Task.completed();
+    }
+
     @Async
     Task<Void> completeLater(Promise<String> p) {
         note("task made by a listener runs");

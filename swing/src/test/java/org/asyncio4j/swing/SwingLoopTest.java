@@ -76,6 +76,12 @@ class SwingLoopTest {
     }
 
     @Test
+    void aListenerClosesAServerWhileTheLoopWaitsOnItsSelector() {
+        SwingLoop.run(s::stopServerFromAListener);
+        assertEquals(List.of("stop clicked, serving: false", "server closed"), log);
+    }
+
+    @Test
     void theEdtRunsOtherCodeWhileTheLoopWaits() throws Exception {
         CompletableFuture<Promise<String>> handOut = new CompletableFuture<>();
         CompletableFuture<String> outcome = SwingLoop.start(() -> s.answered(handOut));
