@@ -88,13 +88,14 @@ class GuiScenarios {
         return Task.completed();
     }
 
-    /** Blocking work on the default executor; the await resumes on the EDT. */
+    /** Blocking work on the default executor and a real timer; each await resumes on the EDT. */
     @Async
     Task<Void> toThread() {
         note("before");
         String where = Await.on(Asyncio.toThread(() -> EventQueue.isDispatchThread() ? "work on the EDT" : "work off the EDT"));
         note(where);
-        note("after");
+        Await.on(Asyncio.sleep(Duration.ofMillis(5))); // a real timer: the waiter parks until it is due
+        note("after a real 5 ms sleep");
         return Task.completed();
     }
 

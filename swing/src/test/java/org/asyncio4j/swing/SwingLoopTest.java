@@ -63,9 +63,9 @@ class SwingLoopTest {
     }
 
     @Test
-    void toThreadWorksOffTheEdtAndResumesOnIt() {
+    void toThreadWorksOffTheEdtAndItAndARealTimerResumeOnIt() {
         SwingLoop.run(s::toThread);
-        assertEquals(List.of("before", "work off the EDT", "after"), log);
+        assertEquals(List.of("before", "work off the EDT", "after a real 5 ms sleep"), log);
     }
 
     @Test
