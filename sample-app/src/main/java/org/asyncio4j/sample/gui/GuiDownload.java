@@ -61,14 +61,18 @@ public class GuiDownload {
         return Task.completed(); // the server flushes and closes the connection
     }
 
-    /** One download: the bar moves after every chunk; a cancel (the Cancel button) says where it stopped. */
+    /**
+     * One download: the bar moves after every chunk; a cancel (the Cancel button) or a failure says
+     * where it stopped, and the buttons are reset whatever happens.
+     */
     @Async
     Task<Long> download() {
         panel.started();
-        Connection c = Await.on(Asyncio.openConnection("127.0.0.1", source.port()));
         long received = 0;
         long total = -1;
+        Connection c = null;
         try {
+            c = Await.on(Asyncio.openConnection("127.0.0.1", source.port()));
             String header = new String(Await.on(c.reader().readLine()), StandardCharsets.US_ASCII).trim();
             total = Long.parseLong(header.substring("SIZE ".length()));
             while (received < total) {
@@ -79,10 +83,16 @@ public class GuiDownload {
             }
             panel.finished("done: " + DownloadPanel.kib(total));
         } catch (CancelledError e) {
-            panel.finished("cancelled at " + DownloadPanel.kib(received) + " of " + DownloadPanel.kib(total));
+            panel.finished(total < 0 ? "cancelled before the download began"
+                    : "cancelled at " + DownloadPanel.kib(received) + " of " + DownloadPanel.kib(total));
+            throw e;
+        } catch (Exception e) { // an I/O failure too: Await.on rethrows checked exceptions unchanged
+            panel.finished("failed: " + e.getClass().getSimpleName() + " after " + DownloadPanel.kib(received));
             throw e;
         } finally {
-            c.writer().close();
+            if (c != null) {
+                c.writer().close();
+            }
         }
         return Task.completed(received);
     }

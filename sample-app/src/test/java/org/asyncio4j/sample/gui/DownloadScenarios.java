@@ -21,15 +21,21 @@ class DownloadScenarios {
         log.add("t=" + EventLoop.current().time() / 1_000_000 + " " + line + (EventQueue.isDispatchThread() ? "" : " OFF THE EDT"));
     }
 
-    /** Clicks Download; with {@code cancelAtPercent} >= 0, clicks Cancel once the bar reaches it. */
+    /**
+     * Clicks Download; with {@code cancelAtPercent} >= 0, clicks Cancel once the bar reaches it; with
+     * {@code breakAtPercent} >= 0, the source drops its connections then.
+     */
     @Async
-    Task<String> clickDownload(GuiDownload g, int cancelAtPercent) {
+    Task<String> clickDownload(GuiDownload g, int cancelAtPercent, int breakAtPercent) {
         Await.on(g.start());
         DownloadPanel p = g.panel;
         p.bar.addChangeListener(e -> {
             note(p.bar.getValue() + "% " + p.bar.getString());
             if (p.bar.getValue() == cancelAtPercent) {
                 EventQueue.invokeLater(p.cancel::doClick); // the user, a moment later
+            }
+            if (p.bar.getValue() == breakAtPercent) {
+                g.source.abortClients();
             }
         });
         p.download.doClick();
@@ -40,6 +46,8 @@ class DownloadScenarios {
             outcome = Await.on(g.current) + " bytes";
         } catch (CancelledError e) {
             outcome = "cancelled";
+        } catch (Exception e) {
+            outcome = "failed";
         }
         note("status: " + p.status.getText() + ", download enabled: " + p.download.isEnabled()
                 + ", cancel enabled: " + p.cancel.isEnabled());

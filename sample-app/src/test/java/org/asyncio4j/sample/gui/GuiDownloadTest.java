@@ -27,16 +27,16 @@ import org.junit.jupiter.api.Timeout;
 class GuiDownloadTest {
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
-    private String run(int cancelAtPercent) {
+    private String run(int cancelAtPercent, int breakAtPercent) {
         // 32 KiB in 8 KiB chunks, 50 ms apart
         GuiDownload g = new AsyncGuiDownload(new DownloadPanel(), 32 << 10, 8 << 10, Duration.ofMillis(50));
         DownloadScenarios s = new AsyncDownloadScenarios(log);
-        return SwingLoop.run(() -> s.clickDownload(g, cancelAtPercent), RunOptions.defaults().clock(new VirtualClock()));
+        return SwingLoop.run(() -> s.clickDownload(g, cancelAtPercent, breakAtPercent), RunOptions.defaults().clock(new VirtualClock()));
     }
 
     @Test
     void theBarMovesAfterEveryChunkOnTheEdt() {
-        assertEquals("32768 bytes", run(-1));
+        assertEquals("32768 bytes", run(-1, -1));
         assertEquals(List.of(
                 "t=0 status: downloading..., download enabled: false",
                 "t=50 25% 8 KiB of 32 KiB",
@@ -48,12 +48,22 @@ class GuiDownloadTest {
 
     @Test
     void cancelStopsTheDownloadAndSaysWhere() {
-        assertEquals("cancelled", run(50));
+        assertEquals("cancelled", run(50, -1));
         assertEquals(List.of(
                 "t=0 status: downloading..., download enabled: false",
                 "t=50 25% 8 KiB of 32 KiB",
                 "t=100 50% 16 KiB of 32 KiB",
                 "t=100 status: cancelled at 16 KiB of 32 KiB, download enabled: true, cancel enabled: false"), log);
+    }
+
+    @Test
+    void aBrokenDownloadSaysSoAndResetsTheButtons() {
+        assertEquals("failed", run(-1, 25));
+        assertEquals(List.of(
+                "t=0 status: downloading..., download enabled: false",
+                "t=50 25% 8 KiB of 32 KiB",
+                "t=50 status: failed: IncompleteReadException after 8 KiB, download enabled: true, cancel enabled: false"),
+                log);
     }
 
     @Test
