@@ -1,6 +1,7 @@
 package org.asyncio4j.swing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class SwingLoopTest {
             String n = t.getName();
             if (n.startsWith("asyncio4j-swing-waiter") || n.startsWith("asyncio4j-executor-")) {
                 t.join(TimeUnit.SECONDS.toMillis(30));
-                assertTrue(!t.isAlive(), "thread left running after the loop closed: " + n);
+                assertFalse(t.isAlive(), "thread left running after the loop closed: " + n);
             }
         }
     }
@@ -133,7 +134,7 @@ class SwingLoopTest {
         EventQueue.invokeAndWait(() -> inPlace.set(SwingLoop.run(() -> Task.completed(
                 SwingLoop.isRunning() + " " + EventQueue.isDispatchThread()))));
         assertEquals("true true", inPlace.get());
-        assertTrue(!SwingLoop.isRunning());
+        assertFalse(SwingLoop.isRunning(), "no loop on the test thread");
         AtomicReference<Throwable> nested = new AtomicReference<>();
         SwingLoop.run(() -> {
             try {
