@@ -51,7 +51,14 @@ public final class EventLoop {
     private volatile Thread thread;
     private volatile boolean running;
     private volatile boolean closed;
-    private volatile boolean parked;
+    /** The thread parked in {@link #poll} (the loop's, or a host's waiter), or null: who {@link #wakeup} unparks. */
+    private volatile Thread parkedThread;
+    /** The host the loop lives inside (a GUI's event thread), or null: the loop blocks its own thread. */
+    private final LoopHost host;
+    /** True while {@link LoopHost#idle} runs: the host's own code on the loop thread must wake the wait. */
+    private boolean hostIdle;
+    /** Set by {@link #wakeup} under a host, cleared as an idle starts: a wake before the waiter parks is kept. */
+    private volatile boolean wakeRequested;
     private Selector selector;
     private IoDriver io;
 
@@ -82,8 +89,9 @@ public final class EventLoop {
     Debug debug;
     private volatile ExecutorService defaultExecutor;
 
-    private EventLoop(Clock clock) {
+    private EventLoop(Clock clock, LoopHost host) {
         this.clock = clock;
+        this.host = host;
         this.thread = Thread.currentThread();
         Warmup.reporting(LOG); // while descriptors are plentiful (issue 18 item 6)
     }
@@ -97,8 +105,18 @@ public final class EventLoop {
         private Clock clock = Clock.system();
         private ExceptionHandler handler;
         private RunOptions options;
+        private LoopHost host;
 
         private Builder() {}
+
+        /**
+         * Makes the loop live inside {@code host}'s event thread (a GUI toolkit's): it runs there and
+         * never blocks it; see {@link LoopHost}. Also set by {@link #options} when they name a host.
+         */
+        public Builder host(LoopHost host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -114,11 +132,14 @@ public final class EventLoop {
         public Builder options(RunOptions options) {
             this.options = Objects.requireNonNull(options, "options");
             this.clock = options.clock();
+            if (options.host() != null) {
+                this.host = options.host();
+            }
             return this;
         }
 
         public EventLoop build() {
-            EventLoop loop = new EventLoop(clock);
+            EventLoop loop = new EventLoop(clock, host);
             loop.exceptionHandler = handler;
             loop.debug = (options != null ? options : RunOptions.defaults()).newDebug(loop);
             return loop;
@@ -209,6 +230,9 @@ public final class EventLoop {
             h.context = currentContext().copy(); // asyncio: call_soon runs the callback in copy_context()
         }
         ready.add(h);
+        if (hostIdle) {
+            wakeup();
+        }
         return h;
     }
 
@@ -228,6 +252,9 @@ public final class EventLoop {
             h.context = currentContext().copy(); // asyncio: call_soon runs the callback in copy_context()
         }
         timers.push(when, h);
+        if (hostIdle) {
+            wakeup();
+        }
         return h;
     }
 
@@ -278,14 +305,19 @@ public final class EventLoop {
     }
 
     private void wakeup() {
-        if (Thread.currentThread() == thread) {
-            return;
+        if (Thread.currentThread() == thread && !hostIdle) {
+            return; // the loop is running code on its own thread: it will see the work without waking
+        }
+        if (host != null) {
+            wakeRequested = true;
         }
         Selector s = selector;
         if (s != null) {
-            s.wakeup();
-        } else if (parked) {
-            LockSupport.unpark(thread);
+            s.wakeup(); // sticky: a select that has not begun yet returns at once
+        }
+        Thread t = parkedThread; // under a host the selector may open while the waiter is parked
+        if (t != null) {
+            LockSupport.unpark(t);
         }
     }
 
@@ -300,17 +332,39 @@ public final class EventLoop {
         } else {
             ready.add(new CallbackRun(waiter, done));
         }
+        if (hostIdle) {
+            wakeup(); // a host's event (a button's listener) completed something a task awaits
+        }
     }
 
     /** Queues an internal entry (coroutine step, sleep to fire, runnable) without a Handle. */
     void schedule(Object entry) {
         assert inEventLoop();
         ready.add(entry);
+        if (hostIdle) {
+            wakeup();
+        }
     }
 
     void scheduleTimer(long when, Object entry) {
         assert inEventLoop();
         timers.push(when, entry);
+        if (hostIdle) {
+            wakeup();
+        }
+    }
+
+    /**
+     * Under a host, while it idles (its own code, a listener, runs on the loop thread and the loop's
+     * wait runs elsewhere): wakes that wait and returns true. The I/O driver calls it when such code
+     * changes what the selector waits for, which an ongoing select would not see.
+     */
+    boolean wakeIfHostIdle() {
+        if (hostIdle) {
+            wakeup();
+            return true;
+        }
+        return false;
     }
 
     /** Counts a cancelled timer entry; the heap drops them when it next settles. */
@@ -579,7 +633,7 @@ public final class EventLoop {
 
     /** One iteration; {@code noWait}: poll for I/O without blocking and do not jump a virtual clock. */
     private void runOnce(boolean noWait) {
-        if (io == null && timers.isEmpty() && !injectedPending && !ready.isEmpty()) {
+        if (io == null && timers.isEmpty() && !injectedPending && !ready.isEmpty() && host == null) {
             // Nothing to wait for or to collect: steps 1-3 are no-ops (the common case of tasks
             // handing work to each other), so go straight to the ready callbacks.
             runReady();
@@ -659,6 +713,10 @@ public final class EventLoop {
 
     /** Waits up to {@code timeoutNanos} (-1: indefinitely) for I/O or a cross-thread wake-up. */
     private void poll(long timeoutNanos) {
+        if (host != null) {
+            hostPoll(timeoutNanos);
+            return;
+        }
         if (io != null) {
             io.select(timeoutNanos);
             return;
@@ -666,9 +724,14 @@ public final class EventLoop {
         if (timeoutNanos == 0) {
             return;
         }
-        parked = true;
+        park(timeoutNanos);
+    }
+
+    /** Parks the calling thread up to {@code timeoutNanos} (-1: until woken); returns early on a wake-up. */
+    private void park(long timeoutNanos) {
+        parkedThread = Thread.currentThread();
         try {
-            if (!injected.isEmpty()) {
+            if (!injected.isEmpty() || wakeRequested) {
                 return;
             }
             if (timeoutNanos < 0) {
@@ -677,7 +740,36 @@ public final class EventLoop {
                 LockSupport.parkNanos(this, timeoutNanos);
             }
         } finally {
-            parked = false;
+            parkedThread = null;
+        }
+    }
+
+    /**
+     * Under a host the loop thread never blocks: with work ready the host may run its queued events
+     * ({@link LoopHost#busy}); otherwise the host runs its events while a thread of its own performs
+     * the loop's wait ({@link LoopHost#idle}). Ready I/O is then dispatched here, on the loop thread.
+     */
+    private void hostPoll(long timeoutNanos) {
+        if (timeoutNanos == 0) {
+            host.busy();
+        } else {
+            IoDriver d = io;
+            wakeRequested = false;
+            hostIdle = true;
+            try {
+                host.idle(() -> {
+                    if (d != null) {
+                        d.awaitReady(timeoutNanos); // readiness only: handlers run on the loop thread below
+                    } else {
+                        park(timeoutNanos);
+                    }
+                });
+            } finally {
+                hostIdle = false;
+            }
+        }
+        if (io != null) {
+            io.select(0);
         }
     }
 

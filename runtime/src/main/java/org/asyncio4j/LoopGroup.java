@@ -18,7 +18,9 @@ import org.asyncio4j.net.StreamWriter;
  * One event loop per core: N loops, each on a thread of its own, for a service that outgrows one
  * core. Each loop is a normal asyncio4j loop (tasks stay on the loop that started them); the group
  * spreads work across them: {@link #submit} round-robin, and {@link #startServer} one listening
- * server per loop on the same port ({@code SO_REUSEPORT}: the kernel spreads the connections).
+ * server per loop on the same port ({@code SO_REUSEPORT}: the kernel spreads the connections), or,
+ * where the OS lacks {@code SO_REUSEPORT} or when asked ({@link Spread#HAND_OFF}), one acceptor loop
+ * that hands each accepted connection to the next loop in turn.
  * {@link #close()} closes the servers, cancels what still runs, and joins the threads.
  *
  * <pre>{@code
@@ -133,21 +135,68 @@ public final class LoopGroup implements AutoCloseable {
         return members.get(i).loop.submit(body); // one still queued when its loop closes is cancelled
     }
 
+    /** How {@link #startServer} spreads connections over the loops. */
+    public enum Spread {
+        /** {@link #REUSE_PORT} where the OS has {@code SO_REUSEPORT} (Linux, macOS, BSD), else {@link #HAND_OFF}. */
+        AUTO,
+        /**
+         * One listening socket per loop on the same port, with {@code SO_REUSEPORT}: the kernel picks
+         * the loop of each connection (by a hash of its addresses), and no loop waits on another.
+         * Fails with {@link UnsupportedOperationException} where the OS lacks it (Windows).
+         */
+        REUSE_PORT,
+        /**
+         * Loop 0 alone listens and accepts; it hands each connection to the next loop in turn
+         * (round-robin, itself included), which serves it from then on. Works everywhere; costs a
+         * cross-thread hand-off per connection, and the accepting loop is shared with its own share
+         * of connections.
+         */
+        HAND_OFF
+    }
+
     /**
-     * Starts one server per loop, all listening on {@code host}:{@code port} with {@code SO_REUSEPORT}
-     * (port 0: the port the first loop picked), and returns them once all listen. Each accepted
-     * connection is served by {@code handler} on the loop whose server accepted it. Blocks the caller
-     * (call it from {@code main}, not from a loop). On an OS without {@code SO_REUSEPORT} (Windows)
-     * it fails with {@link UnsupportedOperationException}.
+     * {@link #startServer(BiFunction, String, int, Spread)} with {@link Spread#AUTO}:
+     * {@code SO_REUSEPORT} where the OS has it, a hand-off from one acceptor loop otherwise.
+     *
+     * @param handler run for each connection, on the loop that serves it
+     * @param host the address to listen on (null: all interfaces)
+     * @param port the port (0: a free one)
+     * @return one server per loop (see the four-argument form)
      */
     public List<Server> startServer(BiFunction<StreamReader, StreamWriter, Task<Void>> handler, String host, int port) {
+        return startServer(handler, host, port, Spread.AUTO);
+    }
+
+    /**
+     * Starts serving {@code host}:{@code port} on every loop and returns one server per loop (loop
+     * {@code i}'s at index {@code i}) once all are ready; port 0 picks a free port, which
+     * {@code get(0).port()} tells. Each connection is served by {@code handler} on one loop, as
+     * {@code spread} decides: with {@link Spread#REUSE_PORT} every server listens; with
+     * {@link Spread#HAND_OFF} only loop 0's listens (the others' {@code port()} is -1) and each
+     * connection is served by the server of the loop it was handed to. Blocks the caller (call it
+     * from {@code main}, not from a loop).
+     *
+     * @param handler run for each connection, on the loop that serves it
+     * @param host the address to listen on (null: all interfaces)
+     * @param port the port (0: a free one)
+     * @param spread how connections are spread over the loops
+     * @return one server per loop
+     */
+    public List<Server> startServer(BiFunction<StreamReader, StreamWriter, Task<Void>> handler, String host, int port,
+            Spread spread) {
         Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(spread, "spread");
         if (EventLoop.currentOrNull() != null) {
             throw new IllegalStateException("LoopGroup.startServer blocks until every loop listens: call it from a"
                     + " plain thread (main), not from a running loop");
         }
         List<Listening> started = new ArrayList<>();
+        boolean reusePort = spread == Spread.REUSE_PORT || (spread == Spread.AUTO && HandOff.reusePortSupported());
         try {
+            if (!reusePort) {
+                startHandingOff(handler, host, port, started);
+                return publish(started);
+            }
             Server first = join(submit(0, () -> Server.start(handler, host, port, true)));
             started.add(new Listening(loop(0), first));
             for (int i = 1; i < members.size(); i++) {
@@ -157,6 +206,33 @@ public final class LoopGroup implements AutoCloseable {
             closeServers(started);
             throw e;
         }
+        return publish(started);
+    }
+
+    /**
+     * Loops 1..n-1 first get a server that listens nowhere; then loop 0's server listens with a
+     * hand-off to all of them already set, so that no connection is accepted before it can be spread.
+     * {@code started} ends in loop order.
+     */
+    private void startHandingOff(BiFunction<StreamReader, StreamWriter, Task<Void>> handler, String host, int port,
+            List<Listening> started) {
+        Server[] targets = new Server[members.size()];
+        for (int i = 1; i < members.size(); i++) {
+            targets[i] = join(submit(i, () -> Task.completed(Server.unbound(handler))));
+            started.add(new Listening(loop(i), targets[i]));
+        }
+        HandOff handOff = new HandOff(this, targets);
+        Server acceptor = join(submit(0, () -> {
+            Server s = Server.unbound(handler);
+            targets[0] = s;
+            s.handOff(handOff);
+            return s.listen(host, port);
+        }));
+        // first in the list: close() stops accepting before it closes the loops connections go to
+        started.add(0, new Listening(loop(0), acceptor));
+    }
+
+    private List<Server> publish(List<Listening> started) {
         synchronized (servers) {
             servers.addAll(started);
         }

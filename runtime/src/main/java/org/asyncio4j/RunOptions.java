@@ -25,6 +25,7 @@ public final class RunOptions {
     private final boolean watchdog;
     private final Consumer<String> debugLog;
     private final LongSupplier stepClock;
+    private LoopHost host;
 
     private RunOptions(Clock clock, boolean debug, Duration slowStep, boolean watchdog, Consumer<String> debugLog,
             LongSupplier stepClock) {
@@ -49,12 +50,12 @@ public final class RunOptions {
 
     /** Debug mode on or off. */
     public RunOptions debug(boolean on) {
-        return new RunOptions(clock, on, slowStep, watchdog, debugLog, stepClock);
+        return withHost(new RunOptions(clock, on, slowStep, watchdog, debugLog, stepClock));
     }
 
     /** The loop's clock (e.g. {@code new VirtualClock()} in tests). */
     public RunOptions clock(Clock c) {
-        return new RunOptions(Objects.requireNonNull(c, "clock"), debug, slowStep, watchdog, debugLog, stepClock);
+        return withHost(new RunOptions(Objects.requireNonNull(c, "clock"), debug, slowStep, watchdog, debugLog, stepClock));
     }
 
     /** How long a step may hold the loop before debug mode reports it (asyncio's {@code slow_callback_duration}). */
@@ -63,17 +64,17 @@ public final class RunOptions {
         if (threshold.isNegative() || threshold.isZero()) {
             throw new IllegalArgumentException("slowStep must be positive, got " + threshold);
         }
-        return new RunOptions(clock, debug, threshold, watchdog, debugLog, stepClock);
+        return withHost(new RunOptions(clock, debug, threshold, watchdog, debugLog, stepClock));
     }
 
     /** Whether debug mode starts the watchdog thread (on by default). */
     public RunOptions watchdog(boolean on) {
-        return new RunOptions(clock, debug, slowStep, on, debugLog, stepClock);
+        return withHost(new RunOptions(clock, debug, slowStep, on, debugLog, stepClock));
     }
 
     /** Where debug mode's reports go; by default the {@code System.Logger} "org.asyncio4j", at WARNING. */
     public RunOptions debugLog(Consumer<String> sink) {
-        return new RunOptions(clock, debug, slowStep, watchdog, Objects.requireNonNull(sink, "sink"), stepClock);
+        return withHost(new RunOptions(clock, debug, slowStep, watchdog, Objects.requireNonNull(sink, "sink"), stepClock));
     }
 
     /**
@@ -81,7 +82,27 @@ public final class RunOptions {
      * tests replace it to make slow steps without sleeping.
      */
     public RunOptions stepClock(LongSupplier nanos) {
-        return new RunOptions(clock, debug, slowStep, watchdog, debugLog, Objects.requireNonNull(nanos, "nanos"));
+        return withHost(new RunOptions(clock, debug, slowStep, watchdog, debugLog, Objects.requireNonNull(nanos, "nanos")));
+    }
+
+    /**
+     * Runs the loop inside {@code host}'s event thread (a GUI toolkit's) instead of blocking its own:
+     * see {@link LoopHost}. The loop is then run on the host's thread (e.g. {@code SwingLoop.run}
+     * does that for Swing).
+     */
+    public RunOptions host(LoopHost host) {
+        RunOptions o = new RunOptions(clock, debug, slowStep, watchdog, debugLog, stepClock);
+        o.host = Objects.requireNonNull(host, "host");
+        return o;
+    }
+
+    private RunOptions withHost(RunOptions o) {
+        o.host = host;
+        return o;
+    }
+
+    LoopHost host() {
+        return host;
     }
 
     Clock clock() {

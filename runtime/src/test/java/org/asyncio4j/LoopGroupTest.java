@@ -110,4 +110,85 @@ class LoopGroupTest {
             assertEquals(Set.of("asyncio4j-loop-0", "asyncio4j-loop-1"), served);
         }
     }
+
+    /** Each connection gets the name of the thread that served it, then the connection closes. */
+    private static Task<Void> nameTheLoop(org.asyncio4j.net.StreamReader r, org.asyncio4j.net.StreamWriter w) {
+        w.write((Thread.currentThread().getName() + "\n").getBytes(StandardCharsets.UTF_8));
+        Task<Void> drained = w.drain();
+        drained.addDoneCallback(x -> w.close());
+        return drained;
+    }
+
+    private static String servedBy(int port) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        }
+    }
+
+    @Test
+    void theHandOffFallbackSpreadsConnectionsRoundRobinFromOneAcceptor() throws Exception {
+        for (int n : new int[] {2, 3}) {
+            try (LoopGroup g = LoopGroup.start(n)) {
+                List<Server> servers = g.startServer(LoopGroupTest::nameTheLoop, "127.0.0.1", 0, LoopGroup.Spread.HAND_OFF);
+                assertEquals(n, servers.size());
+                int port = servers.get(0).port();
+                assertTrue(port > 0);
+                for (int i = 1; i < n; i++) {
+                    assertEquals(-1, servers.get(i).port(), "only loop 0 listens");
+                }
+                List<String> served = new ArrayList<>();
+                List<String> expected = new ArrayList<>();
+                for (int i = 0; i < 4 * n; i++) {
+                    served.add(servedBy(port)); // one after another: the k-th accept goes to loop k mod n
+                    expected.add("asyncio4j-loop-" + (i % n));
+                }
+                assertEquals(expected, served);
+            }
+        }
+    }
+
+    @Test
+    void theHandOffServersCountTheirConnectionsAndCloseWithTheGroup() throws Exception {
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        java.util.concurrent.CountDownLatch handled = new java.util.concurrent.CountDownLatch(4);
+        LoopGroup g = LoopGroup.start(2);
+        List<Server> servers = g.startServer((r, w) -> {
+            handled.countDown(); // the connection is counted by its server before its handler starts
+            Promise<Void> held = new Promise<>();
+            release.thenRun(() -> held.complete(null)); // thread-safe: completes on the serving loop
+            return held;
+        }, "127.0.0.1", 0, LoopGroup.Spread.HAND_OFF);
+        int port = servers.get(0).port();
+        List<Socket> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Socket s = new Socket("127.0.0.1", port);
+                s.setSoTimeout(30_000);
+                clients.add(s);
+            }
+            assertTrue(handled.await(30, TimeUnit.SECONDS), "4 connections made, " + handled.getCount() + " not handled");
+            for (int i = 0; i < 2; i++) {
+                Server server = servers.get(i);
+                assertEquals(2, g.submit(i, () -> Task.completed(server.connectionCount())).get(30, TimeUnit.SECONDS),
+                        "connections served by loop " + i);
+            }
+        } finally {
+            g.close(); // cancels the held handlers: every connection is closed by its loop
+            for (Socket s : clients) {
+                assertEquals(-1, s.getInputStream().read(), "the server closed the connection");
+                s.close();
+            }
+        }
+        assertTrue(g.loop(0).isClosed() && g.loop(1).isClosed());
+    }
+
+    @Test
+    void autoUsesReusePortWhereTheOsHasIt() throws Exception {
+        try (LoopGroup g = LoopGroup.start(2)) {
+            List<Server> servers = g.startServer(LoopGroupTest::nameTheLoop, "127.0.0.1", 0);
+            // Linux and macOS have SO_REUSEPORT: both loops listen on the one port; elsewhere loop 0 hands off
+            assertEquals(HandOff.reusePortSupported() ? servers.get(0).port() : -1, servers.get(1).port());
+        }
+    }
 }

@@ -187,6 +187,12 @@ final class Plan {
             group.note = "asyncio4j, one loop per core: LoopGroup.start(" + cores + ") with one SO_REUSEPORT server per"
                     + " loop, the same handler (issue 21).";
             w.add(group);
+            Case handOff = new Case(Peers.ASYNCIO4J, cores + " loops, hand-off");
+            handOff.echoServer = "a4j-handoff";
+            handOff.args = a;
+            handOff.note = "asyncio4j, one loop per core without SO_REUSEPORT: LoopGroup.startServer(..., Spread.HAND_OFF),"
+                    + " loop 0 accepts and hands each connection round robin to the next loop (issue 21).";
+            w.add(handOff);
         }
         Case vt = new Case(Peers.VIRTUAL_THREADS, "");
         vt.echoServer = "vt";

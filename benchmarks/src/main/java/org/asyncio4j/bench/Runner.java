@@ -159,6 +159,8 @@ public final class Runner {
                         case "a4j" -> javaCmd(jdk, flags(w), cp, "org.asyncio4j.bench.echo.Asyncio4jEchoServer", List.of());
                         case "a4j-loops" -> javaCmd(jdk, flags(w), cp, "org.asyncio4j.bench.echo.Asyncio4jEchoServer",
                                 List.of("loops=" + Runtime.getRuntime().availableProcessors()));
+                        case "a4j-handoff" -> javaCmd(jdk, flags(w), cp, "org.asyncio4j.bench.echo.Asyncio4jEchoServer",
+                                List.of("loops=" + Runtime.getRuntime().availableProcessors(), "spread=handoff"));
                         case "vt" -> javaCmd(jdk, flags(w), cp, "org.asyncio4j.bench.echo.VirtualThreadEchoServer", List.of());
                         case "kotlin" -> javaCmd(jdk, flags(w), cp, "org.asyncio4j.bench.kotlin.EchoServer", List.of());
                         case "python" -> List.of(py, dir.resolve("src/main/python/echo_server.py").toString());

@@ -63,6 +63,8 @@ public final class Server implements AsyncCloseable {
     private final Acceptor acceptor;
     private boolean closed;
     private boolean acceptPaused;
+    /** Where accepted connections go instead of being served here (LoopGroup's hand-off), or null. */
+    private java.util.function.Consumer<SocketChannel> handOff;
     private int handlerFailures;
 
     private Server(EventLoop loop, BiFunction<StreamReader, StreamWriter, Task<Void>> handler) {
@@ -94,12 +96,76 @@ public final class Server implements AsyncCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range 0..65535: " + port);
         }
-        EventLoop loop = EventLoop.current();
-        Server server = new Server(loop, handler);
+        return new Server(EventLoop.current(), handler).bind(host, port, reusePort);
+    }
+
+    /**
+     * A server on the current loop that listens nowhere yet: it serves the connections given to
+     * {@link #adopt} (accepted by a server on another loop), and {@link #listen} makes it accept
+     * its own. {@link #port()} is -1 until it listens. Loop thread only.
+     *
+     * @param handler run for each connection this server serves
+     * @return the server
+     */
+    public static Server unbound(BiFunction<StreamReader, StreamWriter, Task<Void>> handler) {
+        Objects.requireNonNull(handler, "handler");
+        return new Server(EventLoop.current(), handler);
+    }
+
+    /**
+     * Starts listening on {@code host}:{@code port} as {@link #start(BiFunction, String, int)} does
+     * (a server made by {@link #unbound}; once only). Completes with this server once it listens.
+     *
+     * @param host the address to listen on (null: all interfaces)
+     * @param port the port (0: a free one)
+     * @return this server, listening
+     */
+    public Task<Server> listen(String host, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range 0..65535: " + port);
+        }
+        if (!listeners.isEmpty() || unixPath != null || closed) {
+            throw new IllegalStateException("listen() on a server that already listens or is closed: " + this);
+        }
+        return bind(host, port, false);
+    }
+
+    /**
+     * Gives every connection this server accepts from now on to {@code to}, on this loop, instead of
+     * serving it here: {@code to} must serve it (e.g. hand it to a server on another loop, whose
+     * {@link #adopt} serves it there) or close it. Used by {@link org.asyncio4j.LoopGroup} where
+     * {@code SO_REUSEPORT} is missing. A {@code to} that throws has the connection closed and the
+     * error reported. Loop thread only.
+     *
+     * @param to receives each accepted channel (blocking mode still as accepted)
+     */
+    public void handOff(java.util.function.Consumer<SocketChannel> to) {
+        this.handOff = Objects.requireNonNull(to, "to");
+    }
+
+    /**
+     * Serves {@code channel}, a connection accepted elsewhere (another loop's server, see
+     * {@link #handOff}), on this server's loop as if this server had accepted it: one handler task,
+     * counted in {@link #connectionCount()} and awaited by {@link #waitClosed()}. On a closed server
+     * the channel is closed instead (it arrived after the server stopped). Loop thread only.
+     *
+     * @param channel a connected socket channel nobody else uses
+     */
+    public void adopt(SocketChannel channel) {
+        Objects.requireNonNull(channel, "channel");
+        if (closed) {
+            closeQuietly(channel);
+            return;
+        }
+        setUp(channel);
+    }
+
+    private Task<Server> bind(String host, int port, boolean reusePort) {
+        Server server = this;
         if (host == null || host.isEmpty()) {
             return server.listenOn(new InetAddress[] {null}, port, reusePort);
         }
-        Task<InetAddress[]> resolved = Resolver.resolve(loop, host);
+        Task<InetAddress[]> resolved = Resolver.resolve(server.loop, host);
         if (resolved.isDone()) {
             return server.listenOn(resolved.result(), port, reusePort);
         }
@@ -239,21 +305,36 @@ public final class Server implements AsyncCloseable {
             if (ch == null) {
                 return;
             }
-            try {
-                ch.configureBlocking(false);
-                if (unixPath == null) {
-                    ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            java.util.function.Consumer<SocketChannel> to = handOff;
+            if (to != null) {
+                try {
+                    to.accept(ch);
+                } catch (RuntimeException e) {
+                    closeQuietly(ch);
+                    loop.callExceptionHandler("handing off an accepted connection failed; it was closed", e, null);
                 }
-                StreamReader reader = new StreamReader();
-                SocketTransport t = SocketTransport.open(loop, ch, reader);
-                connections.add(t);
-                t.setOnLost(() -> detach(t));
-                serve(t, reader);
-            } catch (IOException e) {
-                // The peer vanished between accept and setup (e.g. reset): drop this one, keep serving.
-                closeQuietly(ch);
-                loop.callExceptionHandler("setting up an accepted connection failed", e, null);
+                continue;
             }
+            setUp(ch);
+        }
+    }
+
+    /** Serves an accepted channel here: a transport on this loop and one handler task. */
+    private void setUp(SocketChannel ch) {
+        try {
+            ch.configureBlocking(false);
+            if (ch.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+            StreamReader reader = new StreamReader();
+            SocketTransport t = SocketTransport.open(loop, ch, reader);
+            connections.add(t);
+            t.setOnLost(() -> detach(t));
+            serve(t, reader);
+        } catch (IOException e) {
+            // The peer vanished between accept and setup (e.g. reset): drop this one, keep serving.
+            closeQuietly(ch);
+            loop.callExceptionHandler("setting up an accepted connection failed", e, null);
         }
     }
 

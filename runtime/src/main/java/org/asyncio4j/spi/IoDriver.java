@@ -83,7 +83,9 @@ public final class IoDriver {
             if (channel.isBlocking()) {
                 channel.configureBlocking(false);
             }
-            return channel.register(selector, ops, handler);
+            SelectionKey key = channel.register(selector, ops, handler);
+            loop.wakeIfHostIdle(); // a select under way on a host's waiter thread would not see it
+            return key;
         } catch (ClosedChannelException e) {
             throw new IllegalStateException("cannot register a closed channel " + channel, e);
         } catch (IOException e) {
@@ -101,6 +103,7 @@ public final class IoDriver {
         assert loop.inEventLoop();
         if (key.isValid() && key.interestOps() != ops) {
             key.interestOps(ops);
+            loop.wakeIfHostIdle();
         }
     }
 
@@ -204,8 +207,8 @@ public final class IoDriver {
      */
     public void releaseClosed() {
         assert loop.inEventLoop();
-        if (dispatching) {
-            return;
+        if (dispatching || loop.wakeIfHostIdle()) {
+            return; // under an idle host, the select that ends the idle releases them (and selecting here would block)
         }
         try {
             selector.selectNow(k -> {});
@@ -241,6 +244,23 @@ public final class IoDriver {
             }
         } catch (IOException e) {
             loop.callExceptionHandler("selector failed", e, null);
+        }
+    }
+
+    /**
+     * Under a {@link LoopHost}: waits on the host's waiter thread, not the loop's, until a channel is
+     * ready, {@code timeoutNanos} pass (-1: no limit) or the loop is woken; dispatches nothing (the
+     * selector is level-triggered, so the loop's next select reports the same channels).
+     */
+    void awaitReady(long timeoutNanos) {
+        try {
+            if (timeoutNanos < 0) {
+                selector.select(k -> {});
+            } else {
+                selector.select(k -> {}, Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos + 999_999)));
+            }
+        } catch (IOException e) {
+            loop.report("selector failed", e, null);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.asyncio4j.sample.db.DbPaging;
 import org.asyncio4j.sample.files.Files;
+import org.asyncio4j.sample.gui.Gui;
 import org.asyncio4j.sample.tutorial.TutorialExamples;
 import org.asyncio4j.sample.web.HttpHello;
 import org.asyncio4j.sample.web.Proxy;
@@ -29,6 +30,8 @@ final class Examples {
         ALL.put("db-paging", new Example("PostgreSQL: a pool, keyset paging, a query timeout cancelled on the server"
                 + " (starts a local server)", DbPaging::run));
         ALL.put("files", new Example("files read, written and read line by line without blocking the loop", Files::run));
+        ALL.put("gui", new Example("a Swing window: a slow download moves a progress bar between awaits, the window"
+                + " stays responsive, Cancel stops it (asyncio4j-swing; needs a display)", Gui::run));
     }
 
     private Examples() {}

@@ -17,7 +17,10 @@ public class Main {
         }
     }
 
-    /** Runs the command line, printing to {@code out} and {@code err}; returns the exit status (2: bad usage). */
+    /**
+     * Runs the command line, printing to {@code out} and {@code err}; returns the exit status (2: bad
+     * usage, 3: no display for the gui example).
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals("list")) {
             Examples.list(out);
@@ -41,6 +44,9 @@ public class Main {
         } catch (IllegalArgumentException bad) {
             err.println(bad.getMessage()); // an example refusing its arguments says why; no stack trace
             return 2;
+        } catch (org.asyncio4j.sample.gui.Gui.NoDisplay none) {
+            err.println(none.getMessage()); // the gui example without a display: one line, no stack trace
+            return 3;
         }
     }
 }

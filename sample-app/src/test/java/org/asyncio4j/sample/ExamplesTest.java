@@ -25,7 +25,7 @@ class ExamplesTest {
                 "timeout-scope", "cancel", "shield", "semaphore", "lock", "event", "condition", "producer-consumer",
                 "worker-pool", "backpressure-batches", "retry-backoff", "sliding-window-rate-limiter", "task-group",
                 "to-thread", "call-soon-later", "future", "tcp-echo", "udp-echo", "subprocess", "async-context-manager",
-                "async-iterator", "async-generator", "http-hello", "proxy", "websocket-chat", "db-paging", "files"),
+                "async-iterator", "async-generator", "http-hello", "proxy", "websocket-chat", "db-paging", "files", "gui"),
                 lines.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
         assertEquals("gather: jobs of 2 s, 1 s and 3 s at once: results in argument order after 3 s, not 6", lines.get(3));
     }

@@ -18,14 +18,18 @@ public final class Asyncio4jEchoServer {
     private Asyncio4jEchoServer() {}
 
     public static void main(String[] args) throws InterruptedException {
-        int loops = Integer.parseInt(org.asyncio4j.bench.Measure.args(args).getOrDefault("loops", "1"));
+        java.util.Map<String, String> options = org.asyncio4j.bench.Measure.args(args);
+        int loops = Integer.parseInt(options.getOrDefault("loops", "1"));
+        org.asyncio4j.LoopGroup.Spread spread = options.getOrDefault("spread", "reuseport").equals("handoff")
+                ? org.asyncio4j.LoopGroup.Spread.HAND_OFF : org.asyncio4j.LoopGroup.Spread.REUSE_PORT;
         if (loops == 1) {
             Asyncio.run(() -> new Main().begin());
             return;
         }
-        // One loop per core: a LoopGroup with one SO_REUSEPORT server per loop (the same handler)
+        // One loop per core: a LoopGroup with one SO_REUSEPORT server per loop (the same handler), or
+        // with spread=handoff loop 0 accepting and handing connections round robin to the loops
         org.asyncio4j.LoopGroup group = org.asyncio4j.LoopGroup.start(loops);
-        List<Server> servers = group.startServer((r, w) -> new Handler(r, w).begin(), "127.0.0.1", 0);
+        List<Server> servers = group.startServer((r, w) -> new Handler(r, w).begin(), "127.0.0.1", 0, spread);
         System.out.println("LISTENING port=" + servers.get(0).port());
         System.out.flush();
         Thread.currentThread().join(); // serves until the runner ends the process, as the other servers
