@@ -46,9 +46,7 @@ class StreamingScenarios {
         int chunks = 0;
         int largest = 0;
         try {
-            AsyncIterator<byte[]> it = r.bodyStream().iterator();
-            while (Await.on(it.hasNext())) {
-                byte[] c = it.next();
+            for (byte[] c : Await.each(r.bodyStream())) {
                 crc.update(c);
                 bytes += c.length;
                 chunks++;

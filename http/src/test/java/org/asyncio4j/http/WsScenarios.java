@@ -96,9 +96,7 @@ class WsScenarios {
 
     @Async
     Task<Void> echo(Request r, WebSocket ws) {
-        AsyncIterator<Message> it = ws.messages().iterator();
-        while (Await.on(it.hasNext())) {
-            Message m = it.next();
+        for (Message m : Await.each(ws.messages())) { // async for m in ws
             if (m.isText()) {
                 Await.on(ws.sendText("echo:" + m.text() + " " + r.queryParam("who")));
             } else {
