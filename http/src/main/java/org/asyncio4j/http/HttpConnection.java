@@ -33,6 +33,8 @@ class HttpConnection {
     /** At most this long and this much input is dropped after a refusal before the connection closes. */
     static final java.time.Duration LINGER = java.time.Duration.ofSeconds(2);
     static final long LINGER_BYTES = 1024 * 1024;
+    /** Bodies up to this size go out in the same write as the head. */
+    static final int SMALL_BODY = 16 * 1024;
     static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     final HttpServer server;
@@ -399,7 +401,17 @@ class HttpConnection {
     @Async
     Task<Void> send(String method, Response r, boolean keepAlive) {
         boolean head = "HEAD".equals(method) || !ResponseHead.hasBody(r.status());
-        writer.write(ResponseHead.encode(r, keepAlive));
+        byte[] top = ResponseHead.encode(r, keepAlive);
+        if (r.body() != null && !head && r.body().length <= SMALL_BODY) {
+            // One write, so one send system call: a write to an idle socket is sent at once, and on a
+            // busy server the call itself (the kernel's send path) is most of a small response's cost.
+            byte[] all = java.util.Arrays.copyOf(top, top.length + r.body().length);
+            System.arraycopy(r.body(), 0, all, top.length, r.body().length);
+            writer.write(all);
+            Await.on(writer.drain());
+            return Task.completed();
+        }
+        writer.write(top);
         if (r.body() != null) {
             if (!head) {
                 writer.write(r.body());
