@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * One peer (or variant) of one workload, how to run it, and its results once run. Exactly one of
- * {@code mainClass}, {@code pythonScript}, {@code jmhMethod}, {@code echoServer} is set, or
+ * {@code mainClass}, {@code pythonScript}, {@code jmhMethod}, {@code echoServer}, {@code httpServer} is set, or
  * {@code notMeasured} says why it is not run.
  */
 final class Case {
@@ -20,6 +20,10 @@ final class Case {
     String jmhClass = "PingPongBench";
     /** For W4: "a4j", "vt", "kotlin" or "python": which echo server the shared load client drives. */
     String echoServer;
+    /** For the HTTP workload: "a4j", "jdk" or "jetty" (bench.http.HttpPeers) driven by bench.http.HttpLoad. */
+    String httpServer;
+    /** Extra JVM flags of the HTTP server process (the JDK server's idle-connection cap). */
+    List<String> serverFlags = List.of();
     List<String> args = List.of();
     boolean needsVirtualThreads;
     String notMeasured;

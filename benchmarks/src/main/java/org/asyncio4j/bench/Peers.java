@@ -14,5 +14,7 @@ final class Peers {
     static final String PLAIN_FOLDED = "plain loop, inlined and folded";
     static final String PLAIN_JAVAC = "plain javac";
     static final String TO_THREAD_FILES = "toThread over Files";
+    static final String JDK_HTTPSERVER = "JDK HttpServer (virtual threads)";
+    static final String JETTY = "Jetty 12 (virtual threads)";
     static final String BLOCKING_FILES = "Files on one thread, no loop";
 }

@@ -41,14 +41,16 @@ final class Plan {
 
     /** Sizes of one mode. */
     record Mode(String name, int runs, int[] w1Sizes, int w1SleepMs, int w2PythonHandoffs, int jmhWarmups,
-                int jmhIterations, int w3N, int w3Reps, int w5N, int w4Conns, int w4Trips, int w4Warmup) {
+                int jmhIterations, int w3N, int w3Reps, int w5N, int w4Conns, int w4Trips, int w4Warmup,
+                int httpWarmupSec, int httpSeconds) {
         static Mode quick() {
-            return new Mode("quick", 3, new int[] {100_000}, 2_000, 200_000, 1, 2, 100_000, 10, 200_000, 100, 1_000, 100);
+            return new Mode("quick", 3, new int[] {100_000}, 2_000, 200_000, 1, 2, 100_000, 10, 200_000, 100, 1_000, 100,
+                    3, 5);
         }
 
         static Mode full() {
             return new Mode("full", 3, new int[] {100_000, 1_000_000}, 20_000, 1_000_000, 3, 5, 100_000, 10,
-                    1_000_000, 100, 10_000, 1_000);
+                    1_000_000, 100, 10_000, 1_000, 5, 10);
         }
     }
 
@@ -66,7 +68,49 @@ final class Plan {
         all.add(w7Mixed(m));
         all.add(w8(m));
         all.add(w9(m));
+        all.add(http(m, 100));
+        all.add(http(m, 1000));
         return all;
+    }
+
+    /** Issue 20: requests/s, p99 and server CPU per request of a small JSON route, at {@code conns} connections. */
+    static Workload http(Mode m, int conns) {
+        List<String> a = List.of("conns=" + conns, "seconds=" + m.httpSeconds(), "warmupSec=" + m.httpWarmupSec());
+        Workload w = new Workload("HTTP-" + conns, "HTTP server, " + conns + " connections",
+                "GET /json answering {\"message\":\"hello\"} over " + conns + " keep-alive connections on 127.0.0.1: "
+                        + m.httpWarmupSec() + " s of warm-up, then " + m.httpSeconds() + " s timed. One shared load client"
+                        + " (bench/http/HttpLoad: a platform thread per connection, one request in flight on each,"
+                        + " responses read with Jetty's HttpParser) drives every server in turn. Latency is per request,"
+                        + " from its write to the end of its response. Server CPU per request: the server process's CPU"
+                        + " time (all its threads) over the timed phase, divided by the timed requests. The load"
+                        + " client's threads share the machine's cores with the server.",
+                List.of(REQS, P50, P99, SERVER_CPU, RSS), List.of(REQS, P99, SERVER_CPU));
+        Case a4j = new Case(Peers.ASYNCIO4J, "");
+        a4j.httpServer = "a4j";
+        a4j.args = a;
+        a4j.note = "asyncio4j: org.asyncio4j.http.HttpServer (one event loop; requests parsed by Jetty's standalone"
+                + " HttpParser), the route a lambda returning a completed task.";
+        w.add(a4j);
+        Case jdk = new Case(Peers.JDK_HTTPSERVER, "");
+        jdk.httpServer = "jdk";
+        jdk.args = a;
+        jdk.needsVirtualThreads = true;
+        // Its default of 200 idle connections closes keep-alive connections beyond that at 1,000.
+        jdk.serverFlags = List.of("-Dsun.net.httpserver.maxIdleConnections=2000");
+        jdk.note = "JDK HttpServer: com.sun.net.httpserver with a virtual thread per exchange,"
+                + " -Dsun.net.httpserver.maxIdleConnections=2000.";
+        w.add(jdk);
+        Case jetty = new Case(Peers.JETTY, "");
+        jetty.httpServer = "jetty";
+        jetty.args = a;
+        jetty.needsVirtualThreads = true;
+        jetty.note = "Jetty 12: a Server with one ServerConnector, handlers on virtual threads (QueuedThreadPool's"
+                + " virtual-threads executor), a Handler.Abstract writing the body.";
+        w.add(jetty);
+        w.goals = x -> List.of(
+                Goals.ratioToBest(x, REQS, 1, ">= the best peer's requests/s (issue 20)"),
+                Goals.ratioToBest(x, SERVER_CPU, 1, "server CPU per request no higher than any peer's (issue 20)"));
+        return w;
     }
 
     private static String k(int n) {

@@ -154,7 +154,13 @@ public final class Runner {
             Path log = logs.resolve(slug + "-run" + run + ".log");
             try {
                 Map<String, Double> r;
-                if (c.echoServer != null) {
+                if (c.httpServer != null) {
+                    List<String> sf = new ArrayList<>(flags(w));
+                    sf.addAll(c.serverFlags);
+                    List<String> server = javaCmd(jdk, sf, cp, "org.asyncio4j.bench.http.HttpPeers", List.of("peer=" + c.httpServer));
+                    List<String> client = javaCmd(jdk, flags(w), cp, "org.asyncio4j.bench.http.HttpLoad", c.args);
+                    r = HttpRuns.run(server, client, mode.httpWarmupSec(), dir, log);
+                } else if (c.echoServer != null) {
                     List<String> server = switch (c.echoServer) {
                         case "a4j" -> javaCmd(jdk, flags(w), cp, "org.asyncio4j.bench.echo.Asyncio4jEchoServer", List.of());
                         case "a4j-loops" -> javaCmd(jdk, flags(w), cp, "org.asyncio4j.bench.echo.Asyncio4jEchoServer",

@@ -33,6 +33,8 @@ class HttpConnection {
     /** At most this long and this much input is dropped after a refusal before the connection closes. */
     static final java.time.Duration LINGER = java.time.Duration.ofSeconds(2);
     static final long LINGER_BYTES = 1024 * 1024;
+    /** Bodies up to this size go out in the same write as the head. */
+    static final int SMALL_BODY = 16 * 1024;
     static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     final HttpServer server;
@@ -105,20 +107,11 @@ class HttpConnection {
             if (!gotHead) {
                 return Task.completed(false);
             }
-            if (p.error == null && p.expectsBody() && p.headers.hasToken("Expect", "100-continue")) {
-                writer.write(CONTINUE);
-            }
-            if (p.error == null) {
-                Await.on(readBody(p));
-            }
             if (p.error != null) {
                 throw p.error;
             }
         } catch (HttpError e) {
-            Await.on(sendError(e.status, e.getMessage(), p.method));
-            if (e.status == 413 || e.status == 431 || e.status == 414) {
-                Await.on(linger()); // the client is likely still sending what we refused
-            }
+            Await.on(refuse(e, p.method));
             return Task.completed(false);
         }
         boolean keepAlive = !closing && wantsKeepAlive(p);
@@ -136,6 +129,22 @@ class HttpConnection {
             Await.on(sendError(400, "Malformed percent-encoding in the path: " + p.target, p.method));
             return Task.completed(false);
         }
+        // A streaming route's handler reads the body itself; every other request is read whole first.
+        boolean streaming = m.route() != null && m.route().target() instanceof Router.Streaming;
+        try {
+            if (p.expectsBody() && p.headers.hasToken("Expect", "100-continue")) {
+                writer.write(CONTINUE);
+            }
+            if (!streaming) {
+                Await.on(readBody(p));
+                if (p.error != null) {
+                    throw p.error;
+                }
+            }
+        } catch (HttpError e) {
+            Await.on(refuse(e, p.method));
+            return Task.completed(false);
+        }
         if (m.route() == null) {
             Response r = m.allowed().isEmpty()
                     ? Response.text(404, "Not Found: " + path + "\n")
@@ -151,17 +160,39 @@ class HttpConnection {
             Await.on(sendError(400, "Malformed query string: " + e.getMessage(), p.method));
             return Task.completed(false);
         }
-        Request req = new Request(p.method, p.target, path, m.params(), query, p.headers, p.body(),
-                writer.peerAddress());
-        if (m.route().target() instanceof WebSocketHandler ws) {
-            websocket = new AsyncWebSocketSession(this, req, limits.maxWebSocketMessage);
+        BodyStream stream = null;
+        if (streaming) {
+            p.streaming = true;
+            stream = new AsyncBodyStream(this, p);
+        }
+        Request req = new Request(p.method, p.target, path, m.params(), query, p.headers,
+                streaming ? null : p.body(), writer.peerAddress(), stream);
+        Object target = m.route().target();
+        if (target instanceof WebSocketHandler ws) {
+            websocket = new AsyncWebSocketSession(this, req, limits);
             Await.on(websocket.run(ws));
             return Task.completed(false);
         }
-        Response r = Await.on(runHandler((Handler) m.route().target(), req));
-        keepAlive = keepAlive && !closing; // a graceful stop began while the handler ran
+        Handler handler = streaming ? ((Router.Streaming) target).handler() : (Handler) target;
+        Response r = Await.on(runHandler(handler, req, stream));
+        // A body left unread (or refused half-way) cannot be skipped cheaply: this response is the connection's last.
+        boolean bodyLeft = stream != null && !stream.complete();
+        keepAlive = keepAlive && !closing && !bodyLeft; // a graceful stop may have begun while the handler ran
         Await.on(send(p.method, r, keepAlive));
+        if (bodyLeft) {
+            Await.on(linger());
+        }
         return Task.completed(keepAlive);
+    }
+
+    /** Answers a refused request; after a refused body the client is likely still sending it. */
+    @Async
+    Task<Void> refuse(HttpError e, String method) {
+        Await.on(sendError(e.status, e.getMessage(), method));
+        if (e.status == 413 || e.status == 431 || e.status == 414) {
+            Await.on(linger());
+        }
+        return Task.completed();
     }
 
     /** The target parsed by Jetty's {@link HttpURI}, or null when it cannot be (e.g. a path escaping the root). */
@@ -261,12 +292,17 @@ class HttpConnection {
      * first, the handler is cancelled. Bytes that arrive meanwhile (a pipelined request) are kept.
      */
     @Async
-    Task<Response> runHandler(Handler handler, Request req) {
+    Task<Response> runHandler(Handler handler, Request req, BodyStream stream) {
         Task<Response> work = Asyncio.createTask(() -> call(handler, req), "http " + req);
         Task<byte[]> watch = null;
         try {
             // Once a pipelined request is waiting in `in`, stop watching: the handler just finishes.
             while (!work.isDone() && !in.hasRemaining()) {
+                if (stream != null && !stream.ended.isDone()) {
+                    // The handler reads the body itself (it sees a client that leaves): do not read under it.
+                    Await.on(FirstDone.of(work, stream.ended));
+                    continue;
+                }
                 watch = reader.read(READ_SIZE);
                 Await.on(FirstDone.of(work, watch));
                 if (watch.isDone()) {
@@ -292,6 +328,13 @@ class HttpConnection {
         Throwable failure = Await.on(settle(work));
         if (failure == null && work.result() == null) {
             failure = new NullPointerException("the handler's task completed with null instead of a Response");
+        }
+        if (failure instanceof ClientGone gone) {
+            throw new ClientGone(gone.getMessage()); // from the body stream: the handler let it through
+        }
+        if (failure instanceof HttpError refused) {
+            // The body stream's refusal (413, 408, a malformed chunk) let through by the handler: the client's answer.
+            return Task.completed(Response.text(refused.status, refused.getMessage() + "\n"));
         }
         if (failure != null) {
             EventLoop.current().callExceptionHandler("HTTP handler failed on " + req + " (answered 500)", failure, work);
@@ -358,7 +401,17 @@ class HttpConnection {
     @Async
     Task<Void> send(String method, Response r, boolean keepAlive) {
         boolean head = "HEAD".equals(method) || !ResponseHead.hasBody(r.status());
-        writer.write(ResponseHead.encode(r, keepAlive));
+        byte[] top = ResponseHead.encode(r, keepAlive);
+        if (r.body() != null && !head && r.body().length <= SMALL_BODY) {
+            // One write, so one send system call: a write to an idle socket is sent at once, and on a
+            // busy server the call itself (the kernel's send path) is most of a small response's cost.
+            byte[] all = java.util.Arrays.copyOf(top, top.length + r.body().length);
+            System.arraycopy(r.body(), 0, all, top.length, r.body().length);
+            writer.write(all);
+            Await.on(writer.drain());
+            return Task.completed();
+        }
+        writer.write(top);
         if (r.body() != null) {
             if (!head) {
                 writer.write(r.body());

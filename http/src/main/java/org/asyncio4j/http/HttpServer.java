@@ -173,6 +173,19 @@ public final class HttpServer implements AsyncCloseable {
             return this;
         }
 
+        /**
+         * As {@link #route}, but the request body is not read before {@code handler} runs: it reads
+         * it with {@link Request#bodyStream()}, chunk by chunk, never holding the whole body (an
+         * upload of any size within {@link #maxBodyBytes}). A handler that answers without reading
+         * the body to its end gets its response sent with {@code Connection: close}, then the
+         * server drops what the client still sends (for a short while) and closes the connection:
+         * reading an unwanted body to its end to keep the connection would cost more than a new one.
+         */
+        public Builder streamingRoute(String method, String pattern, Handler handler) {
+            router.add(method, pattern, new Router.Streaming(Objects.requireNonNull(handler, "handler")));
+            return this;
+        }
+
         /** {@code route("GET", pattern, handler)}. */
         public Builder get(String pattern, Handler handler) {
             return route("GET", pattern, handler);
@@ -231,6 +244,30 @@ public final class HttpServer implements AsyncCloseable {
         /** Largest WebSocket message (all its fragments), in bytes (default 1 MiB); larger: close code 1009. */
         public Builder maxWebSocketMessage(int bytes) {
             limits.maxWebSocketMessage = Limits.positive("maxWebSocketMessage", bytes);
+            return this;
+        }
+
+        /**
+         * Largest frame the server sends (default 64 KiB): a longer message goes out as a first frame
+         * and continuation frames of at most this many payload bytes, each drained before the next,
+         * so one large message neither needs a second copy in the write buffer nor keeps control
+         * frames (pongs, close) waiting behind it.
+         */
+        public Builder webSocketFrameSize(int bytes) {
+            limits.webSocketFrameSize = Limits.positive("webSocketFrameSize", bytes);
+            return this;
+        }
+
+        /**
+         * Keep-alive for WebSockets (off by default): every {@code interval} the server pings the
+         * client; when neither the pong nor any other frame arrives within {@code timeout} while the
+         * connection is being read, the server closes it with code 1011 and the reason
+         * {@code "keepalive ping timeout"}, and the handler's {@code receive()} fails with that code.
+         * Python's {@code websockets} uses 20 s and 20 s.
+         */
+        public Builder webSocketKeepAlive(Duration interval, Duration timeout) {
+            limits.webSocketPingInterval = Limits.positive("webSocketKeepAlive interval", interval);
+            limits.webSocketPingTimeout = Limits.positive("webSocketKeepAlive timeout", timeout);
             return this;
         }
 

@@ -13,6 +13,10 @@ final class Limits {
     Duration bodyTimeout = Duration.ofSeconds(30);
     Duration idleTimeout = Duration.ofSeconds(30);
     int maxWebSocketMessage = 1024 * 1024;
+    int webSocketFrameSize = 64 * 1024;
+    /** Null: no keep-alive pings. */
+    Duration webSocketPingInterval;
+    Duration webSocketPingTimeout;
 
     Limits copy() {
         Limits l = new Limits();
@@ -23,6 +27,9 @@ final class Limits {
         l.bodyTimeout = bodyTimeout;
         l.idleTimeout = idleTimeout;
         l.maxWebSocketMessage = maxWebSocketMessage;
+        l.webSocketFrameSize = webSocketFrameSize;
+        l.webSocketPingInterval = webSocketPingInterval;
+        l.webSocketPingTimeout = webSocketPingTimeout;
         return l;
     }
 

@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.asyncio4j.AsyncIterable;
+import org.asyncio4j.AsyncIterator;
+import org.asyncio4j.Task;
 
 /**
  * One HTTP request as a handler sees it: method, decoded path, the route's path parameters, query
@@ -20,9 +23,17 @@ public final class Request {
     private final Headers headers;
     private final byte[] body;
     private final SocketAddress remote;
+    /** The body still to read, on a streaming route; else null. */
+    private final BodyStream stream;
 
     Request(String method, String target, String path, Map<String, String> pathParams,
             Map<String, List<String>> query, Headers headers, byte[] body, SocketAddress remote) {
+        this(method, target, path, pathParams, query, headers, body, remote, null);
+    }
+
+    Request(String method, String target, String path, Map<String, String> pathParams,
+            Map<String, List<String>> query, Headers headers, byte[] body, SocketAddress remote, BodyStream stream) {
+        this.stream = stream;
         this.method = method;
         this.target = target;
         this.path = path;
@@ -86,14 +97,51 @@ public final class Request {
         return headers;
     }
 
-    /** The body (empty when there is none). The array is the request's own: do not modify it. */
+    /**
+     * The body (empty when there is none). The array is the request's own: do not modify it. On a
+     * route added with {@link HttpServer.Builder#streamingRoute} the body is not read in advance:
+     * this throws {@link IllegalStateException}; use {@link #bodyStream()}.
+     */
     public byte[] body() {
+        if (stream != null) {
+            throw new IllegalStateException(this + " is on a streaming route: its body is not read in advance; iterate bodyStream()");
+        }
         return body;
     }
 
-    /** The body decoded as UTF-8. */
+    /**
+     * The body as chunks. On a route added with {@link HttpServer.Builder#streamingRoute} they are
+     * read from the connection as you iterate (each at most 16 KiB; the server's body limit and body
+     * timeout still apply: past the limit the iteration fails and, if the handler lets that failure
+     * through, the client gets 413). Iterate once. Elsewhere: the whole {@link #body()} as one
+     * chunk (none when empty).
+     */
+    public AsyncIterable<byte[]> bodyStream() {
+        if (stream != null) {
+            return stream;
+        }
+        return () -> new AsyncIterator<>() {
+            boolean taken = body.length == 0;
+
+            @Override
+            public Task<Boolean> hasNext() {
+                return Task.completed(!taken);
+            }
+
+            @Override
+            public byte[] next() {
+                if (taken) {
+                    throw new java.util.NoSuchElementException("the body was already returned");
+                }
+                taken = true;
+                return body;
+            }
+        };
+    }
+
+    /** The body decoded as UTF-8 ({@link IllegalStateException} on a streaming route, as {@link #body()}). */
     public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
+        return new String(body(), StandardCharsets.UTF_8);
     }
 
     /** The client's address. */

@@ -27,6 +27,10 @@ final class RequestParser implements HttpParser.RequestHandler {
     final Headers headers = new Headers();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private int headerCount;
+    /** Set before the body is parsed: chunks go to {@link #chunks} for a {@link BodyStream} instead of being collected. */
+    boolean streaming;
+    final java.util.ArrayDeque<byte[]> chunks = new java.util.ArrayDeque<>();
+    private long bodyBytes;
 
     /** Why the request is refused (the client gets its status), or null. */
     HttpError error;
@@ -110,13 +114,18 @@ final class RequestParser implements HttpParser.RequestHandler {
             chunk.position(chunk.limit());
             return true;
         }
-        if ((long) body.size() + chunk.remaining() > maxBody) {
+        if (bodyBytes + chunk.remaining() > maxBody) {
             error = new HttpError(413, "Request body is larger than the limit of " + maxBody + " bytes");
             chunk.position(chunk.limit());
             return true;
         }
         byte[] b = new byte[chunk.remaining()];
         chunk.get(b);
+        bodyBytes += b.length;
+        if (streaming) {
+            chunks.add(b);
+            return true; // stop here: the handler takes this chunk before more is parsed
+        }
         body.write(b, 0, b.length);
         return false;
     }

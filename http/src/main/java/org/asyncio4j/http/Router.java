@@ -16,6 +16,9 @@ import org.eclipse.jetty.util.URIUtil;
 final class Router {
     record Route(String method, String pattern, String[] segments, Object target) {}
 
+    /** The target of a route whose body the handler streams. */
+    record Streaming(Handler handler) {}
+
     record Match(Route route, Map<String, String> params, Set<String> allowed) {}
 
     private final List<Route> routes = new ArrayList<>();

@@ -26,11 +26,24 @@ public interface WebSocket {
         return () -> new MessageIterator(this::receive);
     }
 
-    /** Sends a text message; done when written (see back-pressure above). */
+    /**
+     * Sends a text message; done when written (see back-pressure above). The server sends a message
+     * longer than its {@link HttpServer.Builder#webSocketFrameSize frame size} as several frames.
+     */
     Task<Void> sendText(String text);
 
     /** Sends a binary message; done when written. */
     Task<Void> sendBinary(byte[] data);
+
+    /**
+     * Sends a ping carrying {@code data} (at most 125 bytes) and completes when the peer's pong with
+     * the same data arrives (a pong also answers every older ping). Pongs are read with the
+     * messages: if no task is receiving, the ping starts reading and keeps the first message that
+     * arrives for the next {@link #receive()}; while such a message waits, nothing more is read, so
+     * the ping waits too. Fails with {@link WebSocketClosedException} if the WebSocket closes first.
+     * The peer's pings are answered automatically, on both sides.
+     */
+    Task<Void> ping(byte[] data);
 
     /**
      * Starts the close handshake with {@code code} (1000 normal, 1001 going away, 4000-4999 your own)

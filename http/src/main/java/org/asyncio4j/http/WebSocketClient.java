@@ -75,6 +75,7 @@ public final class WebSocketClient {
         private int closeCode = -1;
         private boolean closing;
         private final Promise<Void> peerClosed = new Promise<>();
+        private final ArrayDeque<WebSocketSession.Ping> pings = new ArrayDeque<>();
         private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
 
         Session(EventLoop loop, int maxMessage) {
@@ -142,7 +143,10 @@ public final class WebSocketClient {
 
         @Override
         public CompletionStage<?> onPong(java.net.http.WebSocket webSocket, ByteBuffer message) {
+            byte[] b = new byte[message.remaining()];
+            message.get(b);
             webSocket.request(1);
+            loop.callSoonThreadsafe(() -> ponged(b));
             return null;
         }
 
@@ -177,11 +181,25 @@ public final class WebSocketClient {
             }
         }
 
+        /** A pong answers its ping and every older one; an unsolicited one is ignored. */
+        private void ponged(byte[] payload) {
+            boolean known = pings.stream().anyMatch(p -> java.util.Arrays.equals(p.payload(), payload));
+            while (known) {
+                WebSocketSession.Ping p = pings.poll();
+                p.pong().complete(null);
+                known = !java.util.Arrays.equals(p.payload(), payload);
+            }
+        }
+
         private void ended(WebSocketClosedException e) {
             if (closed != null) {
                 return;
             }
             closed = e;
+            WebSocketSession.Ping p;
+            while ((p = pings.poll()) != null) {
+                p.pong().fail(new WebSocketClosedException(e.code(), e.reason()));
+            }
             if (closeCode == -1) {
                 closeCode = e.code();
             }
@@ -222,6 +240,30 @@ public final class WebSocketClient {
         public Task<Void> sendBinary(byte[] data) {
             ByteBuffer b = ByteBuffer.wrap(data.clone());
             return send(() -> ws.sendBinary(b, true));
+        }
+
+        @Override
+        public Task<Void> ping(byte[] data) {
+            if (data.length > 125) {
+                throw new IllegalArgumentException("a ping carries at most 125 bytes (RFC 6455 5.5), got " + data.length);
+            }
+            if (closed != null) {
+                return Task.failed(new WebSocketClosedException(closed.code(), closed.reason()));
+            }
+            Promise<Void> pong = new Promise<>();
+            byte[] copy = data.clone();
+            pings.add(new WebSocketSession.Ping(copy, pong));
+            Task<Void> sent = send(() -> ws.sendPing(ByteBuffer.wrap(copy)));
+            sent.addDoneCallback(t -> {
+                if (!t.isCancelled() && t.exception() != null) {
+                    pong.fail(t.exception());
+                }
+            });
+            if (!requested) {
+                requested = true; // the pong is delivered only on demand; a message arriving first waits in the inbox
+                ws.request(1);
+            }
+            return pong;
         }
 
         /** The JDK allows one outstanding send: each starts when the previous one is done. */

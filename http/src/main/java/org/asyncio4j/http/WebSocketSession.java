@@ -7,6 +7,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Base64;
 import org.asyncio4j.AsyncTimeoutException;
 import org.asyncio4j.Asyncio;
@@ -17,6 +19,7 @@ import org.asyncio4j.Promise;
 import org.asyncio4j.Task;
 import org.asyncio4j.Timeout;
 import org.asyncio4j.annotations.Async;
+import org.asyncio4j.sync.Lock;
 import org.eclipse.jetty.websocket.core.CloseStatus;
 import org.eclipse.jetty.websocket.core.OpCode;
 import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
@@ -35,6 +38,7 @@ class WebSocketSession implements WebSocket {
     final HttpConnection conn;
     final Request request;
     final int maxMessage;
+    final Limits limits;
     final FrameCodec codec;
     int closeCode = -1;
     String closeReason = "";
@@ -43,10 +47,28 @@ class WebSocketSession implements WebSocket {
     boolean receiving;
     final Promise<Void> peerClosed = new Promise<>();
 
-    WebSocketSession(HttpConnection conn, Request request, int maxMessage) {
+    /** One data message is sent at a time: its frames must not interleave with another's (RFC 6455 5.4). */
+    final Lock sendLock = new Lock();
+    /** Pings sent and not answered yet, oldest first. */
+    final ArrayDeque<Ping> pings = new ArrayDeque<>();
+    /** Frames received so far: any frame shows the peer is alive (the keep-alive's test). */
+    long framesHeard;
+    /** Loop time at which the receive in progress began. */
+    long receiveSince;
+    /**
+     * A receive started by {@link #ping} because no one was receiving (a pong is only seen by
+     * reading): the next {@link #receive()} returns it. It holds at most one message, so reading
+     * still stops while the handler does not receive.
+     */
+    Task<Message> readAhead;
+
+    record Ping(byte[] payload, Promise<Void> pong) {}
+
+    WebSocketSession(HttpConnection conn, Request request, Limits limits) {
         this.conn = conn;
         this.request = request;
-        this.maxMessage = maxMessage;
+        this.limits = limits;
+        this.maxMessage = limits.maxWebSocketMessage;
         this.codec = new FrameCodec(maxMessage);
     }
 
@@ -83,12 +105,18 @@ class WebSocketSession implements WebSocket {
                 + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
         Await.on(conn.writer.drain());
         Task<Void> work = Asyncio.createTask(() -> handler.handle(request, this), "websocket " + request);
+        Task<Void> keepAlive = limits.webSocketPingInterval == null ? null
+                : Asyncio.createTask(this::keepAlive, "websocket keep-alive " + request);
         Throwable failure;
         try {
             failure = Await.on(HttpConnection.settle(work));
         } catch (CancelledError e) {
             work.cancel();
             throw e;
+        } finally {
+            if (keepAlive != null) {
+                keepAlive.cancel();
+            }
         }
         boolean peerGone = failure instanceof WebSocketClosedException || failure instanceof IOException;
         if (failure != null && !peerGone && !(failure instanceof CancelledError)) {
@@ -98,7 +126,102 @@ class WebSocketSession implements WebSocket {
             Await.on(close(failure == null ? CloseStatus.NORMAL : CloseStatus.SERVER_ERROR, failure == null ? "" : "server error"));
         }
         conn.writer.close();
+        if (readAhead != null) {
+            readAhead.cancel(); // the handler is done: nobody will take the message it waits for
+        }
         return Task.completed();
+    }
+
+    /**
+     * Pings every interval; closes with 1011 when no frame at all arrived within the timeout of a
+     * ping while the connection was read the whole time. While a received message waits for the
+     * handler nothing is read, so silence then proves nothing and the next interval tries again.
+     */
+    @Async
+    Task<Void> keepAlive() {
+        EventLoop loop = EventLoop.current();
+        Duration timeout = limits.webSocketPingTimeout;
+        long n = 0;
+        while (true) {
+            Await.on(Asyncio.sleep(limits.webSocketPingInterval));
+            if (closeSent || closeReceived) {
+                return Task.completed();
+            }
+            long heard = framesHeard;
+            long sentAt = loop.time();
+            Promise<Void> pong = sendPing(ByteBuffer.allocate(8).putLong(++n).array());
+            try (Timeout t = Asyncio.timeout(timeout)) {
+                Await.on(pong);
+            } catch (AsyncTimeoutException e) {
+                if (framesHeard == heard && receiving && receiveSince <= sentAt) {
+                    fail(CloseStatus.SERVER_ERROR, "keepalive ping timeout: no pong within " + timeout.toMillis() + " ms");
+                    return Task.completed();
+                }
+            } catch (WebSocketClosedException e) {
+                return Task.completed();
+            }
+        }
+    }
+
+    /**
+     * Sends a ping with {@code data} (at most 125 bytes) and completes when the peer's pong with the
+     * same data arrives. Pongs are read with the messages: when no task is receiving, this starts a
+     * receive whose message the next {@link #receive()} returns. Fails with
+     * {@link WebSocketClosedException} if the WebSocket closes first.
+     */
+    @Async
+    @Override
+    public Task<Void> ping(byte[] data) {
+        if (data.length > 125) {
+            throw new IllegalArgumentException("a ping carries at most 125 bytes (RFC 6455 5.5), got " + data.length);
+        }
+        if (closeSent || closeReceived) {
+            throw closed();
+        }
+        Await.on(sendPing(data.clone()));
+        return Task.completed();
+    }
+
+    /** Writes a ping; the promise completes at its pong. Starts a read-ahead receive if no one receives. */
+    Promise<Void> sendPing(byte[] data) {
+        Promise<Void> pong = new Promise<>();
+        pings.add(new Ping(data, pong));
+        conn.writer.write(codec.encode(OpCode.PING, true, data));
+        if (!receiving && readAhead == null) {
+            Task<Message> t = receiveFrames();
+            // Its failure (the WebSocket closed) is the next receive's to report, or nobody's.
+            t.addDoneCallback(x -> {
+                if (!x.isCancelled()) {
+                    x.exception();
+                }
+            });
+            readAhead = t;
+        }
+        return pong;
+    }
+
+    /** A pong answers its ping and every older one (RFC 6455 5.5.3: a pong may answer only the latest). */
+    void onPong(byte[] payload) {
+        boolean known = false;
+        for (Ping p : pings) {
+            if (Arrays.equals(p.payload(), payload)) {
+                known = true;
+                break;
+            }
+        }
+        while (known) {
+            Ping p = pings.poll();
+            p.pong().complete(null);
+            known = !Arrays.equals(p.payload(), payload);
+        }
+    }
+
+    /** The WebSocket closed: no pong will come. */
+    void endPings() {
+        Ping p;
+        while ((p = pings.poll()) != null) {
+            p.pong().fail(closed());
+        }
     }
 
     @Override
@@ -122,6 +245,7 @@ class WebSocketSession implements WebSocket {
         }
         conn.writer.close();
         peerClosed.complete(null);
+        endPings();
         return closed();
     }
 
@@ -146,6 +270,7 @@ class WebSocketSession implements WebSocket {
                     throw fail(CloseStatus.PROTOCOL, "protocol error: " + e.getMessage());
                 }
                 if (f != null) {
+                    framesHeard++;
                     if (!f.masked()) {
                         throw fail(CloseStatus.PROTOCOL, "client frames must be masked (RFC 6455 5.1)");
                     }
@@ -169,6 +294,7 @@ class WebSocketSession implements WebSocket {
                     closeReason = "connection lost without a close frame";
                 }
                 peerClosed.complete(null);
+                endPings();
                 conn.writer.abort();
                 throw closed();
             }
@@ -176,9 +302,18 @@ class WebSocketSession implements WebSocket {
         }
     }
 
-    @Async
     @Override
     public Task<Message> receive() {
+        Task<Message> t = readAhead;
+        if (t != null) {
+            readAhead = null;
+            return t; // started by a ping while no one received: this is the next message
+        }
+        return receiveFrames();
+    }
+
+    @Async
+    Task<Message> receiveFrames() {
         if (closeReceived || closeSent && receiving) {
             throw closed();
         }
@@ -186,6 +321,7 @@ class WebSocketSession implements WebSocket {
             throw new IllegalStateException("another task is already receiving on this WebSocket: one receive at a time");
         }
         receiving = true;
+        receiveSince = EventLoop.current().time();
         try {
             while (true) {
                 Message m = onFrame(Await.on(nextFrame()));
@@ -212,7 +348,8 @@ class WebSocketSession implements WebSocket {
             return null;
         }
         if (op == OpCode.PONG) {
-            return null; // unsolicited, or the answer to a ping we never send (RFC 6455 5.5.3)
+            onPong(f.payload()); // an unsolicited one is ignored (RFC 6455 5.5.3)
+            return null;
         }
         if (op == OpCode.CLOSE) {
             throw onClose(f.payload());
@@ -279,6 +416,7 @@ class WebSocketSession implements WebSocket {
         }
         conn.writer.close();
         peerClosed.complete(null);
+        endPings();
         return closed();
     }
 
@@ -292,13 +430,34 @@ class WebSocketSession implements WebSocket {
         return send(OpCode.BINARY, data.clone());
     }
 
+    /**
+     * Sends one message as frames of at most the frame size, draining after each: a slow peer makes
+     * this wait, and pongs or a close may go out between the fragments (RFC 6455 5.4).
+     */
     @Async
     Task<Void> send(byte opcode, byte[] payload) {
         if (closeSent || closeReceived) {
             throw closed();
         }
-        conn.writer.write(codec.encode(opcode, true, payload));
-        Await.on(conn.writer.drain());
+        int frame = limits.webSocketFrameSize;
+        Await.on(sendLock.acquire());
+        try {
+            int off = 0;
+            byte op = opcode;
+            do {
+                if (closeSent || closeReceived) {
+                    throw closed(); // closed between two fragments: the rest of the message is not sent
+                }
+                int n = Math.min(frame, payload.length - off);
+                byte[] part = n == payload.length ? payload : Arrays.copyOfRange(payload, off, off + n);
+                off += n;
+                conn.writer.write(codec.encode(op, off == payload.length, part));
+                op = OpCode.CONTINUATION;
+                Await.on(conn.writer.drain());
+            } while (off < payload.length);
+        } finally {
+            sendLock.release();
+        }
         return Task.completed();
     }
 
@@ -329,6 +488,7 @@ class WebSocketSession implements WebSocket {
                 // the peer did not answer in time, or the connection is gone: close anyway
             }
         }
+        endPings();
         conn.writer.close();
         return Task.completed();
     }

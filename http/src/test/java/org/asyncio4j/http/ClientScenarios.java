@@ -82,6 +82,18 @@ class ClientScenarios {
         return Task.completed();
     }
 
+    /** start(port) listens on the loopback interface only; start(host, port) where told. */
+    @Async
+    Task<Void> defaultAddress() {
+        HttpServer s = Await.on(routes().build().start(0));
+        log.add("default: " + s.address().getAddress().getHostAddress() + " loopback: " + s.address().getAddress().isLoopbackAddress());
+        Await.on(s.stop(Duration.ofSeconds(1)));
+        HttpServer any = Await.on(routes().build().start("0.0.0.0", 0));
+        log.add("told: " + any.address().getAddress().getHostAddress());
+        Await.on(any.stop(Duration.ofSeconds(1)));
+        return Task.completed();
+    }
+
     @Async
     Task<Void> failingHandler() {
         HttpServer s = Await.on(routes().build().start(0));

@@ -52,6 +52,13 @@ class HttpServerTest {
     }
 
     @Test
+    void bindsToLoopbackUnlessToldOtherwise() {
+        run(ClientScenarios::defaultAddress);
+        assertEquals(List.of("default: 127.0.0.1 loopback: true", "told: 0.0.0.0"), log);
+        assertEquals(List.of(), reports);
+    }
+
+    @Test
     void aThrowingHandlerGets500AndALogLineAndTheServerGoesOn() {
         run(ClientScenarios::failingHandler);
         assertEquals("500 text/plain; charset=utf-8 Internal Server Error", log.get(0));

@@ -27,6 +27,72 @@ class WebSocketTest {
         assertEquals(List.of(), reports);
     }
 
+    void runVirtual(Function<WsScenarios, Task<Void>> scenario) {
+        Asyncio.run(() -> {
+            EventLoop.current().setExceptionHandler(reports::add);
+            return scenario.apply(new AsyncWsScenarios(log));
+        }, new org.asyncio4j.testing.VirtualClock());
+        assertEquals(List.of(), reports);
+    }
+
+    @Test
+    void fragmentsInterleavedWithAPingAreJoinedAndTheLimitAppliesToTheWholeMessage() {
+        run(WsScenarios::rawFragments);
+        assertEquals(List.of(
+                "client: HTTP/1.1 101 Switching Protocols",
+                // The server reads the four frames at once: it answers the ping, then joins the message.
+                "server: got Text[abcde]",
+                "client: frame 8a 1 p",
+                "server: WebSocket closed: 1009 message larger than 1000 bytes",
+                "client: server sent frame 88 with code 1009 then closed"), log);
+    }
+
+    @Test
+    void longMessagesAreSentAsFramesOfTheConfiguredSize() {
+        run(WsScenarios::serverFragments);
+        assertEquals(List.of(
+                "jdk client: text abcd last=false",
+                "jdk client: text efgh last=false",
+                "jdk client: text ij last=true",
+                "jdk client: binary 4 bytes last=false",
+                "jdk client: binary 2 bytes last=true",
+                "bridged client: Text[abcdefghij], [1, 2, 3, 4, 5, 6]"), log);
+    }
+
+    @Test
+    void pingsAreAwaitedUntilTheirPongBothWays() {
+        run(WsScenarios::pings);
+        assertEquals(List.of(
+                "server: pong 1",
+                "client: Text[pinged]",
+                "client: pong 9",
+                "server: got Text[bye]",
+                "server: a ping carries at most 125 bytes (RFC 6455 5.5), got 126"), log.subList(0, 5));
+        assertEquals("client: more messages: false, close code 1000", log.get(5));
+        assertEquals(6, log.size());
+    }
+
+    @Test
+    void keepAlivePingsAnsweredByTheJdkClientKeepTheConversationGoing() {
+        run(WsScenarios::keepAliveAnswered);
+        assertEquals(List.of("client: pings answered: 3", "client: echo:still here dee"), log.subList(0, 2));
+        // The client's and the server's ends of the close run on different threads: their order is free.
+        assertEquals(java.util.Set.of("client: closed by server with 1000", "server: messages ended, close code 1000"),
+                java.util.Set.copyOf(log.subList(2, log.size())));
+        assertEquals(4, log.size());
+    }
+
+    @Test
+    void aPeerThatStopsAnsweringPingsIsClosedWith1011AtTheTimeout() {
+        runVirtual(WsScenarios::keepAliveUnanswered);
+        // A ping at 20 s, no answer, the close at 30 s: both ends see it in the same loop iteration, in either order.
+        assertEquals(java.util.Set.of(
+                "server: WebSocket closed: 1011 keepalive ping timeout: no pong within 10000 ms at 30000ms",
+                "client: frame 89 with 8 bytes, then frame 88 with code 1011 \"keepalive ping timeout: no pong within 10000 ms\", then end of stream at 30000ms"),
+                java.util.Set.copyOf(log));
+        assertEquals(2, log.size());
+    }
+
     @Test
     void textBinaryAndTheCloseHandshakeStartedByTheClient() {
         run(WsScenarios::echoConversation);

@@ -33,17 +33,70 @@ class WsScenarios {
                 .websocket("/bye", this::bye)
                 .websocket("/flood", this::flood)
                 .websocket("/log", this::logging)
+                .websocket("/pinger", this::pinger)
                 .maxWebSocketMessage(1000)
+                .build();
+    }
+
+    /** Sends in frames of at most 4 bytes. */
+    HttpServer fragmentingServer() {
+        return HttpServer.builder().websocket("/big", this::big).webSocketFrameSize(4).build();
+    }
+
+    /** Pings every {@code interval}, closes after {@code timeout} of silence. */
+    HttpServer keepAliveServer(Duration interval, Duration timeout) {
+        return HttpServer.builder()
+                .websocket("/echo", this::echo)
+                .websocket("/timed", this::timed)
+                .webSocketKeepAlive(interval, timeout)
                 .build();
     }
 
     // ---------------------------------------------------------------- server handlers
 
+    /** A 10-byte text and a 6-byte binary message, then waits for the client's close. */
     @Async
-    Task<Void> echo(Request r, WebSocket ws) {
+    Task<Void> big(Request r, WebSocket ws) {
+        Await.on(ws.sendText("abcdefghij"));
+        Await.on(ws.sendBinary(new byte[] {1, 2, 3, 4, 5, 6}));
         AsyncIterator<Message> it = ws.messages().iterator();
         while (Await.on(it.hasNext())) {
-            Message m = it.next();
+            log.add("server: unexpected " + it.next());
+        }
+        return Task.completed();
+    }
+
+    /** Pings the client while no one receives (the ping reads ahead), then again while receiving. */
+    @Async
+    Task<Void> pinger(Request r, WebSocket ws) {
+        Await.on(ws.ping(new byte[] {1}));
+        log.add("server: pong 1");
+        Await.on(ws.sendText("pinged"));
+        log.add("server: got " + Await.on(ws.receive()));
+        try {
+            Await.on(ws.ping(new byte[126]));
+        } catch (IllegalArgumentException e) {
+            log.add("server: " + e.getMessage());
+        }
+        return Task.completed();
+    }
+
+    /** Receives until the end; logs how it ended and when. */
+    @Async
+    Task<Void> timed(Request r, WebSocket ws) {
+        try {
+            while (true) {
+                log.add("server: got " + Await.on(ws.receive()) + " at " + Raw.ms());
+            }
+        } catch (WebSocketClosedException e) {
+            log.add("server: " + e.getMessage() + " at " + Raw.ms());
+        }
+        return Task.completed();
+    }
+
+    @Async
+    Task<Void> echo(Request r, WebSocket ws) {
+        for (Message m : Await.each(ws.messages())) { // async for m in ws
             if (m.isText()) {
                 Await.on(ws.sendText("echo:" + m.text() + " " + r.queryParam("who")));
             } else {
@@ -233,6 +286,189 @@ class WsScenarios {
         log.add(r.statusCode() + " " + r.body().trim());
         Await.on(s.stop(Duration.ofSeconds(1)));
         return Task.completed();
+    }
+
+    /** A masked client frame: {@code b0} is FIN and the opcode, the payload is at most 125 bytes. */
+    static byte[] frame(int b0, byte[] payload) {
+        byte[] f = new byte[6 + payload.length];
+        byte[] mask = {9, 8, 7, 6};
+        f[0] = (byte) b0;
+        f[1] = (byte) (0x80 | payload.length);
+        System.arraycopy(mask, 0, f, 2, 4);
+        for (int i = 0; i < payload.length; i++) {
+            f[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
+        }
+        return f;
+    }
+
+    static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            b.write(p, 0, p.length);
+        }
+        return b.toByteArray();
+    }
+
+    /**
+     * Raw frames: a text message in three fragments with a ping between them (control frames may
+     * interleave, RFC 6455 5.4), then a binary message whose fragments (each under the limit)
+     * add up to more than the server's 1000 bytes.
+     */
+    @Async
+    Task<Void> rawFragments() {
+        HttpServer s = Await.on(server().start(0));
+        org.asyncio4j.net.Connection c = Await.on(org.asyncio4j.Asyncio.openConnection("127.0.0.1", s.port()));
+        c.writer().write(Raw.bytes(HANDSHAKE));
+        String head = Raw.str(Await.on(c.reader().readUntil(Raw.bytes("\r\n\r\n"))));
+        log.add("client: " + Raw.statusLine(head));
+        c.writer().write(concat(frame(0x01, Raw.bytes("ab")), frame(0x89, Raw.bytes("p")), frame(0x00, Raw.bytes("cd")),
+                frame(0x80, Raw.bytes("e"))));
+        byte[] pong = Await.on(c.reader().readExactly(3));
+        log.add(String.format("client: frame %02x %d %s", pong[0] & 0xff, pong[1], (char) pong[2]));
+        byte[] part = new byte[120];
+        byte[][] frames = new byte[10][];
+        frames[0] = frame(0x02, part);
+        for (int i = 1; i < 10; i++) {
+            frames[i] = frame(i == 9 ? 0x80 : 0x00, part); // 1200 bytes in all
+        }
+        c.writer().write(concat(frames));
+        byte[] answer = Await.on(c.reader().readAll());
+        log.add(String.format("client: server sent frame %02x with code %d then closed", answer[0] & 0xff,
+                ((answer[2] & 0xff) << 8) | (answer[3] & 0xff)));
+        Await.on(c.closeAsync(null));
+        Await.on(s.stop(Duration.ofSeconds(1)));
+        return Task.completed();
+    }
+
+    /** Messages the server sends in 4-byte frames: fragments with the JDK client directly, whole ones through the bridge. */
+    @Async
+    Task<Void> serverFragments() {
+        HttpServer s = Await.on(fragmentingServer().start(0));
+        PartsListener l = new PartsListener(5);
+        java.net.http.WebSocket raw = Await.on(client.newWebSocketBuilder().buildAsync(uri(s, "/big"), l));
+        for (String p : Await.on(l.done)) {
+            log.add("jdk client: " + p);
+        }
+        Await.on(raw.sendClose(1000, ""));
+        WebSocket ws = Await.on(WebSocketClient.connect(client, uri(s, "/big")));
+        log.add("bridged client: " + Await.on(ws.receive()) + ", " + java.util.Arrays.toString(Await.on(ws.receive()).bytes()));
+        Await.on(ws.close(1000, ""));
+        Await.on(s.stop(Duration.ofSeconds(1)));
+        return Task.completed();
+    }
+
+    /** Pings both ways with the bridged client (the JDK answers pings while the client receives). */
+    @Async
+    Task<Void> pings() {
+        HttpServer s = Await.on(server().start(0));
+        WebSocket ws = Await.on(WebSocketClient.connect(client, uri(s, "/pinger")));
+        log.add("client: " + Await.on(ws.receive()));
+        Await.on(ws.ping(new byte[] {9}));
+        log.add("client: pong 9");
+        Await.on(ws.sendText("bye"));
+        AsyncIterator<Message> it = ws.messages().iterator();
+        log.add("client: more messages: " + Await.on(it.hasNext()) + ", close code " + ws.closeCode());
+        Await.on(s.stop(Duration.ofSeconds(1)));
+        return Task.completed();
+    }
+
+    /** Keep-alive pings every 20 ms against the JDK client, which answers them: the conversation goes on. */
+    @Async
+    Task<Void> keepAliveAnswered() {
+        HttpServer s = Await.on(keepAliveServer(Duration.ofMillis(20), Duration.ofSeconds(10)).start(0));
+        PingCounter l = new PingCounter(3);
+        java.net.http.WebSocket raw = Await.on(client.newWebSocketBuilder().buildAsync(uri(s, "/echo?who=dee"), l));
+        log.add("client: pings answered: " + Await.on(l.pinged));
+        Await.on(raw.sendText("still here", true));
+        log.add("client: " + Await.on(l.text));
+        Await.on(raw.sendClose(1000, ""));
+        log.add("client: closed by server with " + Await.on(l.close));
+        Await.on(s.stop(Duration.ofSeconds(1)));
+        return Task.completed();
+    }
+
+    /** Keep-alive every 20 s with a 10 s timeout against a raw client that never answers (on a VirtualClock). */
+    @Async
+    Task<Void> keepAliveUnanswered() {
+        HttpServer s = Await.on(keepAliveServer(Duration.ofSeconds(20), Duration.ofSeconds(10)).start(0));
+        org.asyncio4j.net.Connection c = Await.on(org.asyncio4j.Asyncio.openConnection("127.0.0.1", s.port()));
+        c.writer().write(Raw.bytes(HANDSHAKE.replace("/log", "/timed")));
+        Await.on(c.reader().readUntil(Raw.bytes("\r\n\r\n")));
+        byte[] got = Await.on(c.reader().readAll());
+        int ping = got[1];
+        int close = 2 + ping;
+        log.add(String.format("client: frame %02x with %d bytes, then frame %02x with code %d \"%s\", then end of stream at %s",
+                got[0] & 0xff, ping, got[close] & 0xff, ((got[close + 2] & 0xff) << 8) | (got[close + 3] & 0xff),
+                new String(got, close + 4, got[close + 1] - 2, java.nio.charset.StandardCharsets.UTF_8), Raw.ms()));
+        Await.on(c.closeAsync(null));
+        Await.on(s.stop(Duration.ofSeconds(1)));
+        return Task.completed();
+    }
+
+    /** Collects the message parts the JDK client is handed (one per frame), until {@code n}. */
+    static final class PartsListener implements java.net.http.WebSocket.Listener {
+        final List<String> parts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final CompletableFuture<List<String>> done = new CompletableFuture<>();
+        final int n;
+
+        PartsListener(int n) {
+            this.n = n;
+        }
+
+        void add(java.net.http.WebSocket ws, String part) {
+            parts.add(part);
+            if (parts.size() == n) {
+                done.complete(List.copyOf(parts));
+            }
+            ws.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+            add(ws, "text " + data + " last=" + last);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(java.net.http.WebSocket ws, ByteBuffer data, boolean last) {
+            add(ws, "binary " + data.remaining() + " bytes last=" + last);
+            return null;
+        }
+    }
+
+    /** Counts the pings the JDK client receives (and answers by itself). */
+    static final class PingCounter implements java.net.http.WebSocket.Listener {
+        final CompletableFuture<Integer> pinged = new CompletableFuture<>();
+        final CompletableFuture<String> text = new CompletableFuture<>();
+        final CompletableFuture<Integer> close = new CompletableFuture<>();
+        final int n;
+        int pings;
+
+        PingCounter(int n) {
+            this.n = n;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(java.net.http.WebSocket ws, ByteBuffer message) {
+            if (++pings == n) {
+                pinged.complete(n);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+            text.complete(data.toString());
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(java.net.http.WebSocket ws, int statusCode, String reason) {
+            close.complete(statusCode);
+            return null;
+        }
     }
 
     /** Records what the JDK client receives, as futures. */

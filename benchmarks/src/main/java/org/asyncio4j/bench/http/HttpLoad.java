@@ -47,8 +47,11 @@ public final class HttpLoad {
                     OutputStream out = s.getOutputStream();
                     InputStream in = s.getInputStream();
                     boolean[] done = new boolean[1];
+                    int[] lastStatus = new int[1]; // the parser swallows what its callbacks throw: kept for the message
+
                     HttpParser parser = new HttpParser(new HttpParser.ResponseHandler() {
                         @Override public void startResponse(HttpVersion v, int status, String reason) {
+                            lastStatus[0] = status;
                             if (status != 200) {
                                 throw new IllegalStateException("status " + status);
                             }
@@ -62,6 +65,7 @@ public final class HttpLoad {
                     });
                     byte[] buf = new byte[8192];
                     ByteBuffer pending = ByteBuffer.allocate(0);
+                    long answered = 0;
                     while (!stop.get()) {
                         long t0 = System.nanoTime();
                         out.write(REQUEST);
@@ -71,12 +75,15 @@ public final class HttpLoad {
                             if (!pending.hasRemaining()) {
                                 int r = in.read(buf);
                                 if (r < 0) {
-                                    throw new IllegalStateException("server closed the connection");
+                                    throw new IllegalStateException("server closed connection " + id + " after "
+                                            + answered + " responses on it, " + (timed.get() ? "in the timed phase" : "before or after it")
+                                            + (lastStatus[0] != 200 && lastStatus[0] != 0 ? ", last status " + lastStatus[0] : ""));
                                 }
                                 pending = ByteBuffer.wrap(buf, 0, r);
                             }
                             parser.parseNext(pending);
                         }
+                        answered++;
                         if (timed.get()) {
                             if (n == mine.length) {
                                 mine = Arrays.copyOf(mine, n * 2);
