@@ -321,6 +321,7 @@ final class Plan {
         w.add(Case.main(Peers.KOTLINC, "plain fun", B + "w7.KotlinCompileTime", plainKt)
                 .note("kotlinc (plain fun): the same Kotlin without suspend, t.getCompleted() and Thread.sleep"
                         + " where the suspensions were: Kotlin's counterpart of plain javac."));
+        w.interleaved = true;
         w.goals = x -> List.of(Goals.ratio(x, COMPILE_MS, Peers.PLAIN_JAVAC, 1 / maxRatio, goal),
                 compilerRatios(x));
         return w;
