@@ -13,6 +13,7 @@ final class Peers {
     static final String PLAIN_CALL = "plain method call";
     static final String PLAIN_FOLDED = "plain loop, inlined and folded";
     static final String PLAIN_JAVAC = "plain javac";
+    static final String KOTLINC = "kotlinc";
     static final String TO_THREAD_FILES = "toThread over Files";
     static final String JDK_HTTPSERVER = "JDK HttpServer (virtual threads)";
     static final String JETTY = "Jetty 12 (virtual threads)";

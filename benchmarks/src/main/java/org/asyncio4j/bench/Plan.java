@@ -9,6 +9,9 @@ final class Plan {
 
     static final String B = "org.asyncio4j.bench.";
 
+    /** kotlin-stdlib's version, which benchmarks/pom.xml also gives W7's kotlinc (kotlin-compiler-embeddable). */
+    static final String KOTLIN_VERSION = kotlin.KotlinVersion.CURRENT.toString();
+
     static final Metric SPAWN = Metric.lower("spawnMs", "spawn (until all suspended)", "ms", 1);
     static final Metric SPAWN_CPU = Metric.lower("spawnCpuMs", "spawn CPU (process)", "ms", 1);
     static final Metric TASKS_CPU = Metric.higher("tasksPerCpuSec", "tasks per CPU second", "M/s", 1e6);
@@ -37,7 +40,8 @@ final class Plan {
     static final Metric NS_PER_ITEM = Metric.lower("nsPerItem", "time per element", "ns", 1);
     static final Metric CPU_NS_PER_ITEM = Metric.lower("cpuNsPerItem", "CPU time per element (process)", "ns", 1);
     static final Metric BYTES_PER_ITEM = Metric.lower("bytesPerItem", "bytes allocated per element", "bytes", 1);
-    static final Metric COMPILE_MS = Metric.lower("compileMs", "javac, whole process", "ms", 1);
+    static final Metric COMPILE_MS = Metric.lower("compileMs", "compiler, whole process", "ms", 1);
+    static final Metric COMPILE_CPU = Metric.lower("compileCpuMs", "compiler CPU (process)", "ms", 1);
 
     /** Sizes of one mode. */
     record Mode(String name, int runs, int[] w1Sizes, int w1SleepMs, int w2PythonHandoffs, int jmhWarmups,
@@ -320,8 +324,10 @@ final class Plan {
                 "javac (whole process, the peers' JDK, default flags) on a corpus of " + files * methods
                         + " @Async methods in " + files + " files (a loop with an await in try/catch/finally, a var"
                         + " local, a second await), with the processor on --processor-path or with -proc:none;"
-                        + " one javac per run.",
-                List.of(COMPILE_MS), List.of(COMPILE_MS));
+                        + " one javac per run. Beside it, kotlinc (whole process, the same JDK) on the same corpus"
+                        + " written in Kotlin, as suspend funs and as plain funs (w7/KotlinCorpus says how each line"
+                        + " corresponds). CPU = user + system time of the compiler process, all its threads.",
+                List.of(COMPILE_MS, COMPILE_CPU), List.of(COMPILE_MS));
         return compileTime(w, corpus,
                 "asyncio4j: javac --processor-path (the processor, JavaPoet, the annotations).",
                 "plain javac: the same corpus with -proc:none (the @Async bodies compile, Await.on is a method).",
@@ -338,15 +344,18 @@ final class Plan {
                 "W7's javac runs on W7's corpus with " + plainMethods + " ordinary methods beside the " + methods
                         + " @Async ones in each file (" + files * (methods + plainMethods) + " methods, "
                         + files * methods + " of them @Async): the same shape and size, a list read where the"
-                        + " awaits are.",
-                List.of(COMPILE_MS), List.of(COMPILE_MS));
+                        + " awaits are. kotlinc compiles the same corpus in Kotlin, as in W7.",
+                List.of(COMPILE_MS, COMPILE_CPU), List.of(COMPILE_MS));
         return compileTime(w, corpus, "asyncio4j: javac --processor-path, as in W7.",
                 "plain javac: the same corpus with -proc:none.",
                 "W7-mixed: javac with the processor <= 1.35x plain javac on a corpus with 10% @Async methods"
                         + " (issue 15; advantage >= 0.74x)", 1.35);
     }
 
-    /** The two javac runs of a compile-time workload on one corpus, and its goal (at most {@code maxRatio} plain javac). */
+    /**
+     * The two javac runs of a compile-time workload on one corpus, and its goal (at most {@code maxRatio}
+     * plain javac); then kotlinc on the same corpus in Kotlin, suspend and plain, for comparison (issue 15).
+     */
     private static Workload compileTime(Workload w, List<String> corpus, String procNote, String plainNote, String goal,
             double maxRatio) {
         List<String> proc = new java.util.ArrayList<>(corpus);
@@ -355,8 +364,51 @@ final class Plan {
         plain.add("mode=plain");
         w.add(Case.main(Peers.ASYNCIO4J, "javac + processor", B + "w7.CompileTime", proc).note(procNote));
         w.add(Case.main(Peers.PLAIN_JAVAC, "", B + "w7.CompileTime", plain).note(plainNote));
-        w.goals = x -> List.of(Goals.ratio(x, COMPILE_MS, Peers.PLAIN_JAVAC, 1 / maxRatio, goal));
+        List<String> suspend = new java.util.ArrayList<>(corpus);
+        suspend.add("mode=suspend");
+        List<String> plainKt = new java.util.ArrayList<>(corpus);
+        plainKt.add("mode=plain");
+        w.add(Case.main(Peers.KOTLINC, "suspend fun", B + "w7.KotlinCompileTime", suspend)
+                .note("kotlinc (suspend fun): K2JVMCompiler of kotlin-compiler-embeddable " + KOTLIN_VERSION
+                        + " in its own JVM (the javac launcher's flags: -Xms8m), -jvm-target 17, no daemon, the"
+                        + " javac peers' class path; the @Async methods as suspend funs awaiting a Deferred and a"
+                        + " delay, the ordinary ones as funs."));
+        w.add(Case.main(Peers.KOTLINC, "plain fun", B + "w7.KotlinCompileTime", plainKt)
+                .note("kotlinc (plain fun): the same Kotlin without suspend, t.getCompleted() and Thread.sleep"
+                        + " where the suspensions were: Kotlin's counterpart of plain javac."));
+        w.interleaved = true;
+        w.goals = x -> List.of(Goals.ratio(x, COMPILE_MS, Peers.PLAIN_JAVAC, 1 / maxRatio, goal),
+                compilerRatios(x));
         return w;
+    }
+
+    /**
+     * The line that sets the two compilers side by side: what async code costs each compiler over its own
+     * plain code (javac + processor / plain javac; kotlinc suspend / kotlinc plain), and asyncio4j's
+     * async compile against kotlinc's. Not a goal (issue 15 sets none against kotlinc): for comparison.
+     */
+    static String compilerRatios(Workload w) {
+        Double javacAsync = w.median(Peers.ASYNCIO4J, COMPILE_MS.key());
+        Double javacPlain = w.median(Peers.PLAIN_JAVAC, COMPILE_MS.key());
+        Double ktSuspend = null;
+        Double ktPlain = null;
+        for (Case c : w.cases) {
+            Stats s = c.peer.equals(Peers.KOTLINC) && c.notMeasured == null ? c.stats(COMPILE_MS.key()) : null;
+            if (s != null && c.variant.equals("suspend fun")) {
+                ktSuspend = s.median();
+            } else if (s != null && c.variant.equals("plain fun")) {
+                ktPlain = s.median();
+            }
+        }
+        if (javacAsync == null || javacPlain == null || ktSuspend == null || ktPlain == null) {
+            return "NOT CHECKED: javac and kotlinc side by side (a compiler row is not measured: see the table)";
+        }
+        return "FOR COMPARISON (no goal): async code over plain code of the same shape, wall medians:"
+                + " javac + processor / plain javac = " + Goals.fmt(javacAsync / javacPlain) + "x; kotlinc suspend"
+                + " fun / kotlinc plain fun = " + Goals.fmt(ktSuspend / ktPlain) + "x. javac + processor / kotlinc"
+                + " suspend fun = " + Goals.fmt(javacAsync / ktSuspend) + "x (" + Goals.fmt(javacAsync) + " vs "
+                + Goals.fmt(ktSuspend) + " ms); plain javac / kotlinc plain fun = " + Goals.fmt(javacPlain / ktPlain)
+                + "x";
     }
 
     static Workload notYet(String id, String title, String description, String reason, String goal) {

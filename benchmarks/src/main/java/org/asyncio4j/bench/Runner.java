@@ -100,6 +100,7 @@ public final class Runner {
                 });
                 continue;
             }
+            List<Case> interleaved = new ArrayList<>();
             for (Case c : w.cases) {
                 if (c.notMeasured == null && c.needsVirtualThreads && noVt != null) {
                     c.notMeasured = noVt;
@@ -114,7 +115,20 @@ public final class Runner {
                     System.out.printf("[%s] %-34s %s%n", w.id, c.label(), c.notMeasured);
                     continue;
                 }
-                runCase(w, c, mode, jdk, py, classPath, dir, logs);
+                if (w.interleaved) {
+                    interleaved.add(c);
+                } else {
+                    runCase(w, c, mode, jdk, py, classPath, dir, logs);
+                }
+            }
+            // Run 1 of every case, then run 2 of every case...: a change of the machine's load during
+            // the workload then falls on every row alike, not on one row's block of runs.
+            for (int run = 1; run <= mode.runs(); run++) {
+                for (Case c : interleaved) {
+                    if (c.failures.isEmpty()) {
+                        runCase(w, c, run, run, mode, jdk, py, classPath, dir, logs);
+                    }
+                }
             }
         }
         new Report(dir, env, plan, only != null && only.isEmpty()).write();
@@ -130,6 +144,12 @@ public final class Runner {
     }
 
     static void runCase(Workload w, Case c, Plan.Mode mode, Jdks.Jdk jdk, String py, String cp, Path dir, Path logs) {
+        runCase(w, c, 1, mode.runs(), mode, jdk, py, cp, dir, logs);
+    }
+
+    /** Runs number {@code first} to {@code last} of a case (a JMH case runs all its forks at once). */
+    static void runCase(Workload w, Case c, int first, int last, Plan.Mode mode, Jdks.Jdk jdk, String py, String cp,
+            Path dir, Path logs) {
         String slug = (w.id + "-" + c.label()).replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
         if (c.jmhMethod != null) {
             long t0 = System.nanoTime();
@@ -149,7 +169,7 @@ public final class Runner {
             }
             return;
         }
-        for (int run = 1; run <= mode.runs(); run++) {
+        for (int run = first; run <= last; run++) {
             long t0 = System.nanoTime();
             Path log = logs.resolve(slug + "-run" + run + ".log");
             try {

@@ -19,6 +19,8 @@ final class Workload {
     String carriedFrom;
     /** Run every JVM of this workload without transparent huge pages ({@link Runner#flags}). */
     boolean smallPages;
+    /** Runs alternate between the cases (run 1 of each, then run 2...) instead of each case's runs in a row. */
+    boolean interleaved;
 
     Workload(String id, String title, String description, List<Metric> metrics, List<Metric> charted) {
         this.id = id;

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.asyncio4j.bench.Measure;
 
 /**
  * W7: whole-process {@code javac} on a corpus of {@code files x methods} {@code @Async} methods,
  * with the processor ({@code --processor-path}) or without ({@code -proc:none}), on the JDK that runs
- * this main. Prints {@code RESULT compileMs=...}: one javac process per run (the runner forks runs).
+ * this main. Prints {@code RESULT compileMs=... compileCpuMs=...} ({@link CompilerProcess}): one javac process
+ * per run (the runner forks runs).
  * Args: {@code mode=plain|processor files=50 methods=10 plain=0} ({@code plain}: ordinary methods per file
  * beside the {@code @Async} ones).
  */
@@ -57,14 +57,7 @@ public final class CompileTime {
                 throw new IllegalArgumentException("mode must be plain or processor, not " + mode);
             }
             cmd.addAll(sources);
-            long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("javac.log").toFile()).start();
-            int rc = p.waitFor();
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            if (rc != 0) {
-                throw new IllegalStateException("javac failed (" + rc + "): " + Files.readString(dir.resolve("javac.log")));
-            }
-            new Measure().put("compileMs", ms).put("methods", files * methods).emit();
+            CompilerProcess.timeAndEmit("javac", cmd, dir.resolve("javac.log"), files * methods);
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
