@@ -783,7 +783,7 @@ public final class EventLoop {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not open the event loop's selector", e);
             }
-            io = new IoDriver(this, selector);
+            io = new IoDriver(this, selector, this::wakeIfHostIdle);
             Warmup.io();
         }
         return io;

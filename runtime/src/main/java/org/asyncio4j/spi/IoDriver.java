@@ -47,6 +47,7 @@ public final class IoDriver {
 
     private final EventLoop loop;
     private final Selector selector;
+    private final java.util.function.BooleanSupplier wakeIfHostIdle;
     /** One direct buffer for every read on this loop: read, copy out, done (no per-read allocation). */
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
     /** The same for writes: copy in, write, done (the JDK would otherwise fetch a per-thread temporary buffer). */
@@ -61,10 +62,14 @@ public final class IoDriver {
      *
      * @param loop the loop whose thread alone uses this driver
      * @param selector the loop's selector
+     * @param wakeIfHostIdle under a {@link org.asyncio4j.LoopHost} that idles, wakes the loop's wait on the
+     *     host's waiter thread and returns true (a change of interest must reach a select under way there);
+     *     false otherwise
      */
-    public IoDriver(EventLoop loop, Selector selector) {
+    public IoDriver(EventLoop loop, Selector selector, java.util.function.BooleanSupplier wakeIfHostIdle) {
         this.loop = loop;
         this.selector = selector;
+        this.wakeIfHostIdle = wakeIfHostIdle;
     }
 
     /**
@@ -84,7 +89,7 @@ public final class IoDriver {
                 channel.configureBlocking(false);
             }
             SelectionKey key = channel.register(selector, ops, handler);
-            loop.wakeIfHostIdle(); // a select under way on a host's waiter thread would not see it
+            wakeIfHostIdle.getAsBoolean(); // a select under way on a host's waiter thread would not see it
             return key;
         } catch (ClosedChannelException e) {
             throw new IllegalStateException("cannot register a closed channel " + channel, e);
@@ -103,7 +108,7 @@ public final class IoDriver {
         assert loop.inEventLoop();
         if (key.isValid() && key.interestOps() != ops) {
             key.interestOps(ops);
-            loop.wakeIfHostIdle();
+            wakeIfHostIdle.getAsBoolean();
         }
     }
 
@@ -207,7 +212,7 @@ public final class IoDriver {
      */
     public void releaseClosed() {
         assert loop.inEventLoop();
-        if (dispatching || loop.wakeIfHostIdle()) {
+        if (dispatching || wakeIfHostIdle.getAsBoolean()) {
             return; // under an idle host, the select that ends the idle releases them (and selecting here would block)
         }
         try {
@@ -250,9 +255,12 @@ public final class IoDriver {
     /**
      * Under a {@link LoopHost}: waits on the host's waiter thread, not the loop's, until a channel is
      * ready, {@code timeoutNanos} pass (-1: no limit) or the loop is woken; dispatches nothing (the
-     * selector is level-triggered, so the loop's next select reports the same channels).
+     * selector is level-triggered, so the loop's next select reports the same channels). Called by
+     * {@link EventLoop} only.
+     *
+     * @param timeoutNanos how long to wait, in nanoseconds; negative waits without limit
      */
-    void awaitReady(long timeoutNanos) {
+    public void awaitReady(long timeoutNanos) {
         try {
             if (timeoutNanos < 0) {
                 selector.select(k -> {});
@@ -260,7 +268,7 @@ public final class IoDriver {
                 selector.select(k -> {}, Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos + 999_999)));
             }
         } catch (IOException e) {
-            loop.report("selector failed", e, null);
+            loop.callExceptionHandler("selector failed", e, null);
         }
     }
 
