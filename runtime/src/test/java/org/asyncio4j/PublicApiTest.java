@@ -59,7 +59,14 @@ class PublicApiTest {
         Set<String> lines = new TreeSet<>();
         // the runtime's classes, and the annotations module's (@Async), a test dependency here
         for (Class<?> module : List.of(Asyncio.class, org.asyncio4j.annotations.Async.class)) {
-            list(Path.of(module.getProtectionDomain().getCodeSource().getLocation().toURI()), lines);
+            Path where = Path.of(module.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(where)) {
+                list(where, lines); // target/classes in the reactor
+            } else {
+                try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(where)) {
+                    list(jar.getPath("/"), lines); // the installed jar, when only this module is built
+                }
+            }
         }
         return new ArrayList<>(lines);
     }
@@ -70,7 +77,7 @@ class PublicApiTest {
             classFiles = files.filter(p -> p.toString().endsWith(".class")).toList();
         }
         for (Path f : classFiles) {
-            String name = root.relativize(f).toString().replace('/', '.').replace(".class", "");
+            String name = root.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "");
             if (name.endsWith("package-info") || name.endsWith("module-info")) {
                 continue;
             }
