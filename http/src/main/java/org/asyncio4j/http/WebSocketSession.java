@@ -148,8 +148,9 @@ class WebSocketSession implements WebSocket {
                 return Task.completed();
             }
             long heard = framesHeard;
-            long sentAt = loop.time();
             Promise<Void> pong = sendPing(ByteBuffer.allocate(8).putLong(++n).array());
+            // Read after the ping: a receive it started itself (no one was receiving) counts as reading since it.
+            long sentAt = loop.time();
             try (Timeout t = Asyncio.timeout(timeout)) {
                 Await.on(pong);
             } catch (AsyncTimeoutException e) {

@@ -94,6 +94,15 @@ class WebSocketTest {
     }
 
     @Test
+    void aHandlerThatOnlySendsLearnsOfTheKeepAliveTimeoutAtItsNextSend() {
+        run(WsScenarios::keepAliveForASender);
+        assertEquals(java.util.Set.of(
+                "server: send failed: WebSocket closed: 1011 keepalive ping timeout: no pong within 100 ms",
+                "client: got [close, ping, text], close code 1011"), java.util.Set.copyOf(log));
+        assertEquals(2, log.size());
+    }
+
+    @Test
     void textBinaryAndTheCloseHandshakeStartedByTheClient() {
         run(WsScenarios::echoConversation);
         assertEquals(List.of(

@@ -48,6 +48,7 @@ class WsScenarios {
         return HttpServer.builder()
                 .websocket("/echo", this::echo)
                 .websocket("/timed", this::timed)
+                .websocket("/sender", this::sender)
                 .webSocketKeepAlive(interval, timeout)
                 .build();
     }
@@ -77,6 +78,20 @@ class WsScenarios {
             Await.on(ws.ping(new byte[126]));
         } catch (IllegalArgumentException e) {
             log.add("server: " + e.getMessage());
+        }
+        return Task.completed();
+    }
+
+    /** Never receives: sends a tick every 10 ms until sending fails; logs how. */
+    @Async
+    Task<Void> sender(Request r, WebSocket ws) {
+        try {
+            while (true) {
+                Await.on(ws.sendText("tick"));
+                Await.on(org.asyncio4j.Asyncio.sleep(Duration.ofMillis(10)));
+            }
+        } catch (WebSocketClosedException e) {
+            log.add("server: send failed: " + e.getMessage());
         }
         return Task.completed();
     }
@@ -400,6 +415,36 @@ class WsScenarios {
         log.add(String.format("client: frame %02x with %d bytes, then frame %02x with code %d \"%s\", then end of stream at %s",
                 got[0] & 0xff, ping, got[close] & 0xff, ((got[close + 2] & 0xff) << 8) | (got[close + 3] & 0xff),
                 new String(got, close + 4, got[close + 1] - 2, java.nio.charset.StandardCharsets.UTF_8), Raw.ms()));
+        Await.on(c.closeAsync(null));
+        Await.on(s.stop(Duration.ofSeconds(1)));
+        return Task.completed();
+    }
+
+    /**
+     * Keep-alive on the real clock (20 ms, timeout 100 ms) with a handler that only sends and a raw
+     * client that never answers: the keep-alive's ping reads on the handler's behalf and the 1011
+     * reaches it through its next send.
+     */
+    @Async
+    Task<Void> keepAliveForASender() {
+        HttpServer s = Await.on(keepAliveServer(Duration.ofMillis(20), Duration.ofMillis(100)).start(0));
+        org.asyncio4j.net.Connection c = Await.on(org.asyncio4j.Asyncio.openConnection("127.0.0.1", s.port()));
+        c.writer().write(Raw.bytes(HANDSHAKE.replace("/log", "/sender")));
+        Await.on(c.reader().readUntil(Raw.bytes("\r\n\r\n")));
+        byte[] got = Await.on(c.reader().readAll());
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        int i = 0;
+        int lastCode = -1;
+        while (i < got.length) {
+            int op = got[i] & 0x0f;
+            int len = got[i + 1];
+            kinds.add(op == 1 ? "text" : op == 9 ? "ping" : op == 8 ? "close" : "opcode " + op);
+            if (op == 8) {
+                lastCode = ((got[i + 2] & 0xff) << 8) | (got[i + 3] & 0xff);
+            }
+            i += 2 + len;
+        }
+        log.add("client: got " + kinds + ", close code " + lastCode);
         Await.on(c.closeAsync(null));
         Await.on(s.stop(Duration.ofSeconds(1)));
         return Task.completed();
