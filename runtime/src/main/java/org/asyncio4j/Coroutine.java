@@ -121,12 +121,20 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         int cancelRequests;
     }
 
-    /** Continues the machine from {@link #state}. See the class comment for the protocol. */
+    /**
+     * Continues the machine from {@link #state}. See the class comment for the protocol.
+     *
+     * @throws Throwable anything the body throws: it fails the task (a CancelledError cancels it)
+     */
     protected abstract void resume() throws Throwable;
 
     // ------------------------------------------------------------------ starting
 
-    /** Runs the machine now, up to its first suspension (an {@code @Async} call). Returns this task. */
+    /**
+     * Runs the machine now, up to its first suspension (an {@code @Async} call). Returns this task.
+     *
+     * @return this task, done if the body finished without suspending
+     */
     public final Task<T> start() {
         EventLoop l = loop;
         if (l.eagerDepth >= EventLoop.MAX_EAGER_DEPTH) {
@@ -148,7 +156,11 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         return this;
     }
 
-    /** Queues the first step for the next loop iteration (asyncio's create_task). Returns this task. */
+    /**
+     * Queues the first step for the next loop iteration (asyncio's create_task). Returns this task.
+     *
+     * @return this task, pending
+     */
     protected final Task<T> startLazily() {
         loop.checkThread();
         loop.schedule(this);
@@ -201,6 +213,10 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     /**
      * Awaits {@code task}: sets the continuation state and returns false if the task is already done
      * (carry on), or registers this machine as its waiter and returns true (return from resume).
+     *
+     * @param task the task to await; not null
+     * @param resumeAt the state {@link #resume()} continues from
+     * @return true if the machine suspended and must return from {@code resume()}, false to go straight on
      */
     public final boolean await(Task<?> task, int resumeAt) {
         state = resumeAt;
@@ -212,7 +228,13 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         return true;
     }
 
-    /** Awaits a {@link CompletionStage}: completed on any thread, resumed on this loop. */
+    /**
+     * Awaits a {@link CompletionStage}: completed on any thread, resumed on this loop.
+     *
+     * @param stage the stage to await; not null
+     * @param resumeAt the state {@link #resume()} continues from
+     * @return true if the machine suspended, false to go straight on
+     */
     public final boolean await(CompletionStage<?> stage, int resumeAt) {
         if (stage == null) {
             throw new NullPointerException("Await.on(null): the awaited CompletionStage is null");
@@ -228,7 +250,13 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     //     x = m.awaited($await);     // $await is null after a real suspension: read the field
     // The awaiting field is written only when the machine really suspends (cancel() walks it).
 
-    /** {@code task} itself: the argument of {@link #suspends} and {@link #awaited(Task)}. Generated code only. */
+    /**
+     * {@code task} itself: the argument of {@link #suspends} and {@link #awaited(Task)}. Generated code only.
+     *
+     * @param task the value of the awaited expression
+     * @return {@code task}
+     * @throws NullPointerException if {@code task} is null, with a message naming {@code Await.on}
+     */
     public final Task<?> task(Task<?> task) {
         if (task == null) {
             throw new NullPointerException("Await.on(null): the task to await is null; the expression given to"
@@ -242,6 +270,10 @@ public abstract class Coroutine<T> extends FutureBase<T> {
      * directly: the processor emits this form when the awaited expression is such a call on a
      * variable, so the value can have gone nowhere else, and the primitive that made it may reuse it
      * for its next wait once this machine has taken it (see {@link Waiter#awaitedDirectly}). Generated code only.
+     *
+     * @param receiver the variable the awaited call was made on
+     * @param task the value of the awaited expression
+     * @return {@code task}
      */
     public final Task<?> task(Object receiver, Task<?> task) {
         if (task instanceof Waiter<?> w) {
@@ -250,12 +282,24 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         return task(task);
     }
 
-    /** As {@link #task(CompletionStage)}; {@code receiver} as in {@link #task(Object, Task)}. Generated code only. */
+    /**
+     * As {@link #task(CompletionStage)}; {@code receiver} as in {@link #task(Object, Task)}. Generated code only.
+     *
+     * @param receiver the variable the awaited call was made on
+     * @param stage the value of the awaited expression
+     * @return the stage as a task of this loop
+     */
     public final Task<?> task(Object receiver, CompletionStage<?> stage) {
         return task(stage);
     }
 
-    /** A {@link CompletionStage} as a task of this loop (completed on any thread). Generated code only. */
+    /**
+     * A {@link CompletionStage} as a task of this loop (completed on any thread). Generated code only.
+     *
+     * @param stage the value of the awaited expression
+     * @return a task of this loop completed with the stage's outcome
+     * @throws NullPointerException if {@code stage} is null
+     */
     public final Task<?> task(CompletionStage<?> stage) {
         if (stage == null) {
             throw new NullPointerException("Await.on(null): the awaited CompletionStage is null");
@@ -266,6 +310,10 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     /**
      * As {@link #await(Task, int)}, but without recording a task that is already done: the caller
      * keeps it and passes it to {@link #awaited(Task)}. Generated code only.
+     *
+     * @param task the task to await, from {@link #task(Task)}
+     * @param resumeAt the state {@link #resume()} continues from
+     * @return true if the machine suspended and must return from {@code resume()}, false to go straight on
      */
     public final boolean suspends(Task<?> task, int resumeAt) {
         state = resumeAt;
@@ -282,6 +330,10 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     /**
      * The outcome of the task just awaited: {@code task} when {@link #suspends} returned false
      * (the machine went straight on), or null after a suspension (then the recorded task). Generated code only.
+     *
+     * @param <R> the result type the caller reads (stated or inferred at the call)
+     * @param task the awaited task, or null after a suspension
+     * @return the awaited result; its failure (or a pending cancellation) is thrown unchanged
      */
     @SuppressWarnings("unchecked")
     public final <R> R awaited(Task<?> task) {
@@ -338,7 +390,12 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         }
     }
 
-    /** The outcome of the task just awaited: its result, or its failure thrown unchanged. */
+    /**
+     * The outcome of the task just awaited: its result, or its failure thrown unchanged.
+     *
+     * @param <R> the result type the caller reads
+     * @return the awaited result; its failure (or a pending cancellation) is thrown unchanged
+     */
     @SuppressWarnings("unchecked")
     public final <R> R awaited() {
         Task<?> t = awaiting;
@@ -378,7 +435,11 @@ public abstract class Coroutine<T> extends FutureBase<T> {
 
     // ------------------------------------------------------------------ completing
 
-    /** Completes this task with {@code value} (or cancels it, if a self-cancel is pending). */
+    /**
+     * Completes this task with {@code value} (or cancels it, if a self-cancel is pending).
+     *
+     * @param value the method's result
+     */
     public final void returnValue(T value) {
         if ((flags & MUST_CANCEL) != 0) {
             flags &= ~MUST_CANCEL;
@@ -388,7 +449,11 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         }
     }
 
-    /** {@code return task;}: completes this task with {@code task}'s outcome, awaiting it if pending. */
+    /**
+     * {@code return task;}: completes this task with {@code task}'s outcome, awaiting it if pending.
+     *
+     * @param task the task whose outcome becomes this one's
+     */
     @SuppressWarnings("unchecked")
     public final void returnTask(Task<? extends T> task) {
         if (task == null) {
@@ -422,6 +487,8 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     /**
      * The user's source position of this machine's current state, for stack traces; generated
      * machines return {@code Foo.bar(Foo.java:42)}. Null for the runtime's own coroutines.
+     *
+     * @return the frame of the current state, or null
      */
     protected StackTraceElement frame() {
         return null;

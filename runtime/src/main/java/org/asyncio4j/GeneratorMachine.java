@@ -49,10 +49,18 @@ public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
     /** For generated machines. */
     protected GeneratorMachine() {}
 
-    /** Continues the body from {@link #state}: the generated resume method. */
+    /**
+     * Continues the body from {@link #state}: the generated resume method.
+     *
+     * @throws Throwable anything the body throws: it fails the iteration
+     */
     protected abstract void resume() throws Throwable;
 
-    /** The user's source position of the current state, for stack traces. */
+    /**
+     * The user's source position of the current state, for stack traces.
+     *
+     * @return the frame of the current state, or null
+     */
     protected StackTraceElement frame() {
         return null;
     }
@@ -62,7 +70,13 @@ public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
         return SourceLines.refine(frame(), this, trace, end);
     }
 
-    /** What a generator method returns: an iterable whose every {@code iterator()} is a fresh run. Generated code only. */
+    /**
+     * What a generator method returns: an iterable whose every {@code iterator()} is a fresh run. Generated code only.
+     *
+     * @param <T> the element type
+     * @param runs makes a new machine, one run of the generator's body
+     * @return the generator method's result
+     */
     public static <T> AsyncIterable<T> iterable(Supplier<? extends GeneratorMachine<T>> runs) {
         return new Runs<>(runs);
     }
@@ -187,7 +201,12 @@ public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
 
     // ------------------------------------------------------------------ the generated body's side
 
-    /** {@code Await.yield(value)}: records the element and the state to continue from. Generated code only. */
+    /**
+     * {@code Await.yield(value)}: records the element and the state to continue from. Generated code only.
+     *
+     * @param value the yielded element
+     * @param resumeAt the state the body continues from after the consumer's next {@code hasNext()}
+     */
     public final void emit(T value, int resumeAt) {
         state = resumeAt;
         element = value;
@@ -208,7 +227,12 @@ public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
         state = -1;
     }
 
-    /** As {@link Coroutine#task(Task)}. Generated code only. */
+    /**
+     * As {@link Coroutine#task(Task)}. Generated code only.
+     *
+     * @param task the value of the awaited expression
+     * @return {@code task}
+     */
     public final Task<?> task(Task<?> task) {
         if (task == null) {
             throw new NullPointerException("Await.on(null): the task to await is null; the expression given to"
@@ -217,7 +241,12 @@ public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
         return task;
     }
 
-    /** As {@link Coroutine#task(java.util.concurrent.CompletionStage)}. Generated code only. */
+    /**
+     * As {@link Coroutine#task(java.util.concurrent.CompletionStage)}. Generated code only.
+     *
+     * @param stage the value of the awaited expression
+     * @return a task completed with the stage's outcome
+     */
     public final Task<?> task(java.util.concurrent.CompletionStage<?> stage) {
         if (stage == null) {
             throw new NullPointerException("Await.on(null): the awaited CompletionStage is null");
@@ -228,6 +257,10 @@ public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
     /**
      * As {@link Coroutine#suspends}: false when {@code task} is done (go straight on); otherwise the
      * step's task (made now if this step had none) waits for it and the body returns. Generated code only.
+     *
+     * @param task the task to await
+     * @param resumeAt the state the body continues from
+     * @return true if the body suspended and must return from {@code resume()}
      */
     public final boolean suspends(Task<?> task, int resumeAt) {
         state = resumeAt;
@@ -242,7 +275,13 @@ public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
         return true;
     }
 
-    /** As {@link Coroutine#awaited(Task)}. Generated code only. */
+    /**
+     * As {@link Coroutine#awaited(Task)}. Generated code only.
+     *
+     * @param <R> the result type the caller reads
+     * @param task the awaited task, or null after a suspension
+     * @return the awaited result; its failure is thrown unchanged
+     */
     @SuppressWarnings("unchecked")
     public final <R> R awaited(Task<?> task) {
         if (step != null) {

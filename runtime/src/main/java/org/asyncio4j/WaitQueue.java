@@ -20,17 +20,32 @@ public final class WaitQueue<W extends Waiter<?>> {
     /** Volatile so that {@link #checkThread} on another thread sees the binding. */
     private volatile EventLoop loop;
 
+    /** An empty queue, bound to no loop until its first use. */
     public WaitQueue() {}
 
+    /**
+     * Whether no waiter is queued.
+     *
+     * @return true when empty
+     */
     public boolean isEmpty() {
         return size == 0;
     }
 
+    /**
+     * The number of queued waiters.
+     *
+     * @return the count
+     */
     public int size() {
         return size;
     }
 
-    /** Appends {@code w}, which must not be in a queue already. */
+    /**
+     * Appends {@code w}, which must not be in a queue already.
+     *
+     * @param w the waiter to append
+     */
     public void add(W w) {
         if (w.queue != null) {
             throw new IllegalStateException(w + " is already in a wait queue");
@@ -51,13 +66,21 @@ public final class WaitQueue<W extends Waiter<?>> {
         size++;
     }
 
-    /** The first waiter, or null. */
+    /**
+     * The first waiter, or null.
+     *
+     * @return the first waiter, or null when empty
+     */
     @SuppressWarnings("unchecked")
     public W peek() {
         return (W) head;
     }
 
-    /** Removes and returns the first waiter, or null. */
+    /**
+     * Removes and returns the first waiter, or null.
+     *
+     * @return the first waiter, now out of the queue, or null when empty
+     */
     public W poll() {
         W w = peek();
         if (w != null) {
@@ -91,6 +114,10 @@ public final class WaitQueue<W extends Waiter<?>> {
      * queue is bound to (a primitive's loop-bound method called from a foreign thread would change
      * its state without waking the loop, so a waiter would sleep on). Cheap: two field reads. A
      * primitive not yet bound (nobody ever waited on it) or bound to a closed loop is not checked.
+     *
+     * @param owner the primitive this queue belongs to (named in the message)
+     * @param method the loop-bound method called, e.g. {@code "set()"}
+     * @throws IllegalStateException on another thread than the bound loop's
      */
     public void checkThread(Object owner, String method) {
         EventLoop l = loop;
@@ -102,6 +129,9 @@ public final class WaitQueue<W extends Waiter<?>> {
     /**
      * The running loop, binding {@code owner} to it on first use. Throws {@link IllegalStateException}
      * when no loop runs on this thread, or when the owner is bound to another loop that is still open.
+     *
+     * @param owner the primitive this queue belongs to (named in the messages)
+     * @return the loop running on this thread, now bound to {@code owner}
      */
     public EventLoop loop(Object owner) {
         EventLoop l = loop;

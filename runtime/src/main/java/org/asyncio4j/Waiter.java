@@ -38,12 +38,20 @@ public abstract class Waiter<T> extends FutureBase<T> {
      */
     boolean recycle;
 
-    /** A pending waiter of {@code loop}; add it to a {@link WaitQueue}, or complete it at once. */
+    /**
+     * A pending waiter of {@code loop}; add it to a {@link WaitQueue}, or complete it at once.
+     *
+     * @param loop the loop the waiter belongs to (its primitive's)
+     */
     protected Waiter(EventLoop loop) {
         super(loop);
     }
 
-    /** True while the waiter sits in a {@link WaitQueue}. */
+    /**
+     * True while the waiter sits in a {@link WaitQueue}.
+     *
+     * @return whether it is in a queue
+     */
     public final boolean isQueued() {
         return queue != null;
     }
@@ -61,6 +69,8 @@ public abstract class Waiter<T> extends FutureBase<T> {
     /**
      * Makes a waiter that was never queued nor awaited done with {@code value} at once (the
      * uncontended fast path: no loop iteration, like asyncio's fast paths).
+     *
+     * @param value the result
      */
     protected final void succeedAtOnce(T value) {
         if (outcome != PENDING || waiters != null || queue != null) {
@@ -69,17 +79,32 @@ public abstract class Waiter<T> extends FutureBase<T> {
         outcome = value;
     }
 
-    /** Completes with {@code value} (leaving the queue); false if already done. */
+    /**
+     * Completes with {@code value} (leaving the queue); false if already done.
+     *
+     * @param value the result
+     * @return true if this completed the waiter
+     */
     protected final boolean succeed(T value) {
         return finish(value, false);
     }
 
-    /** Completes with {@code error} (leaving the queue); false if already done. */
+    /**
+     * Completes with {@code error} (leaving the queue); false if already done.
+     *
+     * @param error the failure
+     * @return true if this completed the waiter
+     */
     protected final boolean failWith(Throwable error) {
         return finish(new Failure(error), false);
     }
 
-    /** Completes cancelled with a new {@link CancelledError}(msg) (leaving the queue). */
+    /**
+     * Completes cancelled with a new {@link CancelledError}(msg) (leaving the queue).
+     *
+     * @param msg the cancel message, or null
+     * @return true if this cancelled the waiter
+     */
     protected final boolean cancelNow(String msg) {
         return finish(new Failure(CancelOrigin.error(loop, this, msg)), true);
     }
@@ -106,7 +131,11 @@ public abstract class Waiter<T> extends FutureBase<T> {
         return true;
     }
 
-    /** Inside {@link #onTaken}: the result the task takes instead of the one completed with. */
+    /**
+     * Inside {@link #onTaken}: the result the task takes instead of the one completed with.
+     *
+     * @param value the result the awaiting task receives
+     */
     protected final void replaceResult(T value) {
         if (isCancelled()) {
             throw new IllegalStateException("replaceResult on a cancelled waiter " + this);
@@ -114,7 +143,11 @@ public abstract class Waiter<T> extends FutureBase<T> {
         outcome = value;
     }
 
-    /** Inside {@link #onTaken}: the task receives {@code error} instead of the result. */
+    /**
+     * Inside {@link #onTaken}: the task receives {@code error} instead of the result.
+     *
+     * @param error the failure the awaiting task receives
+     */
     protected final void replaceFailure(Throwable error) {
         if (isCancelled()) {
             throw new IllegalStateException("replaceFailure on a cancelled waiter " + this);
@@ -128,6 +161,9 @@ public abstract class Waiter<T> extends FutureBase<T> {
      * {@code cancel(msg)} on the pending waiter. The default leaves the queue and ends cancelled.
      * A primitive may keep it pending instead (a Condition waiter must first re-acquire its lock);
      * return true if the cancel was accepted.
+     *
+     * @param msg the cancel message, or null
+     * @return true if the cancel was accepted
      */
     protected boolean onCancel(String msg) {
         return cancelNow(msg);
@@ -136,6 +172,8 @@ public abstract class Waiter<T> extends FutureBase<T> {
     /**
      * The awaiting task resumed and takes the outcome (or, {@code dropped}, raises a cancel it
      * received after the waiter was completed). Runs exactly once per completed waiter.
+     *
+     * @param dropped true if the awaiting task was cancelled after the waiter completed: it raises the cancel and does not take the outcome, which the primitive should pass on
      */
     protected void onTaken(boolean dropped) {}
 
@@ -158,6 +196,8 @@ public abstract class Waiter<T> extends FutureBase<T> {
      * value of {@code receiver.m()} awaited directly: the expression's value went nowhere but into
      * the await. A primitive that knows the waiter was made by that very call (not handed out before,
      * not kept) may then call {@link #recycleWhenTaken()}. The default does nothing.
+     *
+     * @param receiver the object the awaited call was made on
      */
     protected void awaitedDirectly(Object receiver) {}
 
@@ -171,7 +211,12 @@ public abstract class Waiter<T> extends FutureBase<T> {
         recycle = true;
     }
 
-    /** Whether this waiter belongs to {@code l} (a kept waiter serves only its own loop). */
+    /**
+     * Whether this waiter belongs to {@code l} (a kept waiter serves only its own loop).
+     *
+     * @param l a loop
+     * @return whether this waiter belongs to it
+     */
     protected final boolean isOn(EventLoop l) {
         return loop == l;
     }

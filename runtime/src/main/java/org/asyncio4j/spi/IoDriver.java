@@ -253,7 +253,7 @@ public final class IoDriver {
     }
 
     /**
-     * Under a {@link LoopHost}: waits on the host's waiter thread, not the loop's, until a channel is
+     * Under a {@link org.asyncio4j.LoopHost}: waits on the host's waiter thread, not the loop's, until a channel is
      * ready, {@code timeoutNanos} pass (-1: no limit) or the loop is woken; dispatches nothing (the
      * selector is level-triggered, so the loop's next select reports the same channels). Called by
      * {@link EventLoop} only.
