@@ -14,12 +14,16 @@ import java.util.List;
  */
 public interface AsyncIterable<T> {
 
-    /** A fresh iterator; for a generator, a fresh run of its body (nothing runs before its first {@code hasNext()}). */
+    /**
+     * A fresh iterator; for a generator, a fresh run of its body (nothing runs before its first {@code hasNext()}).
+     * @return a new iterator over the elements
+     */
     AsyncIterator<T> iterator();
 
     /**
      * Every element, in order. The iterator is closed when the list is complete, when an element
      * fails (the failure then fails the returned task), and when the returned task is cancelled.
+     * @return a task completing with the elements in order
      */
     default Task<List<T>> toList() {
         return ToList.start(iterator());
@@ -28,6 +32,8 @@ public interface AsyncIterable<T> {
     /**
      * What an async generator returns when its body ends ({@code return AsyncIterable.end();}); as an
      * iterable of its own it is empty.
+     * @param <T> the element type the generator declares
+     * @return the end marker, an empty iterable
      */
     @SuppressWarnings("unchecked")
     static <T> AsyncIterable<T> end() {

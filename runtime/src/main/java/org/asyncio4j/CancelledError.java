@@ -8,14 +8,24 @@ package org.asyncio4j;
 public final class CancelledError extends Error {
     private static final long serialVersionUID = 1L;
 
+    /** A cancellation without a message. */
     public CancelledError() {
         super();
     }
 
+    /**
+     * A cancellation carrying {@code message} (asyncio's {@code cancel(msg)}).
+     * @param message the cancel message, or null
+     */
     public CancelledError(String message) {
         super(message);
     }
 
+    /**
+     * A cancellation carrying {@code message}, caused by {@code cause}.
+     * @param message the cancel message, or null
+     * @param cause what led to the cancellation, or null
+     */
     public CancelledError(String message, Throwable cause) {
         super(message, cause);
     }

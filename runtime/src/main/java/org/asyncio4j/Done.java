@@ -12,10 +12,18 @@ public final class Done<T> {
         this.pending = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(pending));
     }
 
+    /**
+     * The tasks that were done when {@code wait} returned, in argument order.
+     * @return an unmodifiable set of done tasks
+     */
     public Set<Task<T>> done() {
         return done;
     }
 
+    /**
+     * The tasks still pending when {@code wait} returned, in argument order; {@code wait} does not cancel them.
+     * @return an unmodifiable set of pending tasks
+     */
     public Set<Task<T>> pending() {
         return pending;
     }

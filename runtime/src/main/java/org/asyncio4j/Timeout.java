@@ -54,7 +54,12 @@ public final class Timeout implements AsyncCloseable {
         this.when = when;
     }
 
-    /** A timeout {@code delay} from now (null: no deadline), not entered yet. */
+    /**
+     * A timeout {@code delay} from now (null: no deadline), not entered yet.
+     * @param delay how long from now (the loop time of this call, not of {@link #enter()}), or null for no deadline
+     * @return a timeout not entered yet
+     * @throws IllegalStateException if no loop is running on this thread
+     */
     public static Timeout after(Duration delay) {
         if (delay == null) {
             return new Timeout(NEVER);
@@ -65,7 +70,11 @@ public final class Timeout implements AsyncCloseable {
         return t;
     }
 
-    /** A timeout at loop time {@code when} (nanoseconds; {@link #NEVER}: no deadline), not entered yet. */
+    /**
+     * A timeout at loop time {@code when} (nanoseconds; {@link #NEVER}: no deadline), not entered yet.
+     * @param when the deadline in loop time, in nanoseconds as {@link EventLoop#time()}, or {@link #NEVER}
+     * @return a timeout not entered yet
+     */
     public static Timeout at(long when) {
         return new Timeout(when);
     }
@@ -73,6 +82,7 @@ public final class Timeout implements AsyncCloseable {
     /**
      * Enters the timeout: binds it to the running task and arms the deadline. Returns this.
      * {@link IllegalStateException} if already entered or if no task is running.
+     * @return this timeout, now active
      */
     public Timeout enter() {
         if (state != State.CREATED) {
@@ -92,7 +102,10 @@ public final class Timeout implements AsyncCloseable {
         return this;
     }
 
-    /** The deadline in loop time (nanoseconds), or {@link #NEVER}. */
+    /**
+     * The deadline in loop time (nanoseconds), or {@link #NEVER}.
+     * @return the deadline in loop nanoseconds, or {@link #NEVER} for none
+     */
     public long when() {
         return when;
     }
@@ -100,6 +113,8 @@ public final class Timeout implements AsyncCloseable {
     /**
      * Moves the deadline to loop time {@code when} ({@link #NEVER}: no deadline). A deadline at or
      * before now fires on the next iteration. Only while the timeout is active.
+     * @param when the new deadline in loop time, in nanoseconds as {@link EventLoop#time()}, or {@link #NEVER}
+     * @throws IllegalStateException if the timeout is not active (not entered, or already exited)
      */
     public void reschedule(long when) {
         if (state != State.ENTERED) {
@@ -120,7 +135,10 @@ public final class Timeout implements AsyncCloseable {
         handle = when <= loop.time() ? loop.callSoon(this::onTimeout) : loop.callAt(when, this::onTimeout);
     }
 
-    /** True once the deadline fired while the block ran (even if the block swallowed the cancel). */
+    /**
+     * True once the deadline fired while the block ran (even if the block swallowed the cancel).
+     * @return true if the deadline fired while the timeout was active
+     */
     public boolean expired() {
         return state == State.EXPIRING || state == State.EXPIRED;
     }

@@ -8,12 +8,18 @@ import java.nio.charset.StandardCharsets;
  * signal ended it, as asyncio).
  */
 public record ProcessResult(byte[] stdout, byte[] stderr, int exitCode) {
-    /** stdout decoded as UTF-8. */
+    /**
+     * stdout decoded as UTF-8.
+     * @return the text the process wrote to stdout (malformed bytes become U+FFFD)
+     */
     public String stdoutText() {
         return new String(stdout, StandardCharsets.UTF_8);
     }
 
-    /** stderr decoded as UTF-8. */
+    /**
+     * stderr decoded as UTF-8.
+     * @return the text the process wrote to stderr (malformed bytes become U+FFFD)
+     */
     public String stderrText() {
         return new String(stderr, StandardCharsets.UTF_8);
     }

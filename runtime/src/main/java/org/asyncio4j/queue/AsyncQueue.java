@@ -41,7 +41,11 @@ public class AsyncQueue<T> {
         this(0);
     }
 
-    /** A queue holding at most {@code maxSize} items ({@code 0}: unbounded). */
+    /**
+     * A queue holding at most {@code maxSize} items ({@code 0}: unbounded).
+     * @param maxSize the most items the queue holds before {@code put} waits; 0 for no bound
+     * @throws IllegalArgumentException if {@code maxSize} is negative
+     */
     public AsyncQueue(int maxSize) {
         this(maxSize, true);
     }
@@ -99,22 +103,34 @@ public class AsyncQueue<T> {
 
     // ------------------------------------------------------------------ queries
 
-    /** Items in the queue, including those already promised to woken getters (asyncio's {@code qsize()}). */
+    /**
+     * Items in the queue, including those already promised to woken getters (asyncio's {@code qsize()}).
+     * @return the number of items in the queue
+     */
     public int size() {
         return itemCount();
     }
 
-    /** The bound given at construction; 0 for an unbounded queue. */
+    /**
+     * The bound given at construction; 0 for an unbounded queue.
+     * @return the bound, or 0 when unbounded
+     */
     public int maxSize() {
         return maxSize;
     }
 
-    /** True when a new {@code get()} would wait: no item, or only items promised to woken getters. */
+    /**
+     * True when a new {@code get()} would wait: no item, or only items promised to woken getters.
+     * @return true if the queue has no item a new getter could take
+     */
     public boolean isEmpty() {
         return itemCount() <= reservedItems;
     }
 
-    /** True when a new {@code put()} would wait (never for an unbounded queue). */
+    /**
+     * True when a new {@code put()} would wait (never for an unbounded queue).
+     * @return true if the queue is bounded and holds {@link #maxSize()} items
+     */
     public boolean isFull() {
         return maxSize > 0 && itemCount() + reservedSlots >= maxSize;
     }
@@ -137,6 +153,10 @@ public class AsyncQueue<T> {
         return reservedSlots;
     }
 
+    /**
+     * Whether {@link #shutdown()} or {@link #shutdown(boolean)} was called.
+     * @return true once the queue is shut down
+     */
     public boolean isShutDown() {
         return shutdown;
     }
@@ -146,6 +166,8 @@ public class AsyncQueue<T> {
     /**
      * Puts {@code item}, waiting while the queue is full. Fails with {@link QueueShutDownException}
      * after {@link #shutdown()}.
+     * @param item the item to enqueue; may be null
+     * @return a task completing once the item is in the queue
      */
     public Task<Void> put(T item) {
         getters.checkThread(this, "put()");
@@ -161,7 +183,12 @@ public class AsyncQueue<T> {
         return p;
     }
 
-    /** Puts {@code item} now or throws {@link QueueFullException} (or {@link QueueShutDownException}). */
+    /**
+     * Puts {@code item} now or throws {@link QueueFullException} (or {@link QueueShutDownException}).
+     * @param item the item to enqueue; may be null
+     * @throws QueueFullException if the queue is full
+     * @throws QueueShutDownException if the queue is shut down
+     */
     public void putNowait(T item) {
         getters.checkThread(this, "putNowait()");
         if (shutdown) {
@@ -186,6 +213,7 @@ public class AsyncQueue<T> {
     /**
      * Takes the next item, waiting while the queue is empty. Fails with {@link QueueShutDownException}
      * once the queue is shut down and empty.
+     * @return a task completing with the item taken
      */
     public Task<T> get() {
         getters.checkThread(this, "get()");
@@ -200,7 +228,12 @@ public class AsyncQueue<T> {
         return g;
     }
 
-    /** Takes the next item now, or throws {@link QueueEmptyException} (or {@link QueueShutDownException}). */
+    /**
+     * Takes the next item now, or throws {@link QueueEmptyException} (or {@link QueueShutDownException}).
+     * @return the item taken
+     * @throws QueueEmptyException if the queue has no item to take
+     * @throws QueueShutDownException if the queue is shut down and empty
+     */
     public T getNowait() {
         getters.checkThread(this, "getNowait()");
         if (itemCount() <= reservedItems) {
@@ -300,7 +333,10 @@ public class AsyncQueue<T> {
         }
     }
 
-    /** Completes once every item put has been marked with {@link #taskDone()} (at once if none is pending). */
+    /**
+     * Completes once every item put has been marked with {@link #taskDone()} (at once if none is pending).
+     * @return a task that completes when {@link #unfinished()} reaches 0
+     */
     public Task<Void> join() {
         getters.checkThread(this, "join()");
         if (unfinished == 0) {
@@ -311,7 +347,10 @@ public class AsyncQueue<T> {
         return j;
     }
 
-    /** Items put and not yet marked done. */
+    /**
+     * Items put and not yet marked done.
+     * @return the number of items put and not yet marked with {@link #taskDone()}
+     */
     public int unfinished() {
         return unfinished;
     }
@@ -327,6 +366,7 @@ public class AsyncQueue<T> {
      * Shuts the queue down: later puts fail with {@link QueueShutDownException}, and so do gets once
      * the queue is empty; blocked putters fail, blocked getters fail unless items remain. With
      * {@code immediate}, the items left are dropped and counted as done (so {@link #join()} may complete).
+     * @param immediate true to drop the items left (counting them as done); false to let getters drain them
      */
     public void shutdown(boolean immediate) {
         getters.checkThread(this, "shutdown()");

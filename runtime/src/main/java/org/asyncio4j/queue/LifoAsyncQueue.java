@@ -6,10 +6,16 @@ import java.util.ArrayList;
 public final class LifoAsyncQueue<T> extends AsyncQueue<T> {
     private final ArrayList<T> stack = new ArrayList<>();
 
+    /** An unbounded LIFO queue. */
     public LifoAsyncQueue() {
         this(0);
     }
 
+    /**
+     * A LIFO queue holding at most {@code maxSize} items.
+     * @param maxSize the most items the queue holds before {@code put} waits; 0 for no bound
+     * @throws IllegalArgumentException if {@code maxSize} is negative
+     */
     public LifoAsyncQueue(int maxSize) {
         super(maxSize, false);
     }

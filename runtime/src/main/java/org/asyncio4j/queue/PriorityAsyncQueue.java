@@ -19,12 +19,19 @@ public final class PriorityAsyncQueue<T> extends AsyncQueue<T> {
         this(0, null);
     }
 
-    /** Bounded, natural order. */
+    /**
+     * Bounded, natural order.
+     * @param maxSize the most items the queue holds before {@code put} waits; 0 for no bound
+     */
     public PriorityAsyncQueue(int maxSize) {
         this(maxSize, null);
     }
 
-    /** Bounded ({@code 0}: unbounded), ordered by {@code comparator} (null: natural order). */
+    /**
+     * Bounded ({@code 0}: unbounded), ordered by {@code comparator} (null: natural order).
+     * @param maxSize the most items the queue holds before {@code put} waits; 0 for no bound
+     * @param comparator orders the items, smallest first; null for their natural order
+     */
     public PriorityAsyncQueue(int maxSize, Comparator<? super T> comparator) {
         super(maxSize, false);
         naturalOrder = comparator == null;
