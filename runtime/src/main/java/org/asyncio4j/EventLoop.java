@@ -479,8 +479,8 @@ public final class EventLoop {
 
     /**
      * Sets the handler for errors nobody else can receive (asyncio's exception handler).
-     * @param handler receives each {@link ErrorReport}; null restores the default (logging through {@link
-     *     System.Logger})
+     * @param handler receives each {@link ErrorReport}; null restores the default (logging through
+     *     {@link System.Logger})
      */
     public void setExceptionHandler(ExceptionHandler handler) {
         this.exceptionHandler = handler;

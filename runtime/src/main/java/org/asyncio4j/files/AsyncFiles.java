@@ -106,8 +106,8 @@ public final class AsyncFiles {
      * @param text what to write; not null
      * @param charset how the text is encoded; not null
      * @param options how to open the file; none means {@code CREATE, TRUNCATE_EXISTING, WRITE}
-     * @return a task completing when the text is written; it fails with {@link
-     *     java.nio.charset.UnmappableCharacterException} for a character {@code charset} cannot encode
+     * @return a task completing when the text is written; it fails with
+     *     {@link java.nio.charset.UnmappableCharacterException} for a character {@code charset} cannot encode
      */
     public static Task<Void> writeString(Path file, CharSequence text, Charset charset, OpenOption... options) {
         Path f = need(file, "writeString");

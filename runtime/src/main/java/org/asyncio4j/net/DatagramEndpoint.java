@@ -64,8 +64,8 @@ public final class DatagramEndpoint implements AsyncCloseable {
      * peer's datagrams are received). Addresses must be resolved.
      * @param local the address to bind, or null for any free port
      * @param remoteOrNull the only peer to talk to, or null to send to and receive from anyone
-     * @return a task completing with the open endpoint; it fails with the bind's or connect's {@link
-     *     java.io.IOException}
+     * @return a task completing with the open endpoint; it fails with the bind's or connect's
+     *     {@link java.io.IOException}
      */
     public static Task<DatagramEndpoint> open(InetSocketAddress local, InetSocketAddress remoteOrNull) {
         if (local == null && remoteOrNull == null) {

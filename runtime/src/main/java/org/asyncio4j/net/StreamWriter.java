@@ -111,8 +111,8 @@ public final class StreamWriter implements AsyncCloseable {
     /**
      * asyncio's {@code set_write_buffer_limits(high, low)}. Defaults: 64 KiB and 16 KiB.
      * @param high the buffer size, in bytes, above which {@link #drain()} waits
-     * @param low the buffer size, in bytes, at or below which a waiting {@link #drain()} completes; at most {@code
-     *     high}
+     * @param low the buffer size, in bytes, at or below which a waiting {@link #drain()} completes; at most
+     *     {@code high}
      * @throws IllegalArgumentException unless {@code 0 <= low <= high}
      */
     public void setWriteBufferLimits(int high, int low) {

@@ -30,8 +30,8 @@ public final class Tls {
      * @param host the server's name (checked against its certificate) or address
      * @param port the server's TCP port
      * @param context the TLS settings and trust store, e.g. {@code SSLContext.getDefault()}; not null
-     * @return a task completing with the connection once the handshake is done; it fails with {@link
-     *     AsyncTimeoutException} after {@link #DEFAULT_HANDSHAKE_TIMEOUT}, or with the handshake's {@code SSLException}
+     * @return a task completing with the connection once the handshake is done; it fails with
+     *     {@link org.asyncio4j.AsyncTimeoutException} after {@link #DEFAULT_HANDSHAKE_TIMEOUT}, or with the handshake's {@code SSLException}
      */
     public static Task<Connection> openConnection(String host, int port, SSLContext context) {
         return openConnection(host, port, context, DEFAULT_HANDSHAKE_TIMEOUT);
@@ -43,8 +43,8 @@ public final class Tls {
      * @param port the server's TCP port
      * @param context the TLS settings and trust store, e.g. {@code SSLContext.getDefault()}; not null
      * @param handshakeTimeout the longest the handshake may take, or null for no limit
-     * @return a task completing with the connection once the handshake is done; it fails with {@link
-     *     AsyncTimeoutException} when the handshake takes longer than {@code handshakeTimeout}
+     * @return a task completing with the connection once the handshake is done; it fails with
+     *     {@link org.asyncio4j.AsyncTimeoutException} when the handshake takes longer than {@code handshakeTimeout}
      */
     public static Task<Connection> openConnection(String host, int port, SSLContext context, Duration handshakeTimeout) {
         Objects.requireNonNull(context, "openConnection: the SSLContext is null; use SSLContext.getDefault() for the JDK's trust store");

@@ -57,8 +57,8 @@ public final class ProcessOptions {
 
     /**
      * Where the child's stdin comes from.
-     * @param s {@link Stdio#PIPE} (write with {@link Subprocess#stdin()}), {@link Stdio#INHERIT} or {@link
-     *     Stdio#DEVNULL}
+     * @param s {@link Stdio#PIPE} (write with {@link Subprocess#stdin()}), {@link Stdio#INHERIT} or
+     *     {@link Stdio#DEVNULL}
      * @return these options
      * @throws IllegalArgumentException if {@code s} is {@link Stdio#STDOUT}
      */
@@ -72,8 +72,8 @@ public final class ProcessOptions {
 
     /**
      * Where the child's stdout goes.
-     * @param s {@link Stdio#PIPE} (read with {@link Subprocess#stdout()}), {@link Stdio#INHERIT} or {@link
-     *     Stdio#DEVNULL}
+     * @param s {@link Stdio#PIPE} (read with {@link Subprocess#stdout()}), {@link Stdio#INHERIT} or
+     *     {@link Stdio#DEVNULL}
      * @return these options
      * @throws IllegalArgumentException if {@code s} is {@link Stdio#STDOUT}
      */

@@ -35,8 +35,8 @@ public final class Barrier {
 
     /**
      * Waits for the round to fill; completes with this task's arrival index.
-     * @return a task completing with the arrival index, from 0 to {@code parties() - 1}; it fails with {@link
-     *     BrokenBarrierError} if the barrier is or gets broken
+     * @return a task completing with the arrival index, from 0 to {@code parties() - 1}; it fails with
+     *     {@link BrokenBarrierError} if the barrier is or gets broken
      */
     public Task<Integer> await() {
         return arrive(Integer::valueOf);

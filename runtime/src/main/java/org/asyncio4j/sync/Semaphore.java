@@ -54,8 +54,8 @@ public class Semaphore {
     }
 
     /**
-     * Gives a permit back, waking the oldest waiter. Not checked against the initial count (that is {@link
-     * BoundedSemaphore}).
+     * Gives a permit back, waking the oldest waiter. Not checked against the initial count (that is
+     * {@link BoundedSemaphore}).
      */
     public void release() {
         waiters.checkThread(this, "release()");
