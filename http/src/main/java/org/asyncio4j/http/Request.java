@@ -33,17 +33,26 @@ public final class Request {
         this.remote = remote;
     }
 
-    /** The method, e.g. {@code GET}. */
+    /**
+     * The method, e.g. {@code GET}.
+     * @return the method in upper case
+     */
     public String method() {
         return method;
     }
 
-    /** The request target as sent, e.g. {@code /items/42?full=true}. */
+    /**
+     * The request target as sent, e.g. {@code /items/42?full=true}.
+     * @return the raw target, query included, not decoded
+     */
     public String target() {
         return target;
     }
 
-    /** The percent-decoded path, without the query, e.g. {@code /items/42}. */
+    /**
+     * The percent-decoded path, without the query, e.g. {@code /items/42}.
+     * @return the decoded path
+     */
     public String path() {
         return path;
     }
@@ -51,6 +60,8 @@ public final class Request {
     /**
      * The value of the route's {@code {name}} segment, percent-decoded. Throws
      * {@link IllegalArgumentException} when the route has no such parameter (a typo in the handler).
+     * @param name the parameter's name in the route pattern, without braces
+     * @return the decoded segment's value
      */
     public String pathParam(String name) {
         String v = pathParams.get(name);
@@ -60,43 +71,69 @@ public final class Request {
         return v;
     }
 
-    /** Every path parameter of the matched route, by name. */
+    /**
+     * Every path parameter of the matched route, by name.
+     * @return an unmodifiable map from parameter name to decoded value; empty for a route without parameters
+     */
     public Map<String, String> pathParams() {
         return pathParams;
     }
 
-    /** The first value of query parameter {@code name}, or null when absent. */
+    /**
+     * The first value of query parameter {@code name}, or null when absent.
+     * @param name the parameter's name, exactly as sent (case matters)
+     * @return the first decoded value, or null
+     */
     public String queryParam(String name) {
         List<String> v = query.get(name);
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
-    /** Every query parameter with all its values, in the order sent. */
+    /**
+     * Every query parameter with all its values, in the order sent.
+     * @return an unmodifiable map from decoded name to decoded values
+     */
     public Map<String, List<String>> queryParams() {
         return query;
     }
 
-    /** The first value of header {@code name} (any case), or null. */
+    /**
+     * The first value of header {@code name} (any case), or null.
+     * @param name the header's name, any case
+     * @return the first value, or null if absent
+     */
     public String header(String name) {
         return headers.get(name);
     }
 
-    /** All the request's headers. */
+    /**
+     * All the request's headers.
+     * @return the headers as the client sent them
+     */
     public Headers headers() {
         return headers;
     }
 
-    /** The body (empty when there is none). The array is the request's own: do not modify it. */
+    /**
+     * The body (empty when there is none). The array is the request's own: do not modify it.
+     * @return the body bytes, never null
+     */
     public byte[] body() {
         return body;
     }
 
-    /** The body decoded as UTF-8. */
+    /**
+     * The body decoded as UTF-8.
+     * @return the body as text (malformed bytes become U+FFFD)
+     */
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    /** The client's address. */
+    /**
+     * The client's address.
+     * @return the client's socket address
+     */
     public SocketAddress remoteAddress() {
         return remote;
     }
