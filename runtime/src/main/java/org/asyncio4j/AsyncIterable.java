@@ -11,6 +11,7 @@ import java.util.List;
  * with {@code Await.yield(x)} and ends with {@code return AsyncIterable.end();}. Unlike a Python
  * async generator object, which runs once, each {@link #iterator()} call on a generator's iterable
  * starts a fresh run of its body.
+ * @param <T> the element type
  */
 public interface AsyncIterable<T> {
 

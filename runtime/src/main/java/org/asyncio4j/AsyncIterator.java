@@ -5,6 +5,7 @@ package org.asyncio4j;
  * Await {@link #hasNext()}, then call {@link #next()} for the element it promised. In an
  * {@code @Async} body, {@code for (T x : Await.each(source))} does both and, when the loop is left
  * early (break, return, an exception, cancellation), awaits {@link #closeAsync}.
+ * @param <T> the element type
  */
 public interface AsyncIterator<T> extends AsyncCloseable {
 

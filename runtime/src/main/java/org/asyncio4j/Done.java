@@ -2,7 +2,10 @@ package org.asyncio4j;
 
 import java.util.Set;
 
-/** The result of {@code Asyncio.wait}: the tasks that are done and those still pending (in argument order). */
+/**
+ * The result of {@code Asyncio.wait}: the tasks that are done and those still pending (in argument order).
+ * @param <T> the result type of the waited tasks
+ */
 public final class Done<T> {
     private final Set<Task<T>> done;
     private final Set<Task<T>> pending;

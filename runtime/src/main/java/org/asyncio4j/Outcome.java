@@ -1,6 +1,9 @@
 package org.asyncio4j;
 
-/** One slot of {@code gatherSettled}: a value or a failure (asyncio's {@code return_exceptions=True}). */
+/**
+ * One slot of {@code gatherSettled}: a value or a failure (asyncio's {@code return_exceptions=True}).
+ * @param <T> the type of the value
+ */
 public final class Outcome<T> {
     private final T value;
     private final Throwable failure;

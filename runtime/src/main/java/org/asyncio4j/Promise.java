@@ -11,6 +11,7 @@ import java.util.function.Consumer;
  * the running loop (or, made outside any loop, to the first loop that awaits it). {@link #complete}
  * and {@link #fail} may be called from any thread: the first call wins and returns true, and the
  * waiters are resumed on the loop thread.
+ * @param <T> the type of the value the promise completes with
  */
 public final class Promise<T> extends FutureBase<T> {
     /** Cancels the source of the value (a wrapped stage, an executor job), or null. */

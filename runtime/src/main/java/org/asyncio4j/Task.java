@@ -9,6 +9,7 @@ import java.util.function.Consumer;
  * <p>Every task belongs to one {@link EventLoop}; its methods other than {@link #isDone()} must be
  * called on that loop's thread. Done callbacks never run inline: they are scheduled on the loop, in
  * registration order, as asyncio's {@code call_soon}.
+ * @param <T> the type of the task's result ({@link Void} for none)
  */
 public interface Task<T> {
 

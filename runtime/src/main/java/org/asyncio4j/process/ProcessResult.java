@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
  * What {@link Subprocess#communicate} returns: everything the process wrote to stdout and stderr
  * (empty arrays for streams that were not piped) and its exit code (negative signal number if a
  * signal ended it, as asyncio).
+ * @param stdout every byte the process wrote to stdout (empty if not piped)
+ * @param stderr every byte the process wrote to stderr (empty if not piped or merged into stdout)
+ * @param exitCode the exit code; -N if signal N ended the process
  */
 public record ProcessResult(byte[] stdout, byte[] stderr, int exitCode) {
     /**

@@ -18,6 +18,7 @@ import org.asyncio4j.Waiter;
  * it in between: {@link #isEmpty()}/{@link #isFull()} answer for a newcomer. A cancelled
  * {@code get()} or {@code put()} never loses or duplicates an item: a woken getter that is
  * cancelled leaves the item in the queue and wakes the next getter.
+ * @param <T> the item type; null items are allowed
  */
 public class AsyncQueue<T> {
     private final int maxSize;

@@ -2,7 +2,10 @@ package org.asyncio4j.queue;
 
 import java.util.ArrayList;
 
-/** asyncio's {@code LifoQueue}: the most recently put item comes out first. */
+/**
+ * asyncio's {@code LifoQueue}: the most recently put item comes out first.
+ * @param <T> the item type
+ */
 public final class LifoAsyncQueue<T> extends AsyncQueue<T> {
     private final ArrayList<T> stack = new ArrayList<>();
 

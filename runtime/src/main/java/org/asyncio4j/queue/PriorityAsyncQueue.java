@@ -8,6 +8,7 @@ import java.util.PriorityQueue;
  * asyncio's {@code PriorityQueue}: the smallest item comes out first, by natural order or a
  * comparator. Items that compare equal come out in the order they were put (asyncio leaves ties to
  * its heap).
+ * @param <T> the item type
  */
 public final class PriorityAsyncQueue<T> extends AsyncQueue<T> {
     private final PriorityQueue<Entry<T>> heap;
