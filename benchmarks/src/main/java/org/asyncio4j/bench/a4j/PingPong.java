@@ -46,6 +46,7 @@ public final class PingPong {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             Task<?> aw = null;
             for (;;) {
@@ -90,6 +91,7 @@ public final class PingPong {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             Task<?> aw = null;
             for (;;) {

@@ -38,6 +38,7 @@ public final class Asyncio4jEchoServer {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             switch (state) {
                 case 0:
@@ -76,6 +77,7 @@ public final class Asyncio4jEchoServer {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             try {
                 for (;;) {
