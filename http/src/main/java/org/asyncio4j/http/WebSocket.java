@@ -39,7 +39,7 @@ public interface WebSocket {
 
     /**
      * Sends a binary message; done when written.
-     * @param data the payload; not null, copied before the task completes
+     * @param data the payload; not null
      * @return a task completing when the message is written
      */
     Task<Void> sendBinary(byte[] data);

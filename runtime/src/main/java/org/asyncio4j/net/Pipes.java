@@ -33,7 +33,7 @@ public final class Pipes {
      * A writer to {@code out}; {@code close()} or {@code writeEof()} flushes and then closes it.
      * @param out the stream to write to, on a helper thread; not null
      * @param name names the helper thread and the writer, for messages
-     * @return a writer whose {@code drain()} waits for the helper thread
+     * @return a writer to {@code out}
      */
     public static StreamWriter writer(OutputStream out, String name) {
         Objects.requireNonNull(out, "out");

@@ -130,7 +130,7 @@ public class AsyncQueue<T> {
 
     /**
      * True when a new {@code put()} would wait (never for an unbounded queue).
-     * @return true if the queue is bounded and holds {@link #maxSize()} items
+     * @return true if a new {@code put()} would wait; never for an unbounded queue
      */
     public boolean isFull() {
         return maxSize > 0 && itemCount() + reservedSlots >= maxSize;
