@@ -33,6 +33,7 @@ public class ExceptionGroup extends RuntimeException {
      * @param exceptions the grouped exceptions; at least one, none null
      * @throws IllegalArgumentException if {@code exceptions} is empty
      */
+    @SuppressWarnings("this-escape") // JDK 21+ lint: addSuppressed is Throwable's final method, no subclass code runs
     public ExceptionGroup(String message, List<? extends Throwable> exceptions) {
         super(message + " (" + exceptions.size() + " sub-exception" + (exceptions.size() == 1 ? "" : "s") + ")",
                 exceptions.isEmpty() ? null : exceptions.get(0));

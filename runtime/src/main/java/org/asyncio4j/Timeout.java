@@ -151,11 +151,6 @@ public final class Timeout implements AsyncCloseable {
     }
 
     /**
-     * Exits the block ({@code __aexit__}). Returns a failed task with {@link AsyncTimeoutException}
-     * (cause: the CancelledError) when this timeout cut the block short; otherwise a completed
-     * task, so that {@code pending} propagates unchanged.
-     */
-    /**
      * Which timeout expired and when: "the timeout of 300 ms entered at 1.2 s of loop time in task
      * Task-3 expired at 1.5 s", so that a log line says which of several deadlines fired.
      */
@@ -167,6 +162,13 @@ public final class Timeout implements AsyncCloseable {
         return what + where + who + " expired at " + Durations.seconds(task != null ? task.loop.time() : when);
     }
 
+    /**
+     * Exits the block ({@code __aexit__}). Returns a failed task with {@link AsyncTimeoutException}
+     * (cause: the CancelledError) when this timeout cut the block short; otherwise a completed
+     * task, so that {@code pending} propagates unchanged.
+     * @param pending the exception leaving the block, or null
+     * @return a completed task, or one failed with {@link AsyncTimeoutException} if the deadline fired
+     */
     @Override
     public Task<Void> closeAsync(Throwable pending) {
         if (state == State.CREATED) {

@@ -47,7 +47,6 @@ public class Semaphore {
         return w;
     }
 
-    /** Gives a permit back, waking the first waiter. */
     /** For subclasses: see WaitQueue#checkThread. */
     void checkThread(String method) {
         waiters.checkThread(this, method);
