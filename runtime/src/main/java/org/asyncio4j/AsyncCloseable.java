@@ -8,6 +8,12 @@ package org.asyncio4j;
  */
 public interface AsyncCloseable extends AutoCloseable {
 
+    /**
+     * {@code __aexit__}: undoes what entering did (releases the lock, commits or rolls back, closes the connection).
+     * @param pending the exception leaving the try block, or null when it completed normally; do not throw it here, it
+     *     propagates on its own
+     * @return a task that completes once the resource is released; its failure replaces {@code pending}
+     */
     Task<Void> closeAsync(Throwable pending);
 
     /**

@@ -5,16 +5,22 @@ package org.asyncio4j;
  * Await {@link #hasNext()}, then call {@link #next()} for the element it promised. In an
  * {@code @Async} body, {@code for (T x : Await.each(source))} does both and, when the loop is left
  * early (break, return, an exception, cancellation), awaits {@link #closeAsync}.
+ * @param <T> the element type
  */
 public interface AsyncIterator<T> extends AsyncCloseable {
 
-    /** Completes with true when an element is ready for {@link #next()}, false at the end. */
+    /**
+     * Completes with true when an element is ready for {@link #next()}, false at the end.
+     * @return a task completing with true if there is a next element, false at the end; a failure of the source fails
+     *     it
+     */
     Task<Boolean> hasNext();
 
     /**
      * The element the last {@link #hasNext()} promised. Throws
      * {@link java.util.NoSuchElementException} when there is none (past the end, or before
      * {@code hasNext()} completed with true).
+     * @return the element; may be null if the source yields null
      */
     T next();
 

@@ -181,7 +181,13 @@ public final class Asyncio {
      */
     @SafeVarargs
     public static <T> Task<List<T>> gather(Task<? extends T>... tasks) {
-        return Gather.gather(List.of(tasks));
+        // Copied element by element: handing the generic array itself to List.of is what javac's
+        // [varargs] lint calls a possible heap pollution (it cannot see that List.of only reads it).
+        List<Task<? extends T>> list = new java.util.ArrayList<>(tasks.length);
+        for (int i = 0; i < tasks.length; i++) {
+            list.add(Objects.requireNonNull(tasks[i], "gather: task " + i + " is null"));
+        }
+        return Gather.gather(list);
     }
 
     /**

@@ -15,14 +15,24 @@ public final class CancelledError extends Error {
     /** Who cancelled, set by the runtime; rendered only when read. Not serialized. */
     transient CancelOrigin origin;
 
+    /** A cancellation without a message. */
     public CancelledError() {
         super();
     }
 
+    /**
+     * A cancellation carrying {@code message} (asyncio's {@code cancel(msg)}).
+     * @param message the cancel message, or null
+     */
     public CancelledError(String message) {
         super(message);
     }
 
+    /**
+     * A cancellation carrying {@code message}, caused by {@code cause}.
+     * @param message the cancel message, or null
+     * @param cause what led to the cancellation, or null
+     */
     public CancelledError(String message, Throwable cause) {
         super(message, cause);
     }

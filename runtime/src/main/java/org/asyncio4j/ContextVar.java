@@ -28,21 +28,31 @@ public final class ContextVar<T> {
     private final String name;
     private final Object dflt;
 
-    /** A variable with no default: {@link #get()} throws until a value is set. */
+    /**
+     * A variable with no default: {@link #get()} throws until a value is set.
+     * @param name the name, for messages and {@code toString()}; not null
+     */
     public ContextVar(String name) {
         this.name = Objects.requireNonNull(name, "ContextVar name");
         this.dflt = NO_DEFAULT;
         Context.inUse = true;
     }
 
-    /** A variable whose {@link #get()} returns {@code dflt} in a context where it was never set. */
+    /**
+     * A variable whose {@link #get()} returns {@code dflt} in a context where it was never set.
+     * @param name the name, for messages and {@code toString()}; not null
+     * @param dflt the value {@link #get()} returns where the variable was never set; may be null
+     */
     public ContextVar(String name, T dflt) {
         this.name = Objects.requireNonNull(name, "ContextVar name");
         this.dflt = dflt;
         Context.inUse = true;
     }
 
-    /** The variable's name. */
+    /**
+     * The variable's name.
+     * @return the name given to the constructor
+     */
     public String name() {
         return name;
     }
@@ -50,6 +60,7 @@ public final class ContextVar<T> {
     /**
      * The value in the current context, else the variable's default; throws
      * {@link NoSuchElementException} (asyncio: {@code LookupError}) when there is neither.
+     * @return the value; may be null if null was set
      */
     @SuppressWarnings("unchecked")
     public T get() {
@@ -64,14 +75,22 @@ public final class ContextVar<T> {
         return (T) dflt;
     }
 
-    /** The value in the current context, else {@code fallback} (which wins over the variable's default). */
+    /**
+     * The value in the current context, else {@code fallback} (which wins over the variable's default).
+     * @param fallback the value to return when the variable is not set in the current context
+     * @return the value in the current context, or {@code fallback}
+     */
     @SuppressWarnings("unchecked")
     public T get(T fallback) {
         Context c = Context.current();
         return c.vars.containsKey(this) ? (T) c.vars.get(this) : fallback;
     }
 
-    /** Sets the value in the current context; the token undoes it with {@link #reset}. */
+    /**
+     * Sets the value in the current context; the token undoes it with {@link #reset}.
+     * @param value the new value; may be null
+     * @return a token for {@link #reset} that restores the previous value
+     */
     public Token<T> set(T value) {
         Context c = Context.current();
         boolean had = c.vars.containsKey(this);
@@ -85,6 +104,7 @@ public final class ContextVar<T> {
      * (or "not set"). Throws {@link IllegalStateException} if the token was used already, and
      * {@link IllegalArgumentException} if it belongs to another variable or was made in another
      * context (another task), as asyncio's {@code ValueError}.
+     * @param token the token {@link #set} returned in this context; not null
      */
     public void reset(org.asyncio4j.Token<T> token) {
         Objects.requireNonNull(token, "reset(null): pass the Token returned by set()");

@@ -96,11 +96,17 @@ public final class EventLoop {
         Warmup.reporting(LOG); // while descriptors are plentiful (issue 18 item 6)
     }
 
-    /** Builds loops for the explicit style: {@code EventLoop.builder().clock(c).build()}. */
+    /**
+     * Builds loops for the explicit style: {@code EventLoop.builder().clock(c).build()}.
+     * @return a new builder with the system clock, no exception handler and default run options
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * Configures and builds an {@link EventLoop} (see {@link EventLoop#builder()}); each setter returns this builder.
+     */
     public static final class Builder {
         private Clock clock = Clock.system();
         private ExceptionHandler handler;
@@ -112,23 +118,43 @@ public final class EventLoop {
         /**
          * Makes the loop live inside {@code host}'s event thread (a GUI toolkit's): it runs there and
          * never blocks it; see {@link LoopHost}. Also set by {@link #options} when they name a host.
+         *
+         * @param host the host whose thread the loop runs in; not null
+         * @return this builder
          */
         public Builder host(LoopHost host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
+        /**
+         * Sets the loop's clock: {@link Clock#system()} (the default) or a {@link org.asyncio4j.testing.VirtualClock}
+         * for tests.
+         * @param clock the clock the loop reads its time from and waits on; not null
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is null
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
+        /**
+         * Sets the handler for errors nobody else can receive, as {@link EventLoop#setExceptionHandler}.
+         * @param handler the handler, or null to log them through {@link System.Logger} (the default)
+         * @return this builder
+         */
         public Builder exceptionHandler(ExceptionHandler handler) {
             this.handler = handler;
             return this;
         }
 
-        /** Takes the clock and the debug settings of {@code options} (see {@link RunOptions}). */
+        /**
+         * Takes the clock and the debug settings of {@code options} (see {@link RunOptions}).
+         * @param options the run options; not null. Replaces any clock set before with {@code options.clock()}
+         * @return this builder
+         * @throws NullPointerException if {@code options} is null
+         */
         public Builder options(RunOptions options) {
             this.options = Objects.requireNonNull(options, "options");
             this.clock = options.clock();
@@ -138,6 +164,11 @@ public final class EventLoop {
             return this;
         }
 
+        /**
+         * Creates the loop. It belongs to the calling thread until a run makes the running thread its own; its
+         * loop-only methods may be called only from that thread.
+         * @return a new, open loop that is not running yet
+         */
         public EventLoop build() {
             EventLoop loop = new EventLoop(clock, host);
             loop.exceptionHandler = handler;
@@ -148,7 +179,11 @@ public final class EventLoop {
 
     // ------------------------------------------------------------------ identity and checks
 
-    /** The loop running on this thread; {@link IllegalStateException} if none. */
+    /**
+     * The loop running on this thread; {@link IllegalStateException} if none.
+     * @return the loop whose task or callback is running on the calling thread
+     * @throws IllegalStateException if no loop is running on this thread
+     */
     public static EventLoop current() {
         EventLoop l = RUNNING.get();
         if (l == null) {
@@ -196,10 +231,18 @@ public final class EventLoop {
         }
     }
 
+    /**
+     * Whether the loop is inside {@link #runUntilComplete} (or {@link Asyncio#run}) right now.
+     * @return true while the loop is running, false before, between and after runs
+     */
     public boolean isRunning() {
         return running;
     }
 
+    /**
+     * Whether {@link #close()} has run; a closed loop accepts no more callbacks or tasks.
+     * @return true once the loop is closed
+     */
     public boolean isClosed() {
         return closed;
     }
@@ -211,16 +254,28 @@ public final class EventLoop {
 
     // ------------------------------------------------------------------ time and scheduling
 
-    /** The loop's time in nanoseconds (its clock's, not wall-clock time). */
+    /**
+     * The loop's time in nanoseconds (its clock's, not wall-clock time).
+     * @return the current loop time in nanoseconds; only differences between two readings are meaningful
+     */
     public long time() {
         return clock.nanoTime();
     }
 
+    /**
+     * The clock this loop was built with.
+     * @return the loop's clock, never null
+     */
     public Clock clock() {
         return clock;
     }
 
-    /** Runs {@code callback} on the next iteration, after the callbacks already ready (FIFO). */
+    /**
+     * Runs {@code callback} on the next iteration, after the callbacks already ready (FIFO).
+     * @param callback the code to run on the loop thread; not null
+     * @return a handle whose {@link Handle#cancel()} drops the callback if it has not run yet
+     * @throws IllegalStateException if called from a thread other than the loop's, or if the loop is closed
+     */
     public Handle callSoon(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         checkThread();
@@ -236,13 +291,26 @@ public final class EventLoop {
         return h;
     }
 
-    /** Runs {@code callback} after {@code delay}; zero and negative delays mean "due now". */
+    /**
+     * Runs {@code callback} after {@code delay}; zero and negative delays mean "due now".
+     * @param delay how long from now; not null ({@link Duration#ZERO} for "as soon as possible")
+     * @param callback the code to run on the loop thread; not null
+     * @return a handle that tells the due time ({@link TimerHandle#when()}) and cancels the call
+     * @throws IllegalStateException if called from a thread other than the loop's, or if the loop is closed
+     */
     public TimerHandle callLater(Duration delay, Runnable callback) {
         Objects.requireNonNull(delay, "delay must not be null (use Duration.ZERO for 'as soon as possible')");
         return callAt(time() + Durations.toNanos(delay), callback);
     }
 
-    /** Runs {@code callback} at loop time {@code when} (nanoseconds, as {@link #time()}). */
+    /**
+     * Runs {@code callback} at loop time {@code when} (nanoseconds, as {@link #time()}).
+     * @param when the loop time to run at, in nanoseconds as {@link #time()} returns; a time already past means "due
+     *     now"
+     * @param callback the code to run on the loop thread; not null
+     * @return a handle that tells the due time ({@link TimerHandle#when()}) and cancels the call
+     * @throws IllegalStateException if called from a thread other than the loop's, or if the loop is closed
+     */
     public TimerHandle callAt(long when, Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         checkThread();
@@ -261,6 +329,8 @@ public final class EventLoop {
     /**
      * The only loop method other threads may call: queues {@code callback} for the loop's next
      * iteration and wakes the loop if it is waiting.
+     * @param callback the code to run on the loop thread; not null
+     * @throws IllegalStateException if the loop is closed (the callback was not queued)
      */
     public void callSoonThreadsafe(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
@@ -280,6 +350,10 @@ public final class EventLoop {
      * the body never runs), and a task that ends cancelled cancels the future. Do not block the
      * loop's own thread on the future: the task could never run. Throws
      * {@link IllegalStateException} if the loop is closed.
+     * @param <T> the task's result type
+     * @param body makes the task's {@link Task} when called on the loop thread (usually an {@code @Async} method call);
+     *     not null
+     * @return a future completed with the task's result, failed with its failure, or cancelled when it is cancelled
      */
     public <T> java.util.concurrent.CompletableFuture<T> submit(Supplier<? extends Task<T>> body) {
         Objects.requireNonNull(body, "EventLoop.submit(null): pass the task's body, e.g. () -> fetch(url)");
@@ -469,7 +543,11 @@ public final class EventLoop {
 
     // ------------------------------------------------------------------ errors
 
-    /** Sets the handler for errors nobody else can receive (asyncio's exception handler). */
+    /**
+     * Sets the handler for errors nobody else can receive (asyncio's exception handler).
+     * @param handler receives each {@link ErrorReport}; null restores the default (logging through
+     *     {@link System.Logger})
+     */
     public void setExceptionHandler(ExceptionHandler handler) {
         this.exceptionHandler = handler;
     }
@@ -477,6 +555,9 @@ public final class EventLoop {
     /**
      * Reports an error that has no one to propagate to. Never throws: a failing handler is logged.
      * May be called from any thread (the unretrieved-failure cleaner calls it).
+     * @param message what went wrong, in words
+     * @param exception the error, or null if there is none
+     * @param task the task the error belongs to, or null
      */
     public void callExceptionHandler(String message, Throwable exception, Task<?> task) {
         report(message, exception, task == null ? null : task.name());
@@ -523,6 +604,10 @@ public final class EventLoop {
     /**
      * Runs {@code main} as a task on this loop, on the calling thread, until it is done; returns its
      * result or rethrows its failure. Does not clean up leftover tasks (that is {@link Asyncio#run}).
+     * @param <T> the result type of {@code main}
+     * @param main makes the main task when called on the loop thread (usually an {@code @Async} method call); not null
+     * @return the main task's result
+     * @throws IllegalStateException if the loop is closed, already running, or another loop runs on this thread
      */
     public <T> T runUntilComplete(Supplier<? extends Task<T>> main) {
         Objects.requireNonNull(main, "main");
@@ -588,7 +673,10 @@ public final class EventLoop {
         }
     }
 
-    /** Whether this loop runs in debug mode ({@link RunOptions#debug()}, or {@code -Dasyncio4j.debug=true}). */
+    /**
+     * Whether this loop runs in debug mode ({@link RunOptions#debug()}, or {@code -Dasyncio4j.debug=true}).
+     * @return true if this loop checks slow steps, creation sites and unawaited tasks (debug mode)
+     */
     public boolean isDebug() {
         return debug != null;
     }
@@ -598,6 +686,7 @@ public final class EventLoop {
      * who awaits it (and, in debug mode, where it was created). Callable from any thread, e.g. a
      * management endpoint: the loop computes it between two steps; if the loop does not answer within
      * two seconds (a step is stuck), the dump is read without it and says so.
+     * @return a multi-line, human-readable listing of the pending tasks ("no pending tasks" when there are none)
      */
     public String dumpTasks() {
         if (inEventLoop() || !running) {
@@ -773,7 +862,10 @@ public final class EventLoop {
         }
     }
 
-    /** The loop's selector driver, opened on first use of I/O. */
+    /**
+     * The loop's selector driver, opened on first use of I/O.
+     * @return the driver that waits on this loop's sockets and pipes
+     */
     public IoDriver io() {
         checkThread();
         checkOpen();
@@ -797,6 +889,10 @@ public final class EventLoop {
      * {@link java.util.concurrent.ThreadPoolExecutor}'s queue at once); one already running runs
      * on and its result is dropped, as asyncio's {@code run_in_executor}. A failure of such a
      * dropped job goes to the exception handler rather than nowhere.
+     * @param <T> the job's result type
+     * @param executor where {@code work} runs, or null for the loop's default executor (one created on first use)
+     * @param work the blocking job; not null. Its exception becomes the task's failure
+     * @return a task that completes on the loop with the job's result or failure
      */
     public <T> Task<T> runInExecutor(Executor executor, Callable<T> work) {
         Objects.requireNonNull(work, "work");

@@ -20,14 +20,20 @@ import java.util.function.Predicate;
  */
 public class ExceptionGroup extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The message as given, without the count. */
     private final String message;
+    /** The grouped exceptions (at least one), unmodifiable, in the order they happened. */
     private final List<Throwable> exceptions;
 
     /**
      * A group of {@code exceptions} (at least one). {@link #getMessage()} is {@code message} with
      * the count appended, as Python's {@code str(eg)}; the first exception is the cause, the others
      * are suppressed, so a stack trace shows them all.
+     * @param message what the group is about, e.g. "unhandled errors in a TaskGroup"; not null
+     * @param exceptions the grouped exceptions; at least one, none null
+     * @throws IllegalArgumentException if {@code exceptions} is empty
      */
+    @SuppressWarnings("this-escape") // JDK 21+ lint: addSuppressed is Throwable's final method, no subclass code runs
     public ExceptionGroup(String message, List<? extends Throwable> exceptions) {
         super(message + " (" + exceptions.size() + " sub-exception" + (exceptions.size() == 1 ? "" : "s") + ")",
                 exceptions.isEmpty() ? null : exceptions.get(0));
@@ -41,12 +47,18 @@ public class ExceptionGroup extends RuntimeException {
         }
     }
 
-    /** The grouped exceptions, in the order they happened. */
+    /**
+     * The grouped exceptions, in the order they happened.
+     * @return the exceptions, unmodifiable, nested groups as they are
+     */
     public List<Throwable> exceptions() {
         return exceptions;
     }
 
-    /** The message as given, without the count (Python's {@code eg.message}). */
+    /**
+     * The message as given, without the count (Python's {@code eg.message}).
+     * @return the message given to the constructor
+     */
     public String message() {
         return message;
     }
@@ -54,6 +66,8 @@ public class ExceptionGroup extends RuntimeException {
     /**
      * A group with this one's message and {@code exceptions} (Python's {@code derive}); {@link #subgroup}
      * and {@link #split} build their parts with it. A subclass overrides it to keep its own type.
+     * @param exceptions the members of the new group; at least one
+     * @return a new group of the same message (and, when overridden, the same type)
      */
     public ExceptionGroup derive(List<? extends Throwable> exceptions) {
         return new ExceptionGroup(message, exceptions);
@@ -63,13 +77,19 @@ public class ExceptionGroup extends RuntimeException {
      * The part of this group whose exceptions satisfy {@code condition}, keeping the nesting (PEP 654):
      * the condition is tried on this group first (then all of it matches), then on each member,
      * nested groups recursively. This group itself when everything matches, null when nothing does.
+     * @param condition tried on groups and leaf exceptions; not null
+     * @return the matching part, this group itself, or null
      */
     public ExceptionGroup subgroup(Predicate<? super Throwable> condition) {
         Objects.requireNonNull(condition, "condition");
         return split(condition).matching();
     }
 
-    /** {@link #split(Predicate)} by type: the exceptions that are instances of {@code type}, and the rest. */
+    /**
+     * {@link #split(Predicate)} by type: the exceptions that are instances of {@code type}, and the rest.
+     * @param type the exception type to take out (leaf exceptions only)
+     * @return the instances of {@code type} and the rest, each null when empty
+     */
     public Split split(Class<? extends Throwable> type) {
         Objects.requireNonNull(type, "type");
         return split(type::isInstance);
@@ -79,6 +99,8 @@ public class ExceptionGroup extends RuntimeException {
      * This group in two, keeping the nesting (PEP 654's {@code split}): the exceptions that satisfy
      * {@code condition} and the others. Either part is null when empty; a part that is all of this
      * group is this group itself.
+     * @param condition tried on groups and leaf exceptions; not null
+     * @return the two parts; never null itself
      */
     public Split split(Predicate<? super Throwable> condition) {
         Objects.requireNonNull(condition, "condition");
@@ -130,6 +152,8 @@ public class ExceptionGroup extends RuntimeException {
      * part of what is left that matches its type, and {@link Handling#rethrow()} throws what no clause
      * took. An exception that is not a group is handled as a group of one with an empty message, and
      * rethrown unchanged if no clause takes it (as Python does).
+     * @param error the caught exception, a group or not; not null
+     * @return the handling to add {@code except} clauses to, then {@code rethrow()}
      */
     public static Handling handling(Throwable error) {
         return new Handling(Objects.requireNonNull(error, "error"));
@@ -151,6 +175,9 @@ public class ExceptionGroup extends RuntimeException {
          * that part (as a group, nesting kept), and it is no longer left. An exception the handler
          * throws propagates at once (Python would group it with the unhandled rest).
          *
+         * @param type the leaf exception type to take, e.g. {@code IOException.class}
+         * @param handler receives the matching part as a group; not null
+         * @return this handling, for the next clause
          * @throws IllegalArgumentException if {@code type} is a group type (Python forbids
          *     {@code except* ExceptionGroup} too)
          */
@@ -172,7 +199,10 @@ public class ExceptionGroup extends RuntimeException {
             return this;
         }
 
-        /** True once every exception was handled by a clause. */
+        /**
+         * True once every exception was handled by a clause.
+         * @return true if nothing is left for {@link #rethrow()} to throw
+         */
         public boolean handled() {
             return left == null;
         }

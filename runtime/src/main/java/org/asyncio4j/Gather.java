@@ -65,7 +65,7 @@ final class Gather<T, R> extends FutureBase<List<R>> implements Consumer<Task<?>
                 return g;
             }
         }
-        Task<? extends T>[] children = tasks.toArray(new Task[0]);
+        Task<? extends T>[] children = (Task<? extends T>[]) tasks.toArray(new Task<?>[0]);
         if (children.length == 0) {
             return Task.completed(new ArrayList<>());
         }

@@ -16,6 +16,10 @@ public class Handle {
         cancelled = true;
     }
 
+    /**
+     * Whether {@link #cancel()} was called.
+     * @return true once cancelled (the callback then does not run)
+     */
     public boolean isCancelled() {
         return cancelled;
     }

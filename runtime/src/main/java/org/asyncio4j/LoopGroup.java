@@ -49,12 +49,23 @@ public final class LoopGroup implements AutoCloseable {
         this.members = members;
     }
 
-    /** Starts {@code n} loops on the system clock, each on its own thread ({@code asyncio4j-loop-<i>}). */
+    /**
+     * Starts {@code n} loops on the system clock, each on its own thread ({@code asyncio4j-loop-<i>}).
+     * @param n how many loops and threads; at least 1
+     * @return the group, its loops running
+     * @throws IllegalArgumentException if {@code n} is less than 1
+     */
     public static LoopGroup start(int n) {
         return start(n, RunOptions.defaults());
     }
 
-    /** Starts {@code n} loops with {@code options} (the clock, debug mode). */
+    /**
+     * Starts {@code n} loops with {@code options} (the clock, debug mode).
+     * @param n how many loops and threads; at least 1
+     * @param options the clock and debug settings every loop gets; not null
+     * @return the group, its loops running
+     * @throws IllegalArgumentException if {@code n} is less than 1
+     */
     public static LoopGroup start(int n, RunOptions options) {
         if (n < 1) {
             throw new IllegalArgumentException("a LoopGroup needs at least one loop, got " + n);
@@ -107,12 +118,19 @@ public final class LoopGroup implements AutoCloseable {
         }
     }
 
-    /** How many loops. */
+    /**
+     * How many loops.
+     * @return the number of loops, as given to {@link #start(int)}
+     */
     public int size() {
         return members.size();
     }
 
-    /** Loop {@code i} (0-based), e.g. to {@code callSoonThreadsafe} on it. */
+    /**
+     * Loop {@code i} (0-based), e.g. to {@code callSoonThreadsafe} on it.
+     * @param i the loop's index, from 0 to {@code size() - 1}
+     * @return that loop
+     */
     public EventLoop loop(int i) {
         return members.get(i).loop;
     }
@@ -121,12 +139,21 @@ public final class LoopGroup implements AutoCloseable {
      * Runs {@code body} (an {@code @Async} call, an async lambda) as a task on the next loop in turn;
      * callable from any thread. The future completes with the task's outcome; cancelling the future
      * cancels the task, and a cancelled task cancels the future.
+     * @param <T> the task's result type
+     * @param body makes the task when called on the chosen loop's thread; not null
+     * @return a future completed with the task's outcome
      */
     public <T> CompletableFuture<T> submit(Supplier<? extends Task<T>> body) {
         return submit(Math.floorMod(next.getAndIncrement(), members.size()), body);
     }
 
-    /** As {@link #submit(Supplier)}, on loop {@code i}. */
+    /**
+     * As {@link #submit(Supplier)}, on loop {@code i}.
+     * @param <T> the task's result type
+     * @param i the loop's index, from 0 to {@code size() - 1}
+     * @param body makes the task when called on loop {@code i}'s thread; not null
+     * @return a future completed with the task's outcome
+     */
     public <T> CompletableFuture<T> submit(int i, Supplier<? extends Task<T>> body) {
         Objects.requireNonNull(body, "body");
         if (closed) {
@@ -162,6 +189,7 @@ public final class LoopGroup implements AutoCloseable {
      * @param host the address to listen on (null: all interfaces)
      * @param port the port (0: a free one)
      * @return one server per loop (see the four-argument form)
+     * @throws IllegalStateException if called from a running loop's thread
      */
     public List<Server> startServer(BiFunction<StreamReader, StreamWriter, Task<Void>> handler, String host, int port) {
         return startServer(handler, host, port, Spread.AUTO);

@@ -11,11 +11,16 @@ import java.util.function.Consumer;
  * the running loop (or, made outside any loop, to the first loop that awaits it). {@link #complete}
  * and {@link #fail} may be called from any thread: the first call wins and returns true, and the
  * waiters are resumed on the loop thread.
+ * @param <T> the type of the value the promise completes with
  */
 public final class Promise<T> extends FutureBase<T> {
     /** Cancels the source of the value (a wrapped stage, an executor job), or null. */
     private Runnable onCancel;
 
+    /**
+     * A pending promise, bound to the loop running on the calling thread, or, made outside any loop, to the first loop
+     * that awaits it.
+     */
     public Promise() {
         super(EventLoop.currentOrNull());
     }
@@ -89,12 +94,20 @@ public final class Promise<T> extends FutureBase<T> {
         this.onCancel = hook;
     }
 
-    /** Sets the result; false if already done. Safe from any thread. */
+    /**
+     * Sets the result; false if already done. Safe from any thread.
+     * @param value the result; may be null
+     * @return true if this call completed the promise, false if it was already done (the value is then dropped)
+     */
     public boolean complete(T value) {
         return finish(value);
     }
 
-    /** Sets the failure; false if already done. Safe from any thread. */
+    /**
+     * Sets the failure; false if already done. Safe from any thread.
+     * @param error the failure awaiting tasks see; not null
+     * @return true if this call failed the promise, false if it was already done
+     */
     public boolean fail(Throwable error) {
         if (error == null) {
             throw new NullPointerException("Promise.fail(null): pass the exception");

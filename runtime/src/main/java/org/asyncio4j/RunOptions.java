@@ -37,28 +37,47 @@ public final class RunOptions {
         this.stepClock = stepClock;
     }
 
-    /** The system clock, debug mode off (unless the system property {@code asyncio4j.debug} is true). */
+    /**
+     * The system clock, debug mode off (unless the system property {@code asyncio4j.debug} is true).
+     * @return the default options
+     */
     public static RunOptions defaults() {
         return new RunOptions(Clock.system(), Boolean.getBoolean("asyncio4j.debug"), Duration.ofMillis(100), true,
                 null, System::nanoTime);
     }
 
-    /** Debug mode on, with the defaults otherwise: a 100 ms threshold, the watchdog, reports to the log. */
+    /**
+     * Debug mode on, with the defaults otherwise: a 100 ms threshold, the watchdog, reports to the log.
+     * @return options with debug mode on
+     */
     public static RunOptions debug() {
         return defaults().debug(true);
     }
 
-    /** Debug mode on or off. */
+    /**
+     * Debug mode on or off.
+     * @param on true to turn debug mode on
+     * @return a copy of these options with debug mode on or off
+     */
     public RunOptions debug(boolean on) {
         return withHost(new RunOptions(clock, on, slowStep, watchdog, debugLog, stepClock));
     }
 
-    /** The loop's clock (e.g. {@code new VirtualClock()} in tests). */
+    /**
+     * The loop's clock (e.g. {@code new VirtualClock()} in tests).
+     * @param c the clock the loop reads its time from and waits on; not null
+     * @return a copy of these options with that clock
+     */
     public RunOptions clock(Clock c) {
         return withHost(new RunOptions(Objects.requireNonNull(c, "clock"), debug, slowStep, watchdog, debugLog, stepClock));
     }
 
-    /** How long a step may hold the loop before debug mode reports it (asyncio's {@code slow_callback_duration}). */
+    /**
+     * How long a step may hold the loop before debug mode reports it (asyncio's {@code slow_callback_duration}).
+     * @param threshold positive; a step (one resumption of a task, or one callback) that runs longer is reported
+     * @return a copy of these options with that threshold
+     * @throws IllegalArgumentException if {@code threshold} is zero or negative
+     */
     public RunOptions slowStep(Duration threshold) {
         Objects.requireNonNull(threshold, "threshold");
         if (threshold.isNegative() || threshold.isZero()) {
@@ -67,12 +86,20 @@ public final class RunOptions {
         return withHost(new RunOptions(clock, debug, threshold, watchdog, debugLog, stepClock));
     }
 
-    /** Whether debug mode starts the watchdog thread (on by default). */
+    /**
+     * Whether debug mode starts the watchdog thread (on by default).
+     * @param on false to run debug mode without the watchdog thread
+     * @return a copy of these options with the watchdog on or off
+     */
     public RunOptions watchdog(boolean on) {
         return withHost(new RunOptions(clock, debug, slowStep, on, debugLog, stepClock));
     }
 
-    /** Where debug mode's reports go; by default the {@code System.Logger} "org.asyncio4j", at WARNING. */
+    /**
+     * Where debug mode's reports go; by default the {@code System.Logger} "org.asyncio4j", at WARNING.
+     * @param sink receives each report as a multi-line string; not null
+     * @return a copy of these options with that sink
+     */
     public RunOptions debugLog(Consumer<String> sink) {
         return withHost(new RunOptions(clock, debug, slowStep, watchdog, Objects.requireNonNull(sink, "sink"), stepClock));
     }
@@ -80,6 +107,8 @@ public final class RunOptions {
     /**
      * The clock that times steps, in nanoseconds (real time by default, whatever the loop's clock):
      * tests replace it to make slow steps without sleeping.
+     * @param nanos returns the current time in nanoseconds; not null
+     * @return a copy of these options with that step clock
      */
     public RunOptions stepClock(LongSupplier nanos) {
         return withHost(new RunOptions(clock, debug, slowStep, watchdog, debugLog, Objects.requireNonNull(nanos, "nanos")));

@@ -28,7 +28,10 @@ public final class Runner implements AutoCloseable {
         this(Clock.system());
     }
 
-    /** A runner whose loop is driven by {@code clock} (e.g. a {@code VirtualClock} in tests). */
+    /**
+     * A runner whose loop is driven by {@code clock} (e.g. a {@code VirtualClock} in tests).
+     * @param clock the clock of the runner's loop; not null
+     */
     public Runner(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -37,6 +40,9 @@ public final class Runner implements AutoCloseable {
      * Runs {@code main} on this runner's loop, on the calling thread, until it is done; returns its
      * result or rethrows its failure unchanged. Throws {@link IllegalStateException} when called
      * inside a running loop or after {@link #close()}.
+     * @param <T> the result type of {@code main}
+     * @param main makes the main task when called on the loop thread; not null
+     * @return the main task's result
      */
     public <T> T run(Supplier<? extends Task<T>> main) {
         Objects.requireNonNull(main, "main");
@@ -47,7 +53,10 @@ public final class Runner implements AutoCloseable {
         return loop().runUntilComplete(main);
     }
 
-    /** The runner's loop, made on first use. Throws {@link IllegalStateException} once closed. */
+    /**
+     * The runner's loop, made on first use. Throws {@link IllegalStateException} once closed.
+     * @return the loop every {@link #run} of this runner uses
+     */
     public EventLoop loop() {
         if (closed) {
             throw new IllegalStateException("this Runner is closed: make a new one to run more code");

@@ -66,12 +66,24 @@ public final class TaskGroup implements AsyncCloseable {
         this.parent = p;
     }
 
-    /** {@code create_task}: starts {@code body} now as a child of this group; returns its task. */
+    /**
+     * {@code create_task}: starts {@code body} now as a child of this group; returns its task.
+     * @param <T> the child's result type
+     * @param body makes the child task (usually an {@code @Async} call or an async lambda); not null
+     * @return the child task; its failure cancels the group's other children and is raised by the group
+     * @throws IllegalStateException if the group is not entered, is shutting down or has ended
+     */
     public <T> Task<T> spawn(Supplier<? extends Task<T>> body) {
         return spawn(body, null);
     }
 
-    /** As {@link #spawn(Supplier)}, naming the child task. */
+    /**
+     * As {@link #spawn(Supplier)}, naming the child task.
+     * @param <T> the child's result type
+     * @param body makes the child task; not null
+     * @param name the child task's name (see {@link Task#name()}), or null for the default {@code Task-<n>}
+     * @return the child task
+     */
     public <T> Task<T> spawn(Supplier<? extends Task<T>> body, String name) {
         Objects.requireNonNull(body, "TaskGroup.spawn(null): pass the child's body, e.g. () -> fetch(url)");
         loop.checkThread();

@@ -58,7 +58,12 @@ public final class Timeout implements AsyncCloseable {
         this.when = when;
     }
 
-    /** A timeout {@code delay} from now (null: no deadline), not entered yet. */
+    /**
+     * A timeout {@code delay} from now (null: no deadline), not entered yet.
+     * @param delay how long from now (the loop time of this call, not of {@link #enter()}), or null for no deadline
+     * @return a timeout not entered yet
+     * @throws IllegalStateException if no loop is running on this thread
+     */
     public static Timeout after(Duration delay) {
         if (delay == null) {
             return new Timeout(NEVER);
@@ -69,7 +74,11 @@ public final class Timeout implements AsyncCloseable {
         return t;
     }
 
-    /** A timeout at loop time {@code when} (nanoseconds; {@link #NEVER}: no deadline), not entered yet. */
+    /**
+     * A timeout at loop time {@code when} (nanoseconds; {@link #NEVER}: no deadline), not entered yet.
+     * @param when the deadline in loop time, in nanoseconds as {@link EventLoop#time()}, or {@link #NEVER}
+     * @return a timeout not entered yet
+     */
     public static Timeout at(long when) {
         return new Timeout(when);
     }
@@ -77,6 +86,7 @@ public final class Timeout implements AsyncCloseable {
     /**
      * Enters the timeout: binds it to the running task and arms the deadline. Returns this.
      * {@link IllegalStateException} if already entered or if no task is running.
+     * @return this timeout, now active
      */
     public Timeout enter() {
         if (state != State.CREATED) {
@@ -99,7 +109,10 @@ public final class Timeout implements AsyncCloseable {
         return this;
     }
 
-    /** The deadline in loop time (nanoseconds), or {@link #NEVER}. */
+    /**
+     * The deadline in loop time (nanoseconds), or {@link #NEVER}.
+     * @return the deadline in loop nanoseconds, or {@link #NEVER} for none
+     */
     public long when() {
         return when;
     }
@@ -107,6 +120,8 @@ public final class Timeout implements AsyncCloseable {
     /**
      * Moves the deadline to loop time {@code when} ({@link #NEVER}: no deadline). A deadline at or
      * before now fires on the next iteration. Only while the timeout is active.
+     * @param when the new deadline in loop time, in nanoseconds as {@link EventLoop#time()}, or {@link #NEVER}
+     * @throws IllegalStateException if the timeout is not active (not entered, or already exited)
      */
     public void reschedule(long when) {
         if (state != State.ENTERED) {
@@ -127,7 +142,10 @@ public final class Timeout implements AsyncCloseable {
         handle = when <= loop.time() ? loop.callSoon(this::onTimeout) : loop.callAt(when, this::onTimeout);
     }
 
-    /** True once the deadline fired while the block ran (even if the block swallowed the cancel). */
+    /**
+     * True once the deadline fired while the block ran (even if the block swallowed the cancel).
+     * @return true if the deadline fired while the timeout was active
+     */
     public boolean expired() {
         return state == State.EXPIRING || state == State.EXPIRED;
     }
@@ -147,11 +165,6 @@ public final class Timeout implements AsyncCloseable {
         handle = null;
     }
 
-    /**
-     * Exits the block ({@code __aexit__}). Returns a failed task with {@link AsyncTimeoutException}
-     * (cause: the CancelledError) when this timeout cut the block short; otherwise a completed
-     * task, so that {@code pending} propagates unchanged.
-     */
     /**
      * Which timeout expired and when: "the timeout of 300 ms entered at 1.2 s of loop time in task
      * Task-3 expired at 1.5 s", so that a log line says which of several deadlines fired.
@@ -174,6 +187,13 @@ public final class Timeout implements AsyncCloseable {
         return what + where + who + " expired at " + Durations.seconds(at);
     }
 
+    /**
+     * Exits the block ({@code __aexit__}). Returns a failed task with {@link AsyncTimeoutException}
+     * (cause: the CancelledError) when this timeout cut the block short; otherwise a completed
+     * task, so that {@code pending} propagates unchanged.
+     * @param pending the exception leaving the block, or null
+     * @return a completed task, or one failed with {@link AsyncTimeoutException} if the deadline fired
+     */
     @Override
     public Task<Void> closeAsync(Throwable pending) {
         if (state == State.CREATED) {

@@ -11,7 +11,10 @@ public final class TimerHandle extends Handle {
         this.when = when;
     }
 
-    /** The loop time (nanoseconds) at which the callback is due. */
+    /**
+     * The loop time (nanoseconds) at which the callback is due.
+     * @return the due time, in loop nanoseconds as {@link EventLoop#time()}
+     */
     public long when() {
         return when;
     }

@@ -40,6 +40,7 @@ final class WaitFor<T> extends Coroutine<T> {
     }
 
     @Override
+    @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
     protected void resume() throws Throwable {
         switch (state) {
             case 0:

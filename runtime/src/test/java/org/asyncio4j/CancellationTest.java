@@ -93,18 +93,19 @@ class CancellationTest {
         Promise<?>[] futs = new Promise<?>[2];
         int r = S.run(() -> {
             futs[0] = new Promise<Void>();
-            futs[1] = new Promise<Integer>();
+            Promise<Integer> second = new Promise<>();
+            futs[1] = second;
             Task<Integer> task = S.start(r1 -> await(futs[0]), r1 -> {
                 try {
                     r1.get();
                 } catch (CancelledError e) {
                     log.add("swallowed");
                 }
-                return await(futs[1]);
+                return await(second);
             }, r1 -> done(r1.get()));
             return S.start(r1 -> await(Asyncio.yieldNow()), r1 -> {
                 task.cancel();
-                EventLoop.current().callLater(ms(10), () -> ((Promise<Integer>) futs[1]).complete(42));
+                EventLoop.current().callLater(ms(10), () -> second.complete(42));
                 return await(task);
             }, r1 -> done(r1.get()));
         });

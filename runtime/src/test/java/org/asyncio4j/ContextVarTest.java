@@ -1,6 +1,7 @@
 package org.asyncio4j;
 
 import static org.asyncio4j.S.await;
+import java.util.concurrent.atomic.AtomicReference;
 import static org.asyncio4j.S.done;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,7 +81,7 @@ class ContextVarTest {
 
     @Test
     void taskGroupChildrenAndSubmittedTasksGetCopies() throws Exception {
-        CompletableFuture<String>[] fromThread = new CompletableFuture[1];
+        AtomicReference<CompletableFuture<String>> fromThread = new AtomicReference<>();
         S.run(() -> S.start(r -> {
             VAR.set("parent");
             TaskGroup g = new TaskGroup();
@@ -94,11 +95,11 @@ class ContextVarTest {
             Promise<Void> submitted = new Promise<>();
             Thread t = new Thread(() -> {
                 VAR.set("thread"); // the foreign thread's own root context
-                fromThread[0] = loop.submit(() -> S.start(r2 -> done("submitted sees " + VAR.get())));
+                fromThread.set(loop.submit(() -> S.start(r2 -> done("submitted sees " + VAR.get()))));
                 submitted.complete(null);
             });
             t.start();
-            return S.await(S.start(r2 -> await(submitted), r2 -> await(Asyncio.wrap(fromThread[0])), r2 -> {
+            return S.await(S.start(r2 -> await(submitted), r2 -> await(Asyncio.wrap(fromThread.get())), r2 -> {
                 log.add(r2.get());
                 return S.ret(g.closeAsync(null));
             }));

@@ -24,6 +24,7 @@ class CoreSmokeTest {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             switch (state) {
                 case 0:
@@ -58,6 +59,7 @@ class CoreSmokeTest {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             switch (state) {
                 case 0:

@@ -33,6 +33,7 @@ class LocalAwaitTest {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             Task<?> $await = null;
             while (true) {

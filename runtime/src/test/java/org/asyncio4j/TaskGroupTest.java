@@ -382,7 +382,7 @@ class TaskGroupTest {
                 assertInstanceOf(CancelledError.class, r.error);
                 return await(S.sleep(200)); // cleanup in except CancelledError
             }, r -> {
-                throw (CancelledError) new CancelledError();
+                throw new CancelledError();
             }));
             g.spawn(() -> bad(10, new ArithmeticException()));
             return S.start(r -> await(g.closeAsync(null)), r -> {

@@ -305,6 +305,7 @@ class ThreadsTest {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             switch (state) {
                 case 0:
@@ -412,16 +413,16 @@ class ThreadsTest {
 
     @Test
     void completingAPromiseAfterItsLoopClosedStillWorks() throws Exception {
-        Promise<?>[] p = new Promise<?>[1];
+        AtomicReference<Promise<String>> p = new AtomicReference<>();
         S.run(() -> {
-            p[0] = new Promise<String>();
+            p.set(new Promise<>());
             return Task.completed();
         });
         AtomicReference<Object> r = new AtomicReference<>();
-        Thread th = new Thread(() -> r.set(((Promise<String>) p[0]).complete("late")));
+        Thread th = new Thread(() -> r.set(p.get().complete("late")));
         th.start();
         th.join(BOUND.toMillis());
         assertEquals(true, r.get());
-        assertTrue(p[0].isDone());
+        assertTrue(p.get().isDone());
     }
 }

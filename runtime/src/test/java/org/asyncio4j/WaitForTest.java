@@ -165,8 +165,9 @@ class WaitForTest {
             log.clear();
             Task<?>[] inner = new Task<?>[1];
             S.run(() -> {
-                inner[0] = Asyncio.createTask(() -> S.start(r -> await(new Promise<Void>()), r -> done(r.get())));
-                Task<Void> w = Asyncio.createTask(() -> Asyncio.waitFor((Task<Void>) inner[0], timeout));
+                Task<Void> never = Asyncio.createTask(() -> S.start(r -> await(new Promise<Void>()), r -> done(r.get())));
+                inner[0] = never;
+                Task<Void> w = Asyncio.createTask(() -> Asyncio.waitFor(never, timeout));
                 EventLoop.current().callSoon(w::cancel);
                 return S.start(r -> await(w), this::logOutcome);
             });

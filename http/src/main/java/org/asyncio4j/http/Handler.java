@@ -10,6 +10,10 @@ import org.asyncio4j.Task;
  */
 @FunctionalInterface
 public interface Handler {
-    /** The response to {@code request}; must not be null. */
+    /**
+     * The response to {@code request}; must not be null.
+     * @param request the parsed request, body included
+     * @return a task completing with the response; not null, nor completing with null
+     */
     Task<Response> handle(Request request);
 }

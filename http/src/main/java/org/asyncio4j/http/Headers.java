@@ -17,20 +17,36 @@ public final class Headers {
     /** An empty set of headers. */
     public Headers() {}
 
-    /** Adds a field (repeats are kept: {@code Set-Cookie} may appear several times). Returns this. */
+    /**
+     * Adds a field (repeats are kept: {@code Set-Cookie} may appear several times). Returns this.
+     * @param name the field name (any case is kept as given; lookups ignore case); a token without control characters
+     * @param value the field value; not null, no CR, LF or other control characters
+     * @return these headers
+     * @throws IllegalArgumentException if the name or value is empty, null or holds characters HTTP forbids
+     */
     public Headers add(String name, String value) {
         names.add(checkName(name));
         values.add(checkValue(name, value));
         return this;
     }
 
-    /** Replaces every field named {@code name} by one with {@code value}. Returns this. */
+    /**
+     * Replaces every field named {@code name} by one with {@code value}. Returns this.
+     * @param name the field name; lookups ignore case
+     * @param value the field value; not null, no control characters
+     * @return these headers
+     * @throws IllegalArgumentException if the name or value is empty, null or holds characters HTTP forbids
+     */
     public Headers set(String name, String value) {
         remove(name);
         return add(name, value);
     }
 
-    /** Removes every field named {@code name}; returns how many were removed. */
+    /**
+     * Removes every field named {@code name}; returns how many were removed.
+     * @param name the field name, any case
+     * @return the number of fields removed
+     */
     public int remove(String name) {
         int n = 0;
         for (int i = names.size() - 1; i >= 0; i--) {
@@ -43,7 +59,11 @@ public final class Headers {
         return n;
     }
 
-    /** The first value of {@code name}, or null. */
+    /**
+     * The first value of {@code name}, or null.
+     * @param name the field name, any case
+     * @return the first value, or null if the field is absent
+     */
     public String get(String name) {
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i).equalsIgnoreCase(name)) {
@@ -53,7 +73,11 @@ public final class Headers {
         return null;
     }
 
-    /** Every value of {@code name}, in order. */
+    /**
+     * Every value of {@code name}, in order.
+     * @param name the field name, any case
+     * @return the values, empty if the field is absent
+     */
     public List<String> getAll(String name) {
         List<String> r = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -64,12 +88,21 @@ public final class Headers {
         return Collections.unmodifiableList(r);
     }
 
-    /** True when a field named {@code name} is present. */
+    /**
+     * True when a field named {@code name} is present.
+     * @param name the field name, any case
+     * @return true if at least one field has that name
+     */
     public boolean contains(String name) {
         return get(name) != null;
     }
 
-    /** True when a field named {@code name} has {@code token} among its comma-separated values (any case). */
+    /**
+     * True when a field named {@code name} has {@code token} among its comma-separated values (any case).
+     * @param name the field name, any case, e.g. "Connection"
+     * @param token the value to look for, any case, e.g. "close"
+     * @return true if some field named {@code name} lists {@code token}
+     */
     public boolean hasToken(String name, String token) {
         for (String v : getAll(name)) {
             for (String part : v.split(",")) {
@@ -81,12 +114,18 @@ public final class Headers {
         return false;
     }
 
-    /** Number of fields. */
+    /**
+     * Number of fields.
+     * @return the number of fields, repeats counted
+     */
     public int size() {
         return names.size();
     }
 
-    /** Calls {@code action} with each field's name and value, in order. */
+    /**
+     * Calls {@code action} with each field's name and value, in order.
+     * @param action called with each name (as given) and value; not null
+     */
     public void forEach(BiConsumer<String, String> action) {
         for (int i = 0; i < names.size(); i++) {
             action.accept(names.get(i), values.get(i));

@@ -42,17 +42,32 @@ public final class HttpServer implements AsyncCloseable {
         this.limits = limits;
     }
 
-    /** A builder with the default limits and no routes. */
+    /**
+     * A builder with the default limits and no routes.
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Listens on 127.0.0.1:{@code port} (0: a free port, see {@link #port()}). */
+    /**
+     * Listens on 127.0.0.1:{@code port} (0: a free port, see {@link #port()}).
+     * @param port the TCP port, or 0 for a free one
+     * @return a task completing with this server once it listens; it fails with the bind's {@link java.io.IOException}
+     *     (e.g. the port is taken)
+     * @throws IllegalStateException if this server was started before
+     */
     public Task<HttpServer> start(int port) {
         return start(DEFAULT_HOST, port);
     }
 
-    /** Listens on {@code host}:{@code port}. A server is started once. */
+    /**
+     * Listens on {@code host}:{@code port}. A server is started once.
+     * @param host the address to bind, e.g. "127.0.0.1", or null or empty for all interfaces
+     * @param port the TCP port, or 0 for a free one
+     * @return a task completing with this server once it listens; it fails with the bind's {@link java.io.IOException}
+     * @throws IllegalStateException if this server was started before
+     */
     public Task<HttpServer> start(String host, int port) {
         if (server != null || stopping) {
             throw new IllegalStateException("this HttpServer was already started; build another one to listen twice");
@@ -91,17 +106,26 @@ public final class HttpServer implements AsyncCloseable {
         }
     }
 
-    /** The port listened on (the real one when 0 was asked). */
+    /**
+     * The port listened on (the real one when 0 was asked).
+     * @return the bound TCP port
+     */
     public int port() {
         return running().port();
     }
 
-    /** The address listened on. */
+    /**
+     * The address listened on.
+     * @return the bound address and port
+     */
     public InetSocketAddress address() {
         return running().addresses().get(0);
     }
 
-    /** Connections open now. */
+    /**
+     * Connections open now.
+     * @return the number of client connections open now
+     */
     public int connectionCount() {
         return connections.size();
     }
@@ -118,6 +142,8 @@ public final class HttpServer implements AsyncCloseable {
      * progress finish (their responses carry {@code Connection: close}) for up to {@code grace}, then
      * cancels the handlers still running and closes their connections. Completes when every
      * connection is closed.
+     * @param grace how long requests in progress may run on before they are cancelled; zero cancels them at once
+     * @return a task that completes once every connection is closed
      */
     public Task<Void> stop(Duration grace) {
         Objects.requireNonNull(grace, "grace");
@@ -167,6 +193,13 @@ public final class HttpServer implements AsyncCloseable {
          * Sends {@code method} requests whose path matches {@code pattern} to {@code handler}. A
          * pattern is literal segments and {@code {name}} segments, e.g. {@code /items/{id}}; the
          * first route added that matches wins. A {@code GET} route also answers {@code HEAD}.
+         * @param method the HTTP method, upper-case letters only, e.g. "GET", "PUT", "DELETE"
+         * @param pattern the path pattern, starting with '/', e.g. {@code /items/{id}}; each parameter a whole segment
+         *     and named once
+         * @param handler answers the matched requests; not null
+         * @return this builder
+         * @throws IllegalArgumentException if the method or pattern is malformed, or the same method and pattern were
+         *     routed before
          */
         public Builder route(String method, String pattern, Handler handler) {
             router.add(method, pattern, Objects.requireNonNull(handler, "handler"));
@@ -180,18 +213,31 @@ public final class HttpServer implements AsyncCloseable {
          * the body to its end gets its response sent with {@code Connection: close}, then the
          * server drops what the client still sends (for a short while) and closes the connection:
          * reading an unwanted body to its end to keep the connection would cost more than a new one.
-         */
+         * @param method the HTTP method, e.g. "POST"
+         * @param pattern the path pattern, as {@link #route}
+         * @param handler answers the matched requests, reading the body with {@link Request#bodyStream()}; not null
+         * @return this builder
         public Builder streamingRoute(String method, String pattern, Handler handler) {
             router.add(method, pattern, new Router.Streaming(Objects.requireNonNull(handler, "handler")));
             return this;
         }
 
-        /** {@code route("GET", pattern, handler)}. */
+        /**
+         * {@code route("GET", pattern, handler)}.
+         * @param pattern the path pattern, as {@link #route}
+         * @param handler answers the matched requests; not null
+         * @return this builder
+         */
         public Builder get(String pattern, Handler handler) {
             return route("GET", pattern, handler);
         }
 
-        /** {@code route("POST", pattern, handler)}. */
+        /**
+         * {@code route("POST", pattern, handler)}.
+         * @param pattern the path pattern, as {@link #route}
+         * @param handler answers the matched requests; not null
+         * @return this builder
+         */
         public Builder post(String pattern, Handler handler) {
             return route("POST", pattern, handler);
         }
@@ -199,49 +245,89 @@ public final class HttpServer implements AsyncCloseable {
         /**
          * Accepts WebSocket upgrades (RFC 6455) on {@code pattern}: the handshake is checked and
          * answered by the server, then {@code handler} owns the connection until its task ends.
+         * @param pattern the path pattern, as {@link #route}
+         * @param handler serves each accepted WebSocket connection; not null
+         * @return this builder
          */
         public Builder websocket(String pattern, WebSocketHandler handler) {
             router.add("GET", pattern, Objects.requireNonNull(handler, "handler"));
             return this;
         }
 
-        /** Largest request line plus headers, in bytes (default 8 KiB); larger: 431 (414 for a long target). */
+        /**
+         * Largest request line plus headers, in bytes (default 8 KiB); larger: 431 (414 for a long target).
+         * @param bytes the limit; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is not positive
+         */
         public Builder maxHeaderBytes(int bytes) {
             limits.maxHeaderBytes = Limits.positive("maxHeaderBytes", bytes);
             return this;
         }
 
-        /** Most header fields in a request (default 100); more: 431. */
+        /**
+         * Most header fields in a request (default 100); more: 431.
+         * @param count the limit; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code count} is not positive
+         */
         public Builder maxHeaders(int count) {
             limits.maxHeaders = Limits.positive("maxHeaders", count);
             return this;
         }
 
-        /** Largest request body, in bytes (default 1 MiB); larger: 413. */
+        /**
+         * Largest request body, in bytes (default 1 MiB); larger: 413.
+         * @param bytes the limit; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is not positive
+         */
         public Builder maxBodyBytes(long bytes) {
             limits.maxBodyBytes = Limits.positive("maxBodyBytes", bytes);
             return this;
         }
 
-        /** Time for a request's line and headers to arrive, from its first byte, or from the connection's start for the first request (default 10 s); slower: 408. */
+        /**
+         * Time for a request's line and headers to arrive, from its first byte, or from the connection's start for the
+         * first request (default 10 s); slower: 408.
+         * @param d the timeout; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code d} is not positive
+         */
         public Builder headerTimeout(Duration d) {
             limits.headerTimeout = Limits.positive("headerTimeout", d);
             return this;
         }
 
-        /** Time for a request's body to arrive once its headers are in (default 30 s); slower: 408. */
+        /**
+         * Time for a request's body to arrive once its headers are in (default 30 s); slower: 408.
+         * @param d the timeout; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code d} is not positive
+         */
         public Builder bodyTimeout(Duration d) {
             limits.bodyTimeout = Limits.positive("bodyTimeout", d);
             return this;
         }
 
-        /** How long a keep-alive connection may wait for its next request (default 30 s); then it is closed without a response. */
+        /**
+         * How long a keep-alive connection may wait for its next request (default 30 s); then it is closed without a
+         * response.
+         * @param d the timeout; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code d} is not positive
+         */
         public Builder idleTimeout(Duration d) {
             limits.idleTimeout = Limits.positive("idleTimeout", d);
             return this;
         }
 
-        /** Largest WebSocket message (all its fragments), in bytes (default 1 MiB); larger: close code 1009. */
+        /**
+         * Largest WebSocket message (all its fragments), in bytes (default 1 MiB); larger: close code 1009.
+         * @param bytes the limit; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is not positive
+         */
         public Builder maxWebSocketMessage(int bytes) {
             limits.maxWebSocketMessage = Limits.positive("maxWebSocketMessage", bytes);
             return this;
@@ -252,7 +338,9 @@ public final class HttpServer implements AsyncCloseable {
          * and continuation frames of at most this many payload bytes, each drained before the next,
          * so one large message neither needs a second copy in the write buffer nor keeps control
          * frames (pongs, close) waiting behind it.
-         */
+         * @param bytes the largest payload per frame; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is not positive
         public Builder webSocketFrameSize(int bytes) {
             limits.webSocketFrameSize = Limits.positive("webSocketFrameSize", bytes);
             return this;
@@ -264,14 +352,20 @@ public final class HttpServer implements AsyncCloseable {
          * connection is being read, the server closes it with code 1011 and the reason
          * {@code "keepalive ping timeout"}, and the handler's {@code receive()} fails with that code.
          * Python's {@code websockets} uses 20 s and 20 s.
-         */
+         * @param interval how often to ping; positive
+         * @param timeout how long to wait for any frame after a ping; positive
+         * @return this builder
+         * @throws IllegalArgumentException if either is not positive
         public Builder webSocketKeepAlive(Duration interval, Duration timeout) {
             limits.webSocketPingInterval = Limits.positive("webSocketKeepAlive interval", interval);
             limits.webSocketPingTimeout = Limits.positive("webSocketKeepAlive timeout", timeout);
             return this;
         }
 
-        /** The server; not listening until {@link HttpServer#start}. */
+        /**
+         * The server; not listening until {@link HttpServer#start}.
+         * @return a new server with this builder's routes and limits; later changes to the builder do not affect it
+         */
         public HttpServer build() {
             return new HttpServer(router, limits.copy());
         }

@@ -13,12 +13,20 @@ public final class Message {
         this.data = data;
     }
 
-    /** A text message. */
+    /**
+     * A text message.
+     * @param s the text; not null
+     * @return a new text message
+     */
     public static Message text(String s) {
         return new Message(true, s.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A binary message ({@code data} is copied). */
+    /**
+     * A binary message ({@code data} is copied).
+     * @param data the payload; not null
+     * @return a new binary message
+     */
     public static Message binary(byte[] data) {
         return new Message(false, data.clone());
     }
@@ -28,12 +36,19 @@ public final class Message {
         return new Message(text, data);
     }
 
-    /** True for a text message. */
+    /**
+     * True for a text message.
+     * @return true for text, false for binary
+     */
     public boolean isText() {
         return text;
     }
 
-    /** The text; {@link IllegalStateException} for a binary message. */
+    /**
+     * The text; {@link IllegalStateException} for a binary message.
+     * @return the text of a text message
+     * @throws IllegalStateException if this is a binary message
+     */
     public String text() {
         if (!text) {
             throw new IllegalStateException("this is a binary message of " + data.length + " bytes: use bytes()");
@@ -41,7 +56,10 @@ public final class Message {
         return new String(data, StandardCharsets.UTF_8);
     }
 
-    /** The payload (UTF-8 for text), a copy. */
+    /**
+     * The payload (UTF-8 for text), a copy.
+     * @return a copy of the payload bytes
+     */
     public byte[] bytes() {
         return data.clone();
     }

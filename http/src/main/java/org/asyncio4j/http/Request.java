@@ -44,17 +44,26 @@ public final class Request {
         this.remote = remote;
     }
 
-    /** The method, e.g. {@code GET}. */
+    /**
+     * The method, e.g. {@code GET}.
+     * @return the method in upper case
+     */
     public String method() {
         return method;
     }
 
-    /** The request target as sent, e.g. {@code /items/42?full=true}. */
+    /**
+     * The request target as sent, e.g. {@code /items/42?full=true}.
+     * @return the raw target, query included, not decoded
+     */
     public String target() {
         return target;
     }
 
-    /** The percent-decoded path, without the query, e.g. {@code /items/42}. */
+    /**
+     * The percent-decoded path, without the query, e.g. {@code /items/42}.
+     * @return the decoded path
+     */
     public String path() {
         return path;
     }
@@ -62,6 +71,8 @@ public final class Request {
     /**
      * The value of the route's {@code {name}} segment, percent-decoded. Throws
      * {@link IllegalArgumentException} when the route has no such parameter (a typo in the handler).
+     * @param name the parameter's name in the route pattern, without braces
+     * @return the decoded segment's value
      */
     public String pathParam(String name) {
         String v = pathParams.get(name);
@@ -71,28 +82,45 @@ public final class Request {
         return v;
     }
 
-    /** Every path parameter of the matched route, by name. */
+    /**
+     * Every path parameter of the matched route, by name.
+     * @return an unmodifiable map from parameter name to decoded value; empty for a route without parameters
+     */
     public Map<String, String> pathParams() {
         return pathParams;
     }
 
-    /** The first value of query parameter {@code name}, or null when absent. */
+    /**
+     * The first value of query parameter {@code name}, or null when absent.
+     * @param name the parameter's name, exactly as sent (case matters)
+     * @return the first decoded value, or null
+     */
     public String queryParam(String name) {
         List<String> v = query.get(name);
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
-    /** Every query parameter with all its values, in the order sent. */
+    /**
+     * Every query parameter with all its values, in the order sent.
+     * @return an unmodifiable map from decoded name to decoded values
+     */
     public Map<String, List<String>> queryParams() {
         return query;
     }
 
-    /** The first value of header {@code name} (any case), or null. */
+    /**
+     * The first value of header {@code name} (any case), or null.
+     * @param name the header's name, any case
+     * @return the first value, or null if absent
+     */
     public String header(String name) {
         return headers.get(name);
     }
 
-    /** All the request's headers. */
+    /**
+     * All the request's headers.
+     * @return the headers as the client sent them
+     */
     public Headers headers() {
         return headers;
     }
@@ -101,6 +129,8 @@ public final class Request {
      * The body (empty when there is none). The array is the request's own: do not modify it. On a
      * route added with {@link HttpServer.Builder#streamingRoute} the body is not read in advance:
      * this throws {@link IllegalStateException}; use {@link #bodyStream()}.
+     * @return the body bytes, never null
+     * @throws IllegalStateException on a route added with {@link HttpServer.Builder#streamingRoute}
      */
     public byte[] body() {
         if (stream != null) {
@@ -115,7 +145,7 @@ public final class Request {
      * timeout still apply: past the limit the iteration fails and, if the handler lets that failure
      * through, the client gets 413). Iterate once. Elsewhere: the whole {@link #body()} as one
      * chunk (none when empty).
-     */
+     * @return the body's chunks
     public AsyncIterable<byte[]> bodyStream() {
         if (stream != null) {
             return stream;
@@ -139,12 +169,19 @@ public final class Request {
         };
     }
 
-    /** The body decoded as UTF-8 ({@link IllegalStateException} on a streaming route, as {@link #body()}). */
+    /**
+     * The body decoded as UTF-8 ({@link IllegalStateException} on a streaming route, as {@link #body()}).
+     * @return the body as text (malformed bytes become U+FFFD)
+     * @throws IllegalStateException on a route added with {@link HttpServer.Builder#streamingRoute}
+     */
     public String bodyText() {
         return new String(body(), StandardCharsets.UTF_8);
     }
 
-    /** The client's address. */
+    /**
+     * The client's address.
+     * @return the client's socket address
+     */
     public SocketAddress remoteAddress() {
         return remote;
     }

@@ -18,10 +18,14 @@ public interface WebSocket {
     /**
      * The next whole message. Fails with {@link WebSocketClosedException} once the peer closed
      * (after the close handshake is answered) or the connection was lost (code 1006).
+     * @return a task completing with the next text or binary message
      */
     Task<Message> receive();
 
-    /** The messages until the peer closes: ends at a normal close (1000, 1001), fails at any other. */
+    /**
+     * The messages until the peer closes: ends at a normal close (1000, 1001), fails at any other.
+     * @return an async iterable of the messages, for {@code Await.each}
+     */
     default AsyncIterable<Message> messages() {
         return () -> new MessageIterator(this::receive);
     }
@@ -29,10 +33,16 @@ public interface WebSocket {
     /**
      * Sends a text message; done when written (see back-pressure above). The server sends a message
      * longer than its {@link HttpServer.Builder#webSocketFrameSize frame size} as several frames.
+     * @param text the message; not null
+     * @return a task completing when the message is written
      */
     Task<Void> sendText(String text);
 
-    /** Sends a binary message; done when written. */
+    /**
+     * Sends a binary message; done when written.
+     * @param data the payload; not null
+     * @return a task completing when the message is written
+     */
     Task<Void> sendBinary(byte[] data);
 
     /**
@@ -49,9 +59,15 @@ public interface WebSocket {
      * Starts the close handshake with {@code code} (1000 normal, 1001 going away, 4000-4999 your own)
      * and {@code reason}; done when the peer answered (or did not within a few seconds) and the
      * connection is closed. Idempotent.
+     * @param code the close code to send: 1000, 1001, or 4000-4999 for your own meanings
+     * @param reason a short reason for the peer; may be empty
+     * @return a task completing when the connection is closed
      */
     Task<Void> close(int code, String reason);
 
-    /** The close code once closed (sent or received first), else -1. */
+    /**
+     * The close code once closed (sent or received first), else -1.
+     * @return the close code, or -1 while open
+     */
     int closeCode();
 }

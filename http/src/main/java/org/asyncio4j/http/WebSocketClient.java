@@ -32,12 +32,23 @@ public final class WebSocketClient {
 
     private WebSocketClient() {}
 
-    /** Opens a WebSocket to {@code uri} ({@code ws://} or {@code wss://}) with {@code client}. */
+    /**
+     * Opens a WebSocket to {@code uri} ({@code ws://} or {@code wss://}) with {@code client}.
+     * @param client the JDK client making the connection (its proxy, TLS settings and executor apply); not null
+     * @param uri the server's {@code ws://} or {@code wss://} address; not null
+     * @return a task completing with the open WebSocket, or failing with the handshake's error
+     */
     public static Task<WebSocket> connect(HttpClient client, URI uri) {
         return connect(client, uri, DEFAULT_MAX_MESSAGE);
     }
 
-    /** As {@link #connect(HttpClient, URI)}; a message over {@code maxMessage} bytes aborts the connection (code 1009). */
+    /**
+     * As {@link #connect(HttpClient, URI)}; a message over {@code maxMessage} bytes aborts the connection (code 1009).
+     * @param client the JDK client making the connection; not null
+     * @param uri the server's {@code ws://} or {@code wss://} address; not null
+     * @param maxMessage the largest message accepted, in bytes; positive
+     * @return a task completing with the open WebSocket, or failing with the handshake's error
+     */
     public static Task<WebSocket> connect(HttpClient client, URI uri, int maxMessage) {
         EventLoop loop = EventLoop.current();
         Session s = new Session(loop, Limits.positive("maxMessage", maxMessage));

@@ -7,27 +7,42 @@ package org.asyncio4j.http;
  */
 public final class WebSocketClosedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The close code (1006 when the connection was lost without a close frame). */
     private final int code;
+    /** The close reason; may be empty. */
     private final String reason;
 
-    /** A close with {@code code} and {@code reason}. */
+    /**
+     * A close with {@code code} and {@code reason}.
+     * @param code the close code
+     * @param reason the close reason, may be empty
+     */
     public WebSocketClosedException(int code, String reason) {
         super("WebSocket closed: " + code + (reason == null || reason.isEmpty() ? "" : " " + reason));
         this.code = code;
         this.reason = reason == null ? "" : reason;
     }
 
-    /** The close code. */
+    /**
+     * The close code.
+     * @return the close code, e.g. 1000 (normal), 1001 (going away), 1006 (lost)
+     */
     public int code() {
         return code;
     }
 
-    /** The close reason (may be empty). */
+    /**
+     * The close reason (may be empty).
+     * @return the reason text, possibly empty
+     */
     public String reason() {
         return reason;
     }
 
-    /** True for the codes of an orderly end: 1000 (normal) and 1001 (going away). */
+    /**
+     * True for the codes of an orderly end: 1000 (normal) and 1001 (going away).
+     * @return true for 1000 and 1001
+     */
     public boolean isNormal() {
         return code == 1000 || code == 1001;
     }

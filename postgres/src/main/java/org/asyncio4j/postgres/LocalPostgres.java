@@ -41,7 +41,11 @@ public final class LocalPostgres implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** Starts a server: Zonky first, then the PATH's PostgreSQL; throws one clear line if neither runs. */
+    /**
+     * Starts a server: Zonky first, then the PATH's PostgreSQL; throws one clear line if neither runs.
+     * @return the running server; stop it with {@code close()} (a shutdown hook stops it otherwise)
+     * @throws IllegalStateException if neither way could start a server (the message says why and how to fix it)
+     */
     public static LocalPostgres start() {
         String zonkyFailure;
         try {
@@ -59,17 +63,26 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    /** The TCP port the server listens on (on 127.0.0.1). */
+    /**
+     * The TCP port the server listens on (on 127.0.0.1).
+     * @return the port on 127.0.0.1
+     */
     public int port() {
         return server.port();
     }
 
-    /** Which way the server was started, e.g. {@code "initdb/pg_ctl from /usr/lib/postgresql/15/bin"}. */
+    /**
+     * Which way the server was started, e.g. {@code "initdb/pg_ctl from /usr/lib/postgresql/15/bin"}.
+     * @return a one-line description of how the server was started
+     */
     public String describe() {
         return server.describe();
     }
 
-    /** Options for Vert.x's client: 127.0.0.1, {@link #port()}, user {@value #USER}, database {@value #DATABASE}. */
+    /**
+     * Options for Vert.x's client: 127.0.0.1, {@link #port()}, user {@value #USER}, database {@value #DATABASE}.
+     * @return new connect options for this server
+     */
     public PgConnectOptions connectOptions() {
         return new PgConnectOptions().setHost("127.0.0.1").setPort(port()).setUser(USER).setDatabase(DATABASE);
     }

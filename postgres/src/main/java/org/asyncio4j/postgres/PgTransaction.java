@@ -27,13 +27,25 @@ public class PgTransaction implements AsyncCloseable {
         this.tx = tx;
     }
 
-    /** Runs a statement in this transaction under the pool's default query timeout. */
+    /**
+     * Runs a statement in this transaction under the pool's default query timeout.
+     * @param sql one SQL statement, with {@code $1, $2, ...} placeholders
+     * @param args the values bound to the placeholders, in order
+     * @return a task completing with the rows; it fails with {@link QueryTimeoutException} past the pool's query
+     *     timeout
+     */
     @Async
     public Task<RowSet<Row>> query(String sql, Object... args) {
         return query(db.config.queryTimeout(), sql, args);
     }
 
-    /** Runs a statement in this transaction; past {@code timeout} it is cancelled on the server. */
+    /**
+     * Runs a statement in this transaction; past {@code timeout} it is cancelled on the server.
+     * @param timeout the limit for this statement; null for none
+     * @param sql one SQL statement, with {@code $1, $2, ...} placeholders
+     * @param args the values bound to the placeholders, in order
+     * @return a task completing with the rows; it fails with {@link QueryTimeoutException} past {@code timeout}
+     */
     @Async
     public Task<RowSet<Row>> query(Duration timeout, String sql, Object... args) {
         if (closed) {

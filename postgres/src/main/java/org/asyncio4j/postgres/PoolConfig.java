@@ -12,7 +12,13 @@ import java.time.Duration;
  *                       {@link QueryTimeoutException} is thrown (null: no limit)
  */
 public record PoolConfig(int size, Duration acquireTimeout, Duration queryTimeout) {
-    /** Checks the values; a bad one gets a message saying which and what is allowed. */
+    /**
+     * Checks the values; a bad one gets a message saying which and what is allowed.
+     * @param size connections opened at most; at least 1
+     * @param acquireTimeout how long a task waits for a connection; zero or more, or null for forever
+     * @param queryTimeout the default per-query limit; positive, or null for no limit
+     * @throws IllegalArgumentException if a value is out of range (the message names it)
+     */
     public PoolConfig {
         if (size < 1) {
             throw new IllegalArgumentException("PoolConfig.size must be >= 1 (the number of connections), got " + size);
@@ -25,7 +31,11 @@ public record PoolConfig(int size, Duration acquireTimeout, Duration queryTimeou
         }
     }
 
-    /** {@code size} connections, a 30 s acquire timeout and a 30 s query timeout. */
+    /**
+     * {@code size} connections, a 30 s acquire timeout and a 30 s query timeout.
+     * @param size connections opened at most; at least 1
+     * @return the configuration
+     */
     public static PoolConfig of(int size) {
         return new PoolConfig(size, Duration.ofSeconds(30), Duration.ofSeconds(30));
     }

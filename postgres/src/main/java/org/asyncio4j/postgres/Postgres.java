@@ -86,33 +86,60 @@ public class Postgres implements AsyncCloseable {
                 .using(vertx).build();
     }
 
-    /** A pool on the current loop's thread; connections are opened lazily. */
+    /**
+     * A pool on the current loop's thread; connections are opened lazily.
+     * @param connect where and as whom to connect (Vert.x's options: host, port, database, user, password); not null
+     * @param config the pool's size and timeouts; not null
+     * @return the pool; close it with {@code closeAsync} (try-with-resources in an {@code @Async} method)
+     */
     public static Postgres open(PgConnectOptions connect, PoolConfig config) {
         return new AsyncPostgres(connect, config);
     }
 
-    /** The pool's settings. */
+    /**
+     * The pool's settings.
+     * @return the settings given to {@link #open}
+     */
     public PoolConfig config() {
         return config;
     }
 
-    /** Connections currently leased to tasks. */
+    /**
+     * Connections currently leased to tasks.
+     * @return the number of connections held by a query or transaction now
+     */
     public int busy() {
         return leased;
     }
 
-    /** Tasks waiting for a connection. */
+    /**
+     * Tasks waiting for a connection.
+     * @return the number of tasks queued for a connection
+     */
     public int waiting() {
         return permits.waiting();
     }
 
-    /** Runs one statement with {@code args} bound to {@code $1, $2, ...}, under the default query timeout. */
+    /**
+     * Runs one statement with {@code args} bound to {@code $1, $2, ...}, under the default query timeout.
+     * @param sql one SQL statement, with {@code $1, $2, ...} placeholders
+     * @param args the values bound to the placeholders, in order; none for a statement without placeholders
+     * @return a task completing with the rows; it fails with {@link QueryTimeoutException} past the pool's query
+     *     timeout, {@link PoolTimeoutException} if no connection came in time, or with the driver's exception for an SQL
+     *     error
+     */
     @Async
     public Task<RowSet<Row>> query(String sql, Object... args) {
         return query(config.queryTimeout(), sql, args);
     }
 
-    /** As {@link #query(String, Object...)} with its own timeout (null: none). */
+    /**
+     * As {@link #query(String, Object...)} with its own timeout (null: none).
+     * @param timeout the limit for this statement, past which it is cancelled on the server; null for none
+     * @param sql one SQL statement, with {@code $1, $2, ...} placeholders
+     * @param args the values bound to the placeholders, in order
+     * @return a task completing with the rows; failures as {@link #query(String, Object...)}
+     */
     @Async
     public Task<RowSet<Row>> query(Duration timeout, String sql, Object... args) {
         Lease lease = Await.on(lease());
@@ -128,6 +155,7 @@ public class Postgres implements AsyncCloseable {
      * Begins a transaction on a connection of its own, held until the transaction is closed. Use it in
      * try-with-resources in an {@code @Async} method: it commits when the block ends normally and
      * rolls back when it ends with an exception or a cancellation.
+     * @return a task completing with the open transaction once {@code BEGIN} ran on its connection
      */
     @Async
     public Task<PgTransaction> begin() {
@@ -155,6 +183,13 @@ public class Postgres implements AsyncCloseable {
      * is one short query on a pooled connection, so no connection is held between pages and the
      * cost of a page does not grow with its depth (unlike OFFSET). {@code baseArgs} bind to the
      * base query's {@code $1..$n}.
+     * @param baseQuery the query whose rows to page through, without ORDER BY or LIMIT; may use {@code $1..$n}
+     * @param keyColumn the name of a non-null, unique integer column of {@code baseQuery}'s rows
+     * @param pageSize how many rows each page query fetches; positive
+     * @param baseArgs the values bound to {@code baseQuery}'s placeholders
+     * @return an async iterable of the rows, for {@code Await.each}; each iteration starts from the first row
+     * @throws IllegalArgumentException if {@code baseQuery} is blank, {@code keyColumn} is not a plain column name, or
+     *     {@code pageSize} is less than 1
      */
     public AsyncIterable<Row> keyset(String baseQuery, String keyColumn, int pageSize, Object... baseArgs) {
         KeysetQuery q = new KeysetQuery(baseQuery, keyColumn, pageSize, baseArgs);

@@ -11,6 +11,7 @@ import org.asyncio4j.annotations.Async;
 public class Combos extends Fixture {
 
     @Async
+    @SuppressWarnings("fallthrough") // the fall-through is the construct under test
     Task<String> breakOutOfSwitchThroughFinally(int n) {
         StringBuilder sb = new StringBuilder();
         switch (n) {

@@ -1,6 +1,7 @@
 package org.asyncio4j.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.util.concurrent.atomic.AtomicReference;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -39,12 +40,12 @@ class ScopesTest {
     @EnumSource(Src.Mode.class)
     void onlyLiveLocalsAreHeldWhileSuspended(Src.Mode mode) {
         AsyncScopes s = new AsyncScopes().in(mode);
-        Map<String, Object>[] seen = new Map[1];
+        AtomicReference<Map<String, Object>> seen = new AtomicReference<>();
         String r = Run.virtual(() -> {
             Task<String> t = s.scopes("p");
             EventLoop.current().callLater(Duration.ofMillis(1000), () -> {
                 try {
-                    seen[0] = setFields(t);
+                    seen.set(setFields(t));
                 } finally {
                     s.gate.complete("!"); // never leave the program hanging
                 }
@@ -52,7 +53,7 @@ class ScopesTest {
             return t;
         });
         assertEquals("p" + (1000 + 1001 + 1002 + 3 + 1 + 1 + 6 + 7) + "kept!", r);
-        seen[0].remove("self");
-        assertEquals(Map.of("param", "p", "kept", "kept"), seen[0]);
+        seen.get().remove("self");
+        assertEquals(Map.of("param", "p", "kept", "kept"), seen.get());
     }
 }

@@ -1,6 +1,7 @@
 package org.asyncio4j.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.util.concurrent.atomic.AtomicReference;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,11 +123,11 @@ class StatementsTest {
     @EnumSource(Src.Mode.class)
     void bodiesWithoutAwaitOrValue(Src.Mode mode) {
         AsyncStatements s = new AsyncStatements().in(mode);
-        Task<Void>[] t = new Task[1];
+        AtomicReference<Task<Void>> t = new AtomicReference<>();
         Run.virtual(() -> {
-            t[0] = s.noAwaitAtAll();
-            assertTrue(t[0].isDone(), "a body that never suspends returns a done task");
-            return t[0];
+            t.set(s.noAwaitAtAll());
+            assertTrue(t.get().isDone(), "a body that never suspends returns a done task");
+            return t.get();
         });
         assertSame(null, Run.virtual(s::voidEnd));
         assertEquals(List.of("ran", "done"), s.log);

@@ -9,6 +9,7 @@ public class Switches extends Fixture {
     enum Color { RED, GREEN, BLUE }
 
     @Async
+    @SuppressWarnings("fallthrough") // the fall-through is the construct under test
     Task<String> classic(int n) {
         StringBuilder sb = new StringBuilder();
         switch (Await.on(v(n))) {

@@ -131,6 +131,7 @@ public class Tries extends Fixture {
     }
 
     @Async
+    @SuppressWarnings("finally") // the finally that throws is the construct under test
     Task<String> exceptionInFinallyReplaces() {
         try {
             throw new IllegalStateException("first");

@@ -31,7 +31,11 @@ public final class ChannelFiles {
 
     private ChannelFiles() {}
 
-    /** Every byte of {@code file}, read in {@value #CHUNK}-byte chunks. */
+    /**
+     * Every byte of {@code file}, read in {@value #CHUNK}-byte chunks.
+     * @param file the file to read; not null
+     * @return a task completing with the file's contents; it fails with the read's {@link java.io.IOException}
+     */
     public static Task<byte[]> readAllBytes(Path file) {
         Path f = AsyncFiles.need(file, "ChannelFiles.readAllBytes");
         Promise<byte[]> result = new Promise<>();
@@ -43,7 +47,12 @@ public final class ChannelFiles {
         return result;
     }
 
-    /** Writes {@code bytes} in {@value #CHUNK}-byte chunks, creating or truncating the file. */
+    /**
+     * Writes {@code bytes} in {@value #CHUNK}-byte chunks, creating or truncating the file.
+     * @param file the file to write; not null
+     * @param bytes what to write; not null
+     * @return a task completing when every byte is written
+     */
     public static Task<Void> write(Path file, byte[] bytes) {
         Path f = AsyncFiles.need(file, "ChannelFiles.write");
         byte[] b = Objects.requireNonNull(bytes, "ChannelFiles.write: bytes is null; pass new byte[0] for an empty file");

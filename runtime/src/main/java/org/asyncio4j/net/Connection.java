@@ -19,6 +19,9 @@ public final class Connection implements AsyncCloseable {
      * an IP literal), tries its addresses in turn and connects without blocking the loop. Fails with
      * {@link java.net.ConnectException} when refused. Cancelling the task closes the socket. For a
      * connect timeout wrap it: {@code Asyncio.waitFor(Asyncio.openConnection(h, p), d)}.
+     * @param host a host name or IP literal; not null
+     * @param port the TCP port
+     * @return a task completing with the open connection
      */
     public static Task<Connection> open(String host, int port) {
         Objects.requireNonNull(host, "host");
@@ -33,16 +36,26 @@ public final class Connection implements AsyncCloseable {
      * (JDK 16+ channels; Linux, macOS and Windows 10+). Fails with {@link java.net.ConnectException}
      * when nobody listens there, or a {@link java.net.SocketException} naming the path (e.g. no such
      * file). Cancelling the task closes the socket.
+     * @param path the socket file; not null
+     * @return a task completing with the open connection
      */
     public static Task<Connection> openUnix(java.nio.file.Path path) {
         Objects.requireNonNull(path, "path");
         return new OpenConnection(path).begin();
     }
 
+    /**
+     * The connection's reading side (asyncio's {@code StreamReader}).
+     * @return the reader; the same object on every call
+     */
     public StreamReader reader() {
         return reader;
     }
 
+    /**
+     * The connection's writing side (asyncio's {@code StreamWriter}); closing it closes the connection.
+     * @return the writer; the same object on every call
+     */
     public StreamWriter writer() {
         return writer;
     }

@@ -62,6 +62,10 @@ public final class DatagramEndpoint implements AsyncCloseable {
      * Opens a UDP socket bound to {@code local} (null: any port of the remote's family) and, when
      * {@code remoteOrNull} is given, connected to it (then only {@link #send} is allowed and only that
      * peer's datagrams are received). Addresses must be resolved.
+     * @param local the address to bind, or null for any free port
+     * @param remoteOrNull the only peer to talk to, or null to send to and receive from anyone
+     * @return a task completing with the open endpoint; it fails with the bind's or connect's
+     *     {@link java.io.IOException}
      */
     public static Task<DatagramEndpoint> open(InetSocketAddress local, InetSocketAddress remoteOrNull) {
         if (local == null && remoteOrNull == null) {
@@ -98,16 +102,27 @@ public final class DatagramEndpoint implements AsyncCloseable {
         }
     }
 
+    /**
+     * The address the socket is bound to, with the port the system picked when none was asked for.
+     * @return the local address
+     */
     public InetSocketAddress localAddress() {
         return local;
     }
 
-    /** The connected peer, or null. */
+    /**
+     * The connected peer, or null.
+     * @return the connected peer's address, or null if the endpoint is not connected
+     */
     public InetSocketAddress remoteAddress() {
         return remote;
     }
 
-    /** Sends {@code data} to the connected peer. */
+    /**
+     * Sends {@code data} to the connected peer.
+     * @param data one datagram's payload; not null
+     * @throws IllegalStateException if the endpoint is not connected (use {@link #sendTo} then)
+     */
     public void send(byte[] data) {
         if (remote == null) {
             throw new IllegalStateException("send() needs a connected endpoint (open it with a remote address);"
@@ -116,7 +131,11 @@ public final class DatagramEndpoint implements AsyncCloseable {
         enqueue(data, null);
     }
 
-    /** Sends {@code data} as one datagram to {@code target}. */
+    /**
+     * Sends {@code data} as one datagram to {@code target}.
+     * @param data one datagram's payload; not null
+     * @param target the receiver's resolved address; not null
+     */
     public void sendTo(byte[] data, SocketAddress target) {
         Objects.requireNonNull(target, "target");
         if (remote != null && !remote.equals(target)) {
@@ -145,7 +164,10 @@ public final class DatagramEndpoint implements AsyncCloseable {
         updateInterest();
     }
 
-    /** The next datagram (or the next error the socket reported). */
+    /**
+     * The next datagram (or the next error the socket reported).
+     * @return a task completing with the next datagram, or failing with the error the socket reported
+     */
     public Task<Datagram> receive() {
         Object o = received.poll();
         if (o != null) {
@@ -276,11 +298,18 @@ public final class DatagramEndpoint implements AsyncCloseable {
         closeWaiters.clear();
     }
 
+    /**
+     * Whether {@link #close()} was called (or the socket failed).
+     * @return true once the endpoint is closing or closed
+     */
     public boolean isClosing() {
         return closing;
     }
 
-    /** Done when the socket is closed (after the queued sends went out). */
+    /**
+     * Done when the socket is closed (after the queued sends went out).
+     * @return a task that completes once the socket is closed
+     */
     public Task<Void> waitClosed() {
         if (closed) {
             return Task.completed();

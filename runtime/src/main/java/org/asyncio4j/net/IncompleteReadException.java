@@ -8,9 +8,14 @@ import java.io.EOFException;
  */
 public final class IncompleteReadException extends EOFException {
     private final transient byte[] partial;
+    /** The byte count asked for, or -1 when reading up to a separator. */
     private final int expected;
 
-    /** {@code expected} is the byte count asked for, or -1 when reading up to a separator. */
+    /**
+     * {@code expected} is the byte count asked for, or -1 when reading up to a separator.
+     * @param partial the bytes read before the end of the stream; not copied
+     * @param expected the number of bytes asked for, or -1 when reading up to a separator
+     */
     public IncompleteReadException(byte[] partial, int expected) {
         super(partial.length + " bytes read on a total of " + (expected < 0 ? "undefined" : String.valueOf(expected))
                 + " expected bytes");
@@ -18,12 +23,18 @@ public final class IncompleteReadException extends EOFException {
         this.expected = expected;
     }
 
-    /** The bytes read before the end of the stream (removed from the reader). */
+    /**
+     * The bytes read before the end of the stream (removed from the reader).
+     * @return the partial bytes; the array itself, not a copy
+     */
     public byte[] partial() {
         return partial;
     }
 
-    /** The number of bytes asked for, or -1 for {@code readUntil} (asyncio's {@code None}). */
+    /**
+     * The number of bytes asked for, or -1 for {@code readUntil} (asyncio's {@code None}).
+     * @return the requested count, or -1
+     */
     public int expected() {
         return expected;
     }

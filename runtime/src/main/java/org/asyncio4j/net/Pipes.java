@@ -14,7 +14,13 @@ import org.asyncio4j.EventLoop;
 public final class Pipes {
     private Pipes() {}
 
-    /** A reader fed from {@code in} until its end; the stream is closed at the end. */
+    /**
+     * A reader fed from {@code in} until its end; the stream is closed at the end.
+     * @param in the stream to read, on a helper thread; not null
+     * @param limit the longest line the reader accepts, in bytes; positive
+     * @param name names the helper thread and the reader, for messages
+     * @return a reader that ends when {@code in} does
+     */
     public static StreamReader reader(InputStream in, int limit, String name) {
         Objects.requireNonNull(in, "in");
         StreamReader r = new StreamReader(limit);
@@ -23,7 +29,12 @@ public final class Pipes {
         return r;
     }
 
-    /** A writer to {@code out}; {@code close()} or {@code writeEof()} flushes and then closes it. */
+    /**
+     * A writer to {@code out}; {@code close()} or {@code writeEof()} flushes and then closes it.
+     * @param out the stream to write to, on a helper thread; not null
+     * @param name names the helper thread and the writer, for messages
+     * @return a writer to {@code out}
+     */
     public static StreamWriter writer(OutputStream out, String name) {
         Objects.requireNonNull(out, "out");
         PipeWriteTransport t = new PipeWriteTransport(EventLoop.current(), out, name);
@@ -31,7 +42,10 @@ public final class Pipes {
         return new StreamWriter(t, null);
     }
 
-    /** Helper threads currently working on pipes (for leak checks in tests). */
+    /**
+     * Helper threads currently working on pipes (for leak checks in tests).
+     * @return the number of pipe helper threads alive now
+     */
     public static int activeThreads() {
         return PipeThreads.ACTIVE.get();
     }

@@ -78,6 +78,12 @@ public final class Server implements AsyncCloseable {
      * asyncio's {@code start_server(handler, host, port)}: listens on every address of {@code host}
      * (null or empty: all interfaces). Port 0 picks a free port, shared by all the addresses;
      * {@link #addresses()} tells which.
+     * @param handler called once per accepted connection, on the loop, with its reader and writer; the connection
+     *     closes when the handler's task ends, and a failure is reported to the loop's exception handler
+     * @param host the host name or address to bind, or null or empty for all interfaces
+     * @param port the port to bind, or 0 for a free one
+     * @return a task completing with the server once it listens; it fails with the bind's {@link java.io.IOException}
+     *     (e.g. the port is taken)
      */
     public static Task<Server> start(BiFunction<StreamReader, StreamWriter, Task<Void>> handler, String host, int port) {
         return start(handler, host, port, false);
@@ -89,6 +95,11 @@ public final class Server implements AsyncCloseable {
      * {@link org.asyncio4j.LoopGroup#startServer}) can listen on the same port and the kernel spreads
      * the connections across them. Fails with {@link UnsupportedOperationException} where the OS has
      * no {@code SO_REUSEPORT} (Windows).
+     * @param handler called once per accepted connection, on the loop, with its reader and writer
+     * @param host the host name or address to bind, or null or empty for all interfaces
+     * @param port the port to bind, or 0 for a free one
+     * @param reusePort true to set {@code SO_REUSEPORT} on the listening sockets
+     * @return a task completing with the server once it listens
      */
     public static Task<Server> start(BiFunction<StreamReader, StreamWriter, Task<Void>> handler, String host, int port,
             boolean reusePort) {
@@ -201,6 +212,9 @@ public final class Server implements AsyncCloseable {
      * file is left alone, and binding then fails), and {@link #close()} removes the socket file if it
      * is still the one bound (3.13's {@code cleanup_socket}). {@link #addresses()} is empty and
      * {@link #port()} is -1 for such a server; {@link #unixPath()} tells where it listens.
+     * @param handler called once per accepted connection, on the loop, with its reader and writer
+     * @param path where the socket file is created; not null
+     * @return a task completing with the server once it listens
      */
     public static Task<Server> startUnix(BiFunction<StreamReader, StreamWriter, Task<Void>> handler, java.nio.file.Path path) {
         Objects.requireNonNull(handler, "handler");
@@ -424,31 +438,50 @@ public final class Server implements AsyncCloseable {
 
     // ------------------------------------------------------------------ public API
 
-    /** The addresses the server listens on (with the real port when 0 was asked for). */
+    /**
+     * The addresses the server listens on (with the real port when 0 was asked for).
+     * @return the bound addresses, one per address of the host; empty for a Unix domain socket server
+     */
     public List<InetSocketAddress> addresses() {
         return List.copyOf(addresses);
     }
 
-    /** The path of a Unix domain socket server ({@link #startUnix}), else null. */
+    /**
+     * The path of a Unix domain socket server ({@link #startUnix}), else null.
+     * @return the socket file's path, or null for a TCP server
+     */
     public java.nio.file.Path unixPath() {
         return unixPath;
     }
 
-    /** The port the server listens on. */
+    /**
+     * The port the server listens on.
+     * @return the bound TCP port, or -1 for a Unix domain socket server
+     */
     public int port() {
         return addresses.isEmpty() ? -1 : addresses.get(0).getPort();
     }
 
+    /**
+     * Whether the server still accepts connections (asyncio's {@code is_serving()}).
+     * @return true until {@link #close()} is called
+     */
     public boolean isServing() {
         return !closed;
     }
 
-    /** Connections currently open. */
+    /**
+     * Connections currently open.
+     * @return the number of accepted connections whose handler has not finished
+     */
     public int connectionCount() {
         return connections.size();
     }
 
-    /** How many handlers failed so far (each was reported to the exception handler). */
+    /**
+     * How many handlers failed so far (each was reported to the exception handler).
+     * @return the number of handler tasks that ended with an exception
+     */
     public int handlerFailures() {
         return handlerFailures;
     }
@@ -490,7 +523,10 @@ public final class Server implements AsyncCloseable {
         }
     }
 
-    /** Done once the server is closed and all its connections have ended. */
+    /**
+     * Done once the server is closed and all its connections have ended.
+     * @return a task that completes when the server is closed and every connection's handler has ended
+     */
     public Task<Void> waitClosed() {
         if (closed && connections.isEmpty()) {
             return Task.completed();
@@ -514,6 +550,7 @@ public final class Server implements AsyncCloseable {
      * Serves until the server is closed (then completes normally) or this task is cancelled (then the
      * server is closed, its closing awaited, and the task ends cancelled, as asyncio's
      * {@code serve_forever}).
+     * @return a task that completes when the server is closed by someone else; cancel it to close the server
      */
     public Task<Void> serveForever() {
         if (closed) {

@@ -70,7 +70,11 @@ public final class StreamReader {
         this(DEFAULT_LIMIT);
     }
 
-    /** A reader whose lines (and {@code readUntil} chunks) may be at most {@code limit} bytes. */
+    /**
+     * A reader whose lines (and {@code readUntil} chunks) may be at most {@code limit} bytes.
+     * @param limit the longest line or {@code readUntil} chunk, in bytes; positive
+     * @throws IllegalArgumentException if {@code limit} is not positive
+     */
     public StreamReader(int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("the stream limit must be positive, got " + limit);
@@ -82,21 +86,34 @@ public final class StreamReader {
         this.transport = t;
     }
 
+    /**
+     * The longest line or {@code readUntil} chunk this reader accepts, in bytes.
+     * @return the limit given at construction (64 KiB by default)
+     */
     public int limit() {
         return limit;
     }
 
-    /** Bytes buffered and not yet read. */
+    /**
+     * Bytes buffered and not yet read.
+     * @return the number of bytes received and not yet read
+     */
     public int buffered() {
         return tail - head;
     }
 
-    /** True once the end of the stream was seen and everything before it was read. */
+    /**
+     * True once the end of the stream was seen and everything before it was read.
+     * @return true at end of stream with the buffer empty
+     */
     public boolean atEof() {
         return eof && head == tail;
     }
 
-    /** The failure that ended the stream (e.g. a connection reset), or null. */
+    /**
+     * The failure that ended the stream (e.g. a connection reset), or null.
+     * @return the exception set by {@link #setException}, or null if the stream has not failed
+     */
     public Throwable exception() {
         return exception;
     }
@@ -111,6 +128,8 @@ public final class StreamReader {
     /**
      * Up to {@code max} bytes: whatever is buffered, else waits for data. An empty array means end of
      * stream. {@code max < 0} reads everything up to the end of the stream ({@link #readAll()}).
+     * @param max the most bytes to return; negative for everything up to the end of the stream
+     * @return a task completing with 1 to {@code max} bytes, or an empty array at the end of the stream
      */
     public Task<byte[]> read(int max) {
         if (max == 0) {
@@ -119,7 +138,10 @@ public final class StreamReader {
         return max < 0 ? start(OP_ALL, 0, null) : start(OP_READ, max, null);
     }
 
-    /** Everything up to the end of the stream (asyncio's {@code read(-1)}); no limit applies. */
+    /**
+     * Everything up to the end of the stream (asyncio's {@code read(-1)}); no limit applies.
+     * @return a task completing with the remaining bytes (empty if at end already)
+     */
     public Task<byte[]> readAll() {
         return start(OP_ALL, 0, null);
     }
@@ -129,6 +151,7 @@ public final class StreamReader {
      * reader}): each element as {@link #readLine()} returns it, with its terminator; it ends at EOF.
      * Iterate it in an {@code @Async} method by awaiting {@code hasNext()} and calling {@code next()},
      * or collect it with {@code toList()}. Only one iteration should read a stream at a time.
+     * @return an async iterable of the lines, each with its terminator
      */
     public org.asyncio4j.AsyncIterable<byte[]> lines() {
         return new StreamLines(this);
@@ -138,6 +161,7 @@ public final class StreamReader {
      * One line, up to and including {@code \n}; at the end of the stream, what is left (possibly
      * empty). A line longer than the limit fails with {@link LimitOverrunException} and is discarded
      * (asyncio's {@code readline}).
+     * @return a task completing with the line's bytes, {@code \n} included; empty at the end of the stream
      */
     public Task<byte[]> readLine() {
         return start(OP_LINE, 0, NEWLINE);
@@ -146,6 +170,8 @@ public final class StreamReader {
     /**
      * Exactly {@code n} bytes; if the stream ends first, fails with {@link IncompleteReadException}
      * carrying what was read.
+     * @param n how many bytes; zero or more
+     * @return a task completing with exactly {@code n} bytes
      */
     public Task<byte[]> readExactly(int n) {
         if (n < 0) {
@@ -161,6 +187,8 @@ public final class StreamReader {
      * Up to and including {@code separator}. At the end of the stream without it: fails with
      * {@link IncompleteReadException}. Longer than the limit: fails with {@link LimitOverrunException}
      * and leaves the data in the buffer.
+     * @param separator the bytes that end the chunk; not empty
+     * @return a task completing with the bytes read, the separator included
      */
     public Task<byte[]> readUntil(byte[] separator) {
         Objects.requireNonNull(separator, "separator");
@@ -179,6 +207,7 @@ public final class StreamReader {
      * separator's length less one). Failures as {@link #readUntil(byte[])}.
      *
      * @param separators at least one, none empty; copied
+     * @return a task completing with the bytes read, the separator found included
      * @throws IllegalArgumentException if there is no separator or one is empty
      */
     public Task<byte[]> readUntil(byte[]... separators) {
@@ -459,7 +488,10 @@ public final class StreamReader {
 
     // ------------------------------------------------------------------ feeding
 
-    /** Appends {@code data} (copied) and wakes the pending read if it can now finish. */
+    /**
+     * Appends {@code data} (copied) and wakes the pending read if it can now finish.
+     * @param data bytes received from the peer; copied, so the caller may reuse the array
+     */
     public void feedData(byte[] data) {
         feed(ByteBuffer.wrap(data));
     }
@@ -509,7 +541,10 @@ public final class StreamReader {
         afterFeed();
     }
 
-    /** Fails the pending read and every later one with {@code error} (e.g. a connection reset). */
+    /**
+     * Fails the pending read and every later one with {@code error} (e.g. a connection reset).
+     * @param error the cause every pending and later read fails with; not null
+     */
     public void setException(Throwable error) {
         exception = Objects.requireNonNull(error, "error");
         afterFeed();

@@ -26,13 +26,20 @@ public final class StreamWriter implements AsyncCloseable {
      * Queues {@code data} (copied; the caller may reuse the array). Never blocks. Throws
      * {@link IllegalStateException} after {@link #close()} or {@link #writeEof()}; after the connection
      * broke, the data is dropped as in asyncio and the next {@link #drain()} fails with the cause.
+     * @param data the bytes to send; not null
      */
     public void write(byte[] data) {
         Objects.requireNonNull(data, "data");
         transport.write(data, 0, data.length);
     }
 
-    /** Queues {@code len} bytes of {@code data} from {@code off} (copied). */
+    /**
+     * Queues {@code len} bytes of {@code data} from {@code off} (copied).
+     * @param data the array holding the bytes to send; not null
+     * @param off the index of the first byte to send
+     * @param len how many bytes to send
+     * @throws IndexOutOfBoundsException if {@code off} and {@code len} do not fit in {@code data}
+     */
     public void write(byte[] data, int off, int len) {
         Objects.checkFromIndexSize(off, len, Objects.requireNonNull(data, "data").length);
         transport.write(data, off, len);
@@ -42,6 +49,7 @@ public final class StreamWriter implements AsyncCloseable {
      * Done at once while the write buffer is at or below the high-water mark; otherwise waits until it
      * falls to the low-water mark. Fails with the connection's error (or {@code SocketException
      * "Connection lost"}) once the connection is gone.
+     * @return a task completing when the buffer has room again; wait on it after writing large amounts
      */
     public Task<Void> drain() {
         if (reader != null) {
@@ -53,6 +61,10 @@ public final class StreamWriter implements AsyncCloseable {
         return transport.drain();
     }
 
+    /**
+     * Whether the transport supports half-closing with {@link #writeEof()} (TCP and pipes do, TLS does not).
+     * @return true if {@link #writeEof()} may be called
+     */
     public boolean canWriteEof() {
         return transport.canWriteEof();
     }
@@ -72,32 +84,53 @@ public final class StreamWriter implements AsyncCloseable {
         transport.abort();
     }
 
-    /** True once {@link #close()} was called or the connection broke. */
+    /**
+     * True once {@link #close()} was called or the connection broke.
+     * @return true once the writer is closing or closed
+     */
     public boolean isClosing() {
         return transport.closing;
     }
 
-    /** Done when the connection is closed; fails with the error that broke it, if any (as asyncio). */
+    /**
+     * Done when the connection is closed; fails with the error that broke it, if any (as asyncio).
+     * @return a task that completes once the connection is fully closed
+     */
     public Task<Void> waitClosed() {
         return transport.waitClosed();
     }
 
-    /** Bytes queued and not yet handed to the operating system. */
+    /**
+     * Bytes queued and not yet handed to the operating system.
+     * @return the number of bytes waiting to be sent
+     */
     public int writeBufferSize() {
         return transport.writeBufferSize();
     }
 
-    /** asyncio's {@code set_write_buffer_limits(high, low)}. Defaults: 64 KiB and 16 KiB. */
+    /**
+     * asyncio's {@code set_write_buffer_limits(high, low)}. Defaults: 64 KiB and 16 KiB.
+     * @param high the buffer size, in bytes, above which {@link #drain()} waits
+     * @param low the buffer size, in bytes, at or below which a waiting {@link #drain()} completes; at most
+     *     {@code high}
+     * @throws IllegalArgumentException unless {@code 0 <= low <= high}
+     */
     public void setWriteBufferLimits(int high, int low) {
         transport.setWriteBufferLimits(high, low);
     }
 
-    /** The peer's address (null for a pipe). */
+    /**
+     * The peer's address (null for a pipe).
+     * @return the remote socket address, or null for a pipe
+     */
     public SocketAddress peerAddress() {
         return transport.peerAddress();
     }
 
-    /** This side's address (null for a pipe). */
+    /**
+     * This side's address (null for a pipe).
+     * @return the local socket address, or null for a pipe
+     */
     public SocketAddress localAddress() {
         return transport.localAddress();
     }

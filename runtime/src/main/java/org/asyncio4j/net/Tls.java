@@ -25,12 +25,27 @@ public final class Tls {
 
     private Tls() {}
 
-    /** Connects to {@code host:port} and completes the TLS handshake (default timeout). */
+    /**
+     * Connects to {@code host:port} and completes the TLS handshake (default timeout).
+     * @param host the server's name (checked against its certificate) or address
+     * @param port the server's TCP port
+     * @param context the TLS settings and trust store, e.g. {@code SSLContext.getDefault()}; not null
+     * @return a task completing with the connection once the handshake is done; it fails with
+     *     {@link org.asyncio4j.AsyncTimeoutException} after {@link #DEFAULT_HANDSHAKE_TIMEOUT}, or with the handshake's {@code SSLException}
+     */
     public static Task<Connection> openConnection(String host, int port, SSLContext context) {
         return openConnection(host, port, context, DEFAULT_HANDSHAKE_TIMEOUT);
     }
 
-    /** As {@link #openConnection(String, int, SSLContext)} with a handshake timeout (null: none). */
+    /**
+     * As {@link #openConnection(String, int, SSLContext)} with a handshake timeout (null: none).
+     * @param host the server's name (checked against its certificate) or address
+     * @param port the server's TCP port
+     * @param context the TLS settings and trust store, e.g. {@code SSLContext.getDefault()}; not null
+     * @param handshakeTimeout the longest the handshake may take, or null for no limit
+     * @return a task completing with the connection once the handshake is done; it fails with
+     *     {@link org.asyncio4j.AsyncTimeoutException} when the handshake takes longer than {@code handshakeTimeout}
+     */
     public static Task<Connection> openConnection(String host, int port, SSLContext context, Duration handshakeTimeout) {
         Objects.requireNonNull(context, "openConnection: the SSLContext is null; use SSLContext.getDefault() for the JDK's trust store");
         Promise<Connection> result = new Promise<>();
@@ -63,7 +78,15 @@ public final class Tls {
         return result;
     }
 
-    /** Serves TLS on {@code host:port}: {@code handler} gets each connection once its handshake is done. */
+    /**
+     * Serves TLS on {@code host:port}: {@code handler} gets each connection once its handshake is done.
+     * @param handler called once per connection after its handshake, with its reader and writer; the connection closes
+     *     when the handler's task ends
+     * @param host the address to bind, or null or empty for all interfaces
+     * @param port the port to bind, or 0 for a free one
+     * @param context the server's certificate and key (its {@code KeyManager}s); not null
+     * @return a task completing with the listening server
+     */
     public static Task<Server> startServer(BiFunction<StreamReader, StreamWriter, Task<Void>> handler, String host, int port,
             SSLContext context) {
         return startServer(handler, host, port, context, DEFAULT_HANDSHAKE_TIMEOUT);
@@ -73,6 +96,13 @@ public final class Tls {
      * As {@link #startServer(BiFunction, String, int, SSLContext)} with a handshake timeout (null:
      * none). A connection whose handshake fails is closed and reported to the loop's exception
      * handler; the handler never sees it.
+     * @param handler called once per connection after its handshake, with its reader and writer; the connection closes
+     *     when the handler's task ends
+     * @param host the address to bind, or null or empty for all interfaces
+     * @param port the port to bind, or 0 for a free one
+     * @param context the server's certificate and key (its {@code KeyManager}s); not null
+     * @param handshakeTimeout the longest a client's handshake may take, or null for no limit
+     * @return a task completing with the listening server
      */
     public static Task<Server> startServer(BiFunction<StreamReader, StreamWriter, Task<Void>> handler, String host, int port,
             SSLContext context, Duration handshakeTimeout) {

@@ -39,16 +39,29 @@ public final class ProcessOptions {
         this.stderr = all;
     }
 
-    /** stdin, stdout and stderr all piped. */
+    /**
+     * stdin, stdout and stderr all piped.
+     * @return new options with all three streams piped; change them with the setters below (which modify these options)
+     */
     public static ProcessOptions pipes() {
         return new ProcessOptions(Stdio.PIPE);
     }
 
-    /** stdin, stdout and stderr all inherited from this JVM (asyncio's default). */
+    /**
+     * stdin, stdout and stderr all inherited from this JVM (asyncio's default).
+     * @return new options with all three streams inherited
+     */
     public static ProcessOptions inherit() {
         return new ProcessOptions(Stdio.INHERIT);
     }
 
+    /**
+     * Where the child's stdin comes from.
+     * @param s {@link Stdio#PIPE} (write with {@link Subprocess#stdin()}), {@link Stdio#INHERIT} or
+     *     {@link Stdio#DEVNULL}
+     * @return these options
+     * @throws IllegalArgumentException if {@code s} is {@link Stdio#STDOUT}
+     */
     public ProcessOptions stdin(Stdio s) {
         if (s == Stdio.STDOUT) {
             throw new IllegalArgumentException("Stdio.STDOUT is only meaningful for stderr");
@@ -57,6 +70,13 @@ public final class ProcessOptions {
         return this;
     }
 
+    /**
+     * Where the child's stdout goes.
+     * @param s {@link Stdio#PIPE} (read with {@link Subprocess#stdout()}), {@link Stdio#INHERIT} or
+     *     {@link Stdio#DEVNULL}
+     * @return these options
+     * @throws IllegalArgumentException if {@code s} is {@link Stdio#STDOUT}
+     */
     public ProcessOptions stdout(Stdio s) {
         if (s == Stdio.STDOUT) {
             throw new IllegalArgumentException("Stdio.STDOUT is only meaningful for stderr");
@@ -65,36 +85,63 @@ public final class ProcessOptions {
         return this;
     }
 
+    /**
+     * Where the child's stderr goes.
+     * @param s {@link Stdio#PIPE}, {@link Stdio#INHERIT}, {@link Stdio#DEVNULL}, or {@link Stdio#STDOUT} to merge it
+     *     into stdout
+     * @return these options
+     */
     public ProcessOptions stderr(Stdio s) {
         stderr = Objects.requireNonNull(s, "stderr");
         return this;
     }
 
-    /** The working directory (default: this JVM's). */
+    /**
+     * The working directory (default: this JVM's).
+     * @param dir the directory the child starts in; not null
+     * @return these options
+     */
     public ProcessOptions directory(Path dir) {
         directory = Objects.requireNonNull(dir, "dir");
         return this;
     }
 
-    /** Sets one environment variable (on top of this JVM's environment unless {@link #clearEnvironment()}). */
+    /**
+     * Sets one environment variable (on top of this JVM's environment unless {@link #clearEnvironment()}).
+     * @param name the variable's name; not null
+     * @param value its value; not null
+     * @return these options
+     */
     public ProcessOptions env(String name, String value) {
         env.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
-    /** Sets several environment variables. */
+    /**
+     * Sets several environment variables.
+     * @param vars names and values, none null; added to (and overriding) those set before
+     * @return these options
+     */
     public ProcessOptions env(Map<String, String> vars) {
         vars.forEach(this::env);
         return this;
     }
 
-    /** Starts from an empty environment instead of this JVM's. */
+    /**
+     * Starts from an empty environment instead of this JVM's.
+     * @return these options
+     */
     public ProcessOptions clearEnvironment() {
         clearEnv = true;
         return this;
     }
 
-    /** The limit of the stdout/stderr readers (asyncio's {@code limit}, 64 KiB by default). */
+    /**
+     * The limit of the stdout/stderr readers (asyncio's {@code limit}, 64 KiB by default).
+     * @param bytes the longest line a piped reader accepts, in bytes; positive
+     * @return these options
+     * @throws IllegalArgumentException if {@code bytes} is not positive
+     */
     public ProcessOptions limit(int bytes) {
         if (bytes <= 0) {
             throw new IllegalArgumentException("limit must be positive, got " + bytes);

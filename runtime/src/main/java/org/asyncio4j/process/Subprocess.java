@@ -100,7 +100,12 @@ public final class Subprocess {
         });
     }
 
-    /** asyncio's {@code create_subprocess_exec}. Fails with the {@link IOException} of a process that cannot start. */
+    /**
+     * asyncio's {@code create_subprocess_exec}. Fails with the {@link IOException} of a process that cannot start.
+     * @param command the program and its arguments, not passed through a shell; not empty
+     * @param options how the child's streams, directory and environment are set up; not null
+     * @return a task completing with the started process
+     */
     public static Task<Subprocess> exec(List<String> command, ProcessOptions options) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(options, "options (use ProcessOptions.pipes() or ProcessOptions.inherit())");
@@ -140,6 +145,9 @@ public final class Subprocess {
      * (never pass untrusted input unquoted); prefer {@link #exec} for a fixed program and arguments.
      * Fails like {@link #exec}; the exit code is the shell's.
      *
+     * @param command the command line, as typed at {@code /bin/sh -c} (or {@code cmd.exe /c} on Windows)
+     * @param options how the child's streams, directory and environment are set up; not null
+     * @return a task completing with the started process
      * @throws IllegalArgumentException if {@code command} is empty or blank
      */
     public static Task<Subprocess> shell(String command, ProcessOptions options) {
@@ -190,26 +198,42 @@ public final class Subprocess {
         return jdkExitValue;
     }
 
-    /** The process's stdin, or null if it is not piped. */
+    /**
+     * The process's stdin, or null if it is not piped.
+     * @return the writer to the child's stdin, or null
+     */
     public StreamWriter stdin() {
         return stdin;
     }
 
-    /** The process's stdout, or null if it is not piped. */
+    /**
+     * The process's stdout, or null if it is not piped.
+     * @return the reader of the child's stdout, or null
+     */
     public StreamReader stdout() {
         return stdout;
     }
 
-    /** The process's stderr, or null if it is not piped (or merged into stdout). */
+    /**
+     * The process's stderr, or null if it is not piped (or merged into stdout).
+     * @return the reader of the child's stderr, or null
+     */
     public StreamReader stderr() {
         return stderr;
     }
 
+    /**
+     * The operating system's id of the process.
+     * @return the process id
+     */
     public long pid() {
         return process.pid();
     }
 
-    /** The exit code once the process has ended (and the loop has seen it), else null. */
+    /**
+     * The exit code once the process has ended (and the loop has seen it), else null.
+     * @return the exit code, or null while the process runs
+     */
     public Integer returnCode() {
         return returnCode;
     }
@@ -217,6 +241,7 @@ public final class Subprocess {
     /**
      * Waits for the process to exit; its exit code. Does not read the pipes: a process that fills a
      * piped stdout nobody reads blocks forever (as in asyncio); use {@link #communicate} for that.
+     * @return a task completing with the exit code (negative: killed by that signal, as asyncio reports it)
      */
     public Task<Integer> waitFor() {
         if (returnCode != null) {
@@ -231,6 +256,8 @@ public final class Subprocess {
      * Writes {@code inputOrNull} to stdin and closes it, reads stdout and stderr to their end, and waits
      * for the exit (asyncio's {@code communicate}). A child that exits without reading all its input
      * is not an error. Input for a stdin that is not piped is rejected.
+     * @param inputOrNull the bytes to send to stdin, or null to send nothing (stdin is still closed if piped)
+     * @return a task completing with the exit code and everything read from stdout and stderr
      */
     public Task<ProcessResult> communicate(byte[] inputOrNull) {
         if (inputOrNull != null && stdin == null) {

@@ -18,6 +18,7 @@ import org.asyncio4j.Waiter;
  * it in between: {@link #isEmpty()}/{@link #isFull()} answer for a newcomer. A cancelled
  * {@code get()} or {@code put()} never loses or duplicates an item: a woken getter that is
  * cancelled leaves the item in the queue and wakes the next getter.
+ * @param <T> the item type; null items are allowed
  */
 public class AsyncQueue<T> {
     private final int maxSize;
@@ -51,7 +52,11 @@ public class AsyncQueue<T> {
         this(0);
     }
 
-    /** A queue holding at most {@code maxSize} items ({@code 0}: unbounded). */
+    /**
+     * A queue holding at most {@code maxSize} items ({@code 0}: unbounded).
+     * @param maxSize the most items the queue holds before {@code put} waits; 0 for no bound
+     * @throws IllegalArgumentException if {@code maxSize} is negative
+     */
     public AsyncQueue(int maxSize) {
         this(maxSize, true);
     }
@@ -109,22 +114,34 @@ public class AsyncQueue<T> {
 
     // ------------------------------------------------------------------ queries
 
-    /** Items in the queue, including those already promised to woken getters (asyncio's {@code qsize()}). */
+    /**
+     * Items in the queue, including those already promised to woken getters (asyncio's {@code qsize()}).
+     * @return the number of items in the queue
+     */
     public int size() {
         return itemCount();
     }
 
-    /** The bound given at construction; 0 for an unbounded queue. */
+    /**
+     * The bound given at construction; 0 for an unbounded queue.
+     * @return the bound, or 0 when unbounded
+     */
     public int maxSize() {
         return maxSize;
     }
 
-    /** True when a new {@code get()} would wait: no item, or only items promised to woken getters. */
+    /**
+     * True when a new {@code get()} would wait: no item, or only items promised to woken getters.
+     * @return true if the queue has no item a new getter could take
+     */
     public boolean isEmpty() {
         return itemCount() <= reservedItems;
     }
 
-    /** True when a new {@code put()} would wait (never for an unbounded queue). */
+    /**
+     * True when a new {@code put()} would wait (never for an unbounded queue).
+     * @return true if a new {@code put()} would wait; never for an unbounded queue
+     */
     public boolean isFull() {
         return maxSize > 0 && itemCount() + reservedSlots >= maxSize;
     }
@@ -147,6 +164,10 @@ public class AsyncQueue<T> {
         return reservedSlots;
     }
 
+    /**
+     * Whether {@link #shutdown()} or {@link #shutdown(boolean)} was called.
+     * @return true once the queue is shut down
+     */
     public boolean isShutDown() {
         return shutdown;
     }
@@ -156,6 +177,8 @@ public class AsyncQueue<T> {
     /**
      * Puts {@code item}, waiting while the queue is full. Fails with {@link QueueShutDownException}
      * after {@link #shutdown()}.
+     * @param item the item to enqueue; may be null
+     * @return a task completing once the item is in the queue
      */
     public Task<Void> put(T item) {
         getters.checkThread(this, "put()");
@@ -178,7 +201,12 @@ public class AsyncQueue<T> {
         return p;
     }
 
-    /** Puts {@code item} now or throws {@link QueueFullException} (or {@link QueueShutDownException}). */
+    /**
+     * Puts {@code item} now or throws {@link QueueFullException} (or {@link QueueShutDownException}).
+     * @param item the item to enqueue; may be null
+     * @throws QueueFullException if the queue is full
+     * @throws QueueShutDownException if the queue is shut down
+     */
     public void putNowait(T item) {
         getters.checkThread(this, "putNowait()");
         if (shutdown) {
@@ -203,6 +231,7 @@ public class AsyncQueue<T> {
     /**
      * Takes the next item, waiting while the queue is empty. Fails with {@link QueueShutDownException}
      * once the queue is shut down and empty.
+     * @return a task completing with the item taken
      */
     public Task<T> get() {
         getters.checkThread(this, "get()");
@@ -223,7 +252,12 @@ public class AsyncQueue<T> {
         return g;
     }
 
-    /** Takes the next item now, or throws {@link QueueEmptyException} (or {@link QueueShutDownException}). */
+    /**
+     * Takes the next item now, or throws {@link QueueEmptyException} (or {@link QueueShutDownException}).
+     * @return the item taken
+     * @throws QueueEmptyException if the queue has no item to take
+     * @throws QueueShutDownException if the queue is shut down and empty
+     */
     public T getNowait() {
         getters.checkThread(this, "getNowait()");
         if (itemCount() <= reservedItems) {
@@ -323,7 +357,10 @@ public class AsyncQueue<T> {
         }
     }
 
-    /** Completes once every item put has been marked with {@link #taskDone()} (at once if none is pending). */
+    /**
+     * Completes once every item put has been marked with {@link #taskDone()} (at once if none is pending).
+     * @return a task that completes when {@link #unfinished()} reaches 0
+     */
     public Task<Void> join() {
         getters.checkThread(this, "join()");
         if (unfinished == 0) {
@@ -334,7 +371,10 @@ public class AsyncQueue<T> {
         return j;
     }
 
-    /** Items put and not yet marked done. */
+    /**
+     * Items put and not yet marked done.
+     * @return the number of items put and not yet marked with {@link #taskDone()}
+     */
     public int unfinished() {
         return unfinished;
     }
@@ -350,6 +390,7 @@ public class AsyncQueue<T> {
      * Shuts the queue down: later puts fail with {@link QueueShutDownException}, and so do gets once
      * the queue is empty; blocked putters fail, blocked getters fail unless items remain. With
      * {@code immediate}, the items left are dropped and counted as done (so {@link #join()} may complete).
+     * @param immediate true to drop the items left (counting them as done); false to let getters drain them
      */
     public void shutdown(boolean immediate) {
         getters.checkThread(this, "shutdown()");

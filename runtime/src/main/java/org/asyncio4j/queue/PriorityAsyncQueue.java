@@ -8,6 +8,7 @@ import java.util.PriorityQueue;
  * asyncio's {@code PriorityQueue}: the smallest item comes out first, by natural order or a
  * comparator. Items that compare equal come out in the order they were put (asyncio leaves ties to
  * its heap).
+ * @param <T> the item type
  */
 public final class PriorityAsyncQueue<T> extends AsyncQueue<T> {
     private final PriorityQueue<Entry<T>> heap;
@@ -19,12 +20,19 @@ public final class PriorityAsyncQueue<T> extends AsyncQueue<T> {
         this(0, null);
     }
 
-    /** Bounded, natural order. */
+    /**
+     * Bounded, natural order.
+     * @param maxSize the most items the queue holds before {@code put} waits; 0 for no bound
+     */
     public PriorityAsyncQueue(int maxSize) {
         this(maxSize, null);
     }
 
-    /** Bounded ({@code 0}: unbounded), ordered by {@code comparator} (null: natural order). */
+    /**
+     * Bounded ({@code 0}: unbounded), ordered by {@code comparator} (null: natural order).
+     * @param maxSize the most items the queue holds before {@code put} waits; 0 for no bound
+     * @param comparator orders the items, smallest first; null for their natural order
+     */
     public PriorityAsyncQueue(int maxSize, Comparator<? super T> comparator) {
         super(maxSize, false);
         naturalOrder = comparator == null;

@@ -4,6 +4,10 @@ package org.asyncio4j.queue;
 public class QueueEmptyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An empty-queue error saying which queue.
+     * @param message what was refused and why
+     */
     public QueueEmptyException(String message) {
         super(message);
     }

@@ -4,6 +4,10 @@ package org.asyncio4j.queue;
 public class QueueFullException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A full-queue error saying which queue.
+     * @param message what was refused and why
+     */
     public QueueFullException(String message) {
         super(message);
     }

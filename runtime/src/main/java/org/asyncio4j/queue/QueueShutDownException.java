@@ -4,6 +4,10 @@ package org.asyncio4j.queue;
 public class QueueShutDownException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A shut-down error saying which operation failed.
+     * @param message what was refused and why
+     */
     public QueueShutDownException(String message) {
         super(message);
     }

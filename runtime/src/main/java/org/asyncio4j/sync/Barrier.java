@@ -21,6 +21,11 @@ public final class Barrier {
     private final WaitQueue<BarrierWaiter<?>> waiters = new WaitQueue<>();
     private boolean broken;
 
+    /**
+     * A barrier for {@code parties} tasks.
+     * @param parties how many tasks each round waits for; at least 1
+     * @throws IllegalArgumentException if {@code parties} is less than 1
+     */
     public Barrier(int parties) {
         if (parties < 1) {
             throw new IllegalArgumentException("Barrier parties must be >= 1, got " + parties);
@@ -28,7 +33,11 @@ public final class Barrier {
         this.parties = parties;
     }
 
-    /** Waits for the round to fill; completes with this task's arrival index. */
+    /**
+     * Waits for the round to fill; completes with this task's arrival index.
+     * @return a task completing with the arrival index, from 0 to {@code parties() - 1}; it fails with
+     *     {@link BrokenBarrierError} if the barrier is or gets broken
+     */
     public Task<Integer> await() {
         return arrive(Integer::valueOf);
     }
@@ -37,6 +46,7 @@ public final class Barrier {
      * {@code async with barrier as position}: waits as {@link #await()} does, and the {@link Passage}
      * holds the arrival index; leaving the block does nothing, as in asyncio. In an {@code @Async}
      * method: {@code try (var pass = Await.on(barrier.enter())) { ... pass.index() ... }}.
+     * @return a task completing with the passage, once the round is full
      */
     public Task<Passage> enter() {
         return arrive(Passage::new);
@@ -92,15 +102,26 @@ public final class Barrier {
         }
     }
 
+    /**
+     * The number of tasks each round waits for.
+     * @return the {@code parties} given to the constructor
+     */
     public int parties() {
         return parties;
     }
 
-    /** Tasks waiting in the current round. */
+    /**
+     * Tasks waiting in the current round.
+     * @return the number of tasks that arrived in the current round and wait
+     */
     public int waiting() {
         return waiters.size();
     }
 
+    /**
+     * Whether {@link #abort()} broke the barrier (until {@link #reset()}).
+     * @return true if the barrier is broken
+     */
     public boolean isBroken() {
         return broken;
     }

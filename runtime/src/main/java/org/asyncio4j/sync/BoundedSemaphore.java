@@ -8,6 +8,11 @@ package org.asyncio4j.sync;
 public final class BoundedSemaphore extends Semaphore {
     private final int bound;
 
+    /**
+     * A bounded semaphore with {@code permits} free permits, which is also its bound.
+     * @param permits the initial and maximum number of permits; zero or more
+     * @throws IllegalArgumentException if {@code permits} is negative
+     */
     public BoundedSemaphore(int permits) {
         super(permits);
         this.bound = permits;
@@ -23,7 +28,10 @@ public final class BoundedSemaphore extends Semaphore {
         super.release();
     }
 
-    /** The number of permits it was created with. */
+    /**
+     * The number of permits it was created with.
+     * @return the bound, as given to the constructor
+     */
     public int bound() {
         return bound;
     }

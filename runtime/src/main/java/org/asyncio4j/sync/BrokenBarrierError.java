@@ -4,6 +4,10 @@ package org.asyncio4j.sync;
 public class BrokenBarrierError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A broken-barrier error saying why.
+     * @param message why the barrier is broken (aborted, or reset while waiting)
+     */
     public BrokenBarrierError(String message) {
         super(message);
     }

@@ -23,24 +23,39 @@ public final class Condition {
         this(new Lock());
     }
 
-    /** A condition over {@code lock}, which several conditions may share. */
+    /**
+     * A condition over {@code lock}, which several conditions may share.
+     * @param lock the lock guarding the state the waiters wait on; not null
+     */
     public Condition(Lock lock) {
         this.lock = Objects.requireNonNull(lock, "lock");
     }
 
+    /**
+     * Acquires the condition's lock, as {@link Lock#acquire()} (asyncio's {@code async with condition}).
+     * @return a task completing with the held lock; close it (try-with-resources) to release
+     */
     public Task<Held> acquire() {
         return lock.acquire();
     }
 
+    /** Releases the condition's lock, as {@link Lock#release()}. */
     public void release() {
         lock.release();
     }
 
+    /**
+     * Whether the condition's lock is held, as {@link Lock#isLocked()}.
+     * @return true if some task holds the lock
+     */
     public boolean isLocked() {
         return lock.isLocked();
     }
 
-    /** The lock this condition uses. */
+    /**
+     * The lock this condition uses.
+     * @return the lock given to the constructor, or the one made for this condition
+     */
     public Lock lock() {
         return lock;
     }
@@ -49,6 +64,7 @@ public final class Condition {
      * Releases the lock, waits for a signal, re-acquires the lock and completes (or, if cancelled,
      * raises {@code CancelledError} holding the lock again). Throws {@link IllegalStateException}
      * if the lock is not held.
+     * @return a task completing, with the lock held again, after a {@link #signal} or {@link #signalAll} woke it
      */
     public Task<Void> await() {
         requireLocked("await()");
@@ -60,6 +76,8 @@ public final class Condition {
      * is; otherwise the lock must be held, and the task resumes holding it once a signal finds the
      * predicate true. The predicate is re-checked when the lock is handed back to the waiter, on the
      * releasing task's stack, so it must only read state the lock guards.
+     * @param predicate the state to wait for; called on the loop thread, possibly several times
+     * @return a task completing, with the lock held, once the predicate is true
      */
     public Task<Void> waitFor(BooleanSupplier predicate) {
         Objects.requireNonNull(predicate, "predicate");
@@ -83,7 +101,10 @@ public final class Condition {
         signal(1);
     }
 
-    /** Wakes up to {@code n} waiters, oldest first. The lock must be held. */
+    /**
+     * Wakes up to {@code n} waiters, oldest first. The lock must be held.
+     * @param n how many waiters to wake at most; zero or more
+     */
     public void signal(int n) {
         lock.waiters.checkThread(this, "signal()");
         if (n < 0) {
@@ -118,7 +139,10 @@ public final class Condition {
         }
     }
 
-    /** Tasks waiting for a signal (not counting signalled ones waiting for the lock). */
+    /**
+     * Tasks waiting for a signal (not counting signalled ones waiting for the lock).
+     * @return the number of tasks waiting in {@link #await()} for a signal
+     */
     public int waiting() {
         return waiters.size();
     }

@@ -13,8 +13,13 @@ public final class Event {
     private final WaitQueue<EventWaiter> waiters = new WaitQueue<>();
     private boolean set;
 
+    /** An event whose flag is clear. */
     public Event() {}
 
+    /**
+     * Whether the flag is set.
+     * @return true between {@link #set()} and {@link #clear()}
+     */
     public boolean isSet() {
         return set;
     }
@@ -37,7 +42,10 @@ public final class Event {
         set = false;
     }
 
-    /** Completes once the flag is set (at once if it is). */
+    /**
+     * Completes once the flag is set (at once if it is).
+     * @return a task that completes when the flag is set
+     */
     public Task<Void> await() {
         waiters.checkThread(this, "await()");
         if (set) {
@@ -48,7 +56,10 @@ public final class Event {
         return w;
     }
 
-    /** Tasks waiting for the flag. */
+    /**
+     * Tasks waiting for the flag.
+     * @return the number of tasks waiting in {@link #await()}
+     */
     public int waiting() {
         return waiters.size();
     }

@@ -17,9 +17,13 @@ public final class Lock {
     /** Waiters woken (the lock promised to them) whose task has not taken it yet: 0 or 1. */
     private int reserved;
 
+    /** A lock that nobody holds. */
     public Lock() {}
 
-    /** Acquires the lock; the {@link Held} releases it. Completes at once when uncontended. */
+    /**
+     * Acquires the lock; the {@link Held} releases it. Completes at once when uncontended.
+     * @return a task completing with the held lock; close it (try-with-resources) to release
+     */
     public Task<Held> acquire() {
         waiters.checkThread(this, "acquire()");
         if (canTakeNow()) {
@@ -50,7 +54,10 @@ public final class Lock {
         wakeUpFirst();
     }
 
-    /** True while a task holds the lock (false during the hand-over to a woken waiter, as asyncio). */
+    /**
+     * True while a task holds the lock (false during the hand-over to a woken waiter, as asyncio).
+     * @return true if a task holds the lock
+     */
     public boolean isLocked() {
         return locked;
     }

@@ -29,6 +29,12 @@ public final class RateLimiter {
     private final WaitQueue<LimitWaiter> waiters = new WaitQueue<>();
     private TimerHandle timer;
 
+    /**
+     * A limiter allowing at most {@code permits} acquisitions in any window of length {@code period}.
+     * @param permits the acquisitions allowed per window; at least 1
+     * @param period the window's length; positive
+     * @throws IllegalArgumentException if {@code permits} is less than 1 or {@code period} is not positive
+     */
     public RateLimiter(int permits, Duration period) {
         if (permits < 1) {
             throw new IllegalArgumentException("RateLimiter permits must be >= 1, got " + permits);
@@ -42,7 +48,11 @@ public final class RateLimiter {
         this.stamps = new long[permits];
     }
 
-    /** Waits for a slot in the window; completes at once when one is free and nobody waits. */
+    /**
+     * Waits for a slot in the window; completes at once when one is free and nobody waits.
+     * @return a task completing with the slot once the window has room; the slot counts until it ages out of the
+     *     window, closing the {@link Held} changes nothing
+     */
     public Task<Held> acquire() {
         if (waiters.isEmpty()) {
             EventLoop loop = EventLoop.current();
@@ -58,7 +68,10 @@ public final class RateLimiter {
         return w;
     }
 
-    /** Acquisitions still inside the window ending now. */
+    /**
+     * Acquisitions still inside the window ending now.
+     * @return the number of acquisitions in the last {@link #period()} of loop time
+     */
     public int used() {
         long now = EventLoop.current().time();
         int n = 0;
@@ -70,15 +83,26 @@ public final class RateLimiter {
         return n;
     }
 
+    /**
+     * The acquisitions allowed per window.
+     * @return the {@code permits} given to the constructor
+     */
     public int permits() {
         return permits;
     }
 
+    /**
+     * The window's length.
+     * @return the {@code period} given to the constructor
+     */
     public Duration period() {
         return Duration.ofNanos(periodNanos);
     }
 
-    /** Tasks waiting for a slot. */
+    /**
+     * Tasks waiting for a slot.
+     * @return the number of tasks waiting for a slot
+     */
     public int waiting() {
         return waiters.size();
     }

@@ -43,6 +43,10 @@ public final class Retry {
     /**
      * Up to {@code attempts} attempts, sleeping {@code base}, {@code 2*base}, {@code 4*base}, ... between
      * them; by default every {@link Exception} is retried (not {@code Error}s, so not cancellation).
+     * @param attempts the number of attempts in all, at least 1 (1 means no retry)
+     * @param base the delay after the first failure; zero or more
+     * @return the policy; refine it with the methods below, each returning a new one
+     * @throws IllegalArgumentException if {@code attempts} is less than 1 or {@code base} is negative
      */
     public static Retry withBackoff(int attempts, Duration base) {
         if (attempts < 1) {
@@ -55,7 +59,12 @@ public final class Retry {
         return new Retry(attempts, base.toNanos(), 2.0, Long.MAX_VALUE, 0, null, e -> e instanceof Exception);
     }
 
-    /** The factor each delay grows by (default 2; 1 gives a constant delay). */
+    /**
+     * The factor each delay grows by (default 2; 1 gives a constant delay).
+     * @param factor at least 1 and finite
+     * @return a copy of this policy with that factor
+     * @throws IllegalArgumentException if {@code factor} is less than 1, infinite or NaN
+     */
     public Retry multiplier(double factor) {
         if (!(factor >= 1.0) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("Retry multiplier must be a finite number >= 1, got " + factor);
@@ -63,7 +72,12 @@ public final class Retry {
         return new Retry(attempts, baseNanos, factor, maxDelayNanos, jitter, random, retryIf);
     }
 
-    /** No delay is longer than {@code max} (before jitter). */
+    /**
+     * No delay is longer than {@code max} (before jitter).
+     * @param max the longest delay; zero or more
+     * @return a copy of this policy with that cap
+     * @throws IllegalArgumentException if {@code max} is negative
+     */
     public Retry maxDelay(Duration max) {
         Objects.requireNonNull(max, "max");
         if (max.isNegative()) {
@@ -75,6 +89,9 @@ public final class Retry {
     /**
      * Spreads each delay at random over {@code [d * (1 - fraction), d * (1 + fraction)]} so that many
      * clients do not retry in lockstep; {@code fraction} in [0, 1].
+     * @param fraction how far a delay may stray, as a fraction of it; 0 (the default) for no jitter
+     * @return a copy of this policy with that jitter
+     * @throws IllegalArgumentException if {@code fraction} is outside [0, 1]
      */
     public Retry jitter(double fraction) {
         if (!(fraction >= 0 && fraction <= 1)) {
@@ -83,21 +100,37 @@ public final class Retry {
         return new Retry(attempts, baseNanos, multiplier, maxDelayNanos, fraction, random, retryIf);
     }
 
-    /** The random source for jitter (default: a new {@code SplittableRandom} per run); seed it for tests. */
+    /**
+     * The random source for jitter (default: a new {@code SplittableRandom} per run); seed it for tests.
+     * @param source the generator each run draws its jitter from; not null. Shared by every run of this policy
+     * @return a copy of this policy with that source
+     */
     public Retry random(RandomGenerator source) {
         return new Retry(attempts, baseNanos, multiplier, maxDelayNanos, jitter, Objects.requireNonNull(source, "source"), retryIf);
     }
 
-    /** Which failures are retried (default: any {@link Exception}). {@link CancelledError} never is. */
+    /**
+     * Which failures are retried (default: any {@link Exception}). {@link CancelledError} never is.
+     * @param predicate true for a failure worth another attempt; not null
+     * @return a copy of this policy with that predicate
+     */
     public Retry retryIf(Predicate<? super Throwable> predicate) {
         return new Retry(attempts, baseNanos, multiplier, maxDelayNanos, jitter, random, Objects.requireNonNull(predicate, "predicate"));
     }
 
+    /**
+     * The maximum number of attempts, the first one included.
+     * @return the number given to {@link #withBackoff}
+     */
     public int attempts() {
         return attempts;
     }
 
-    /** The delay before retry number {@code n + 1} (n = 0 after the first failure), without jitter, in nanoseconds. */
+    /**
+     * The delay before retry number {@code n + 1} (n = 0 after the first failure), without jitter, in nanoseconds.
+     * @param n how many retries came before (0 for the first retry)
+     * @return the delay in nanoseconds, capped by {@link #maxDelay}
+     */
     public long delayNanos(int n) {
         double d = baseNanos * Math.pow(multiplier, n);
         return (long) Math.min(d, (double) maxDelayNanos);
@@ -106,6 +139,10 @@ public final class Retry {
     /**
      * Runs {@code action} (which starts one attempt and returns its task) until it succeeds, a failure
      * is not retryable, or the attempts are used up. Starts the first attempt at once.
+     * @param <T> the action's result type
+     * @param action starts one attempt each time it is called and returns its task; not null
+     * @return a task completing with the first successful attempt's result, or failing with the last attempt's failure;
+     *     cancelling it cancels the running attempt or the sleep
      */
     public <T> Task<T> run(Supplier<? extends Task<T>> action) {
         Objects.requireNonNull(action, "action");

@@ -20,6 +20,11 @@ public class Semaphore {
     /** Waiters woken with a permit whose task has not taken it yet. */
     private int reserved;
 
+    /**
+     * A semaphore with {@code permits} free permits.
+     * @param permits the initial number of permits; zero or more
+     * @throws IllegalArgumentException if {@code permits} is negative
+     */
     public Semaphore(int permits) {
         if (permits < 0) {
             throw new IllegalArgumentException("Semaphore permits must be >= 0, got " + permits);
@@ -27,7 +32,10 @@ public class Semaphore {
         this.value = permits;
     }
 
-    /** Takes a permit; the {@link Held} gives it back. Completes at once when a permit is free and nobody waits. */
+    /**
+     * Takes a permit; the {@link Held} gives it back. Completes at once when a permit is free and nobody waits.
+     * @return a task completing with the permit; close it (try-with-resources) to give it back
+     */
     public Task<Held> acquire() {
         waiters.checkThread(this, "acquire()");
         if (!isLocked()) {
@@ -39,29 +47,41 @@ public class Semaphore {
         return w;
     }
 
-    /** Gives a permit back, waking the first waiter. */
     /** For subclasses: see WaitQueue#checkThread. */
     void checkThread(String method) {
         waiters.checkThread(this, method);
     }
 
+    /**
+     * Gives a permit back, waking the oldest waiter. Not checked against the initial count (that is
+     * {@link BoundedSemaphore}).
+     */
     public void release() {
         waiters.checkThread(this, "release()");
         value++;
         wakeUpNext();
     }
 
-    /** True when {@code acquire()} would wait: no free permit, or other tasks waiting or being woken. */
+    /**
+     * True when {@code acquire()} would wait: no free permit, or other tasks waiting or being woken.
+     * @return true if a new {@link #acquire()} would wait
+     */
     public boolean isLocked() {
         return value == 0 || !waiters.isEmpty() || reserved > 0;
     }
 
-    /** Free permits (asyncio's {@code _value}): permits handed to woken waiters are not counted. */
+    /**
+     * Free permits (asyncio's {@code _value}): permits handed to woken waiters are not counted.
+     * @return the number of free permits
+     */
     public int value() {
         return value;
     }
 
-    /** Tasks waiting for a permit (not counting woken ones). */
+    /**
+     * Tasks waiting for a permit (not counting woken ones).
+     * @return the number of tasks waiting for a permit
+     */
     public int waiting() {
         return waiters.size();
     }

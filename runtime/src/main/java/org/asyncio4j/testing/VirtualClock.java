@@ -13,10 +13,15 @@ import org.asyncio4j.Clock;
 public final class VirtualClock implements Clock {
     private long now;
 
+    /** A virtual clock starting at loop time 0. */
     public VirtualClock() {
         this(0);
     }
 
+    /**
+     * A virtual clock starting at {@code startNanos}.
+     * @param startNanos the loop time to start at, in nanoseconds
+     */
     public VirtualClock(long startNanos) {
         this.now = startNanos;
     }

@@ -38,6 +38,7 @@ class DatagramTest {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() throws Throwable {
             while (true) {
                 switch (state) {

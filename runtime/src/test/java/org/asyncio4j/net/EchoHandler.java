@@ -36,6 +36,7 @@ final class EchoHandler extends Coroutine<Void> {
     }
 
     @Override
+    @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
     protected void resume() throws Throwable {
         while (true) {
             switch (state) {

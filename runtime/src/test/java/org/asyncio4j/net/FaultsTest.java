@@ -218,6 +218,7 @@ class FaultsTest {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() throws Throwable {
             while (true) {
                 switch (state) {
@@ -294,6 +295,7 @@ class FaultsTest {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() throws Throwable {
             while (true) {
                 switch (state) {

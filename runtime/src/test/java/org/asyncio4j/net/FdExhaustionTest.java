@@ -1,6 +1,7 @@
 package org.asyncio4j.net;
 
 import static org.asyncio4j.net.Flow.bytes;
+import java.util.concurrent.atomic.AtomicReference;
 import static org.asyncio4j.net.Flow.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,13 +124,13 @@ class FdExhaustionTest {
         int[] handled = new int[1];
         List<String> log = new ArrayList<>();
         Server[] server = new Server[1];
-        Promise<Void>[] paused = new Promise[1];
+        AtomicReference<Promise<Void>> paused = new AtomicReference<>();
         try {
             Asyncio.run(() -> {
-                paused[0] = new Promise<>();
+                paused.set(new Promise<>());
                 EventLoop.current().setExceptionHandler(r -> {
                     reports.add(r);
-                    paused[0].complete(null);
+                    paused.get().complete(null);
                 });
                 return Flow.run(
                         x -> Asyncio.startServer((r, w) -> {
@@ -160,7 +161,7 @@ class FdExhaustionTest {
                                 spares.add(new java.io.FileInputStream("/dev/null"));
                             }
                             setSoftLimit(openFds() + 2);
-                            return paused[0];
+                            return paused.get();
                         },
                         x -> {
                             // RLIMIT_NOFILE bounds descriptor numbers, not their count: "about two" fit.

@@ -1,6 +1,7 @@
 package org.asyncio4j.net;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 import org.asyncio4j.Asyncio;
 import org.asyncio4j.Coroutine;
 import org.asyncio4j.Promise;
@@ -15,17 +16,17 @@ public final class FdLimitChild {
     private FdLimitChild() {}
 
     public static void main(String[] args) {
-        Promise<Void>[] quit = new Promise[1];
+        AtomicReference<Promise<Void>> quit = new AtomicReference<>();
         Server[] server = new Server[1];
         Asyncio.run(() -> {
-            quit[0] = new Promise<>();
+            quit.set(new Promise<>());
             return Flow.run(
-                    x -> Asyncio.startServer((r, w) -> new Echo(r, w, quit[0]).start(), "127.0.0.1", 0),
+                    x -> Asyncio.startServer((r, w) -> new Echo(r, w, quit.get()).start(), "127.0.0.1", 0),
                     x -> {
                         server[0] = (Server) x;
                         System.out.println("PORT " + server[0].port());
                         System.out.flush();
-                        return quit[0];
+                        return quit.get();
                     },
                     x -> server[0].closeAsync(null));
         });

@@ -87,6 +87,7 @@ class QueueStressTest {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             switch (state) {
                 case 0:

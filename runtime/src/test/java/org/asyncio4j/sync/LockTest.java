@@ -1,6 +1,7 @@
 package org.asyncio4j.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.util.concurrent.atomic.AtomicReference;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -151,11 +152,11 @@ class LockTest {
     @Test
     void case63_cancelledWaiterIsSkipped() {
         Lock lock = new Lock();
-        Promise<Void>[] fa = new Promise[1];
+        AtomicReference<Promise<Void>> fa = new AtomicReference<>();
         Task<?>[] t = new Task<?>[3];
         run(p -> {
-            fa[0] = new Promise<>();
-            t[0] = lockit(lock, "A", fa[0]);
+            fa.set(new Promise<>());
+            t[0] = lockit(lock, "A", fa.get());
             return tick();
         }, p -> {
             assertTrue(lock.isLocked());
@@ -167,7 +168,7 @@ class LockTest {
             return tick();
         }, p -> {
             assertEquals(2, lock.waiters.size());
-            fa[0].complete(null);
+            fa.get().complete(null);
             t[1].cancel();
             assertEquals(1, lock.waiters.size(), "a cancelled acquire leaves the queue at once");
             return tick();

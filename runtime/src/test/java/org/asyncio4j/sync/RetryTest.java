@@ -1,6 +1,7 @@
 package org.asyncio4j.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.util.concurrent.atomic.AtomicReference;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,17 +75,17 @@ class RetryTest {
 
     @Test
     void cancelDuringAnAttemptCancelsTheAttempt() {
-        Promise<String>[] inner = new Promise[1];
+        AtomicReference<Promise<String>> inner = new AtomicReference<>();
         run(p -> {
             Task<String> t = Retry.withBackoff(5, Duration.ofSeconds(1)).retryIf(e -> true).run(() -> {
-                inner[0] = new Promise<>();
-                return inner[0];
+                inner.set(new Promise<>());
+                return inner.get();
             });
             EventLoop.current().callLater(Duration.ofSeconds(2), t::cancel);
             return t;
         }, p -> {
             assertInstanceOf(CancelledError.class, p.failure());
-            assertTrue(inner[0].isCancelled());
+            assertTrue(inner.get().isCancelled());
             assertEquals(2_000_000_000L, EventLoop.current().time());
             return null;
         });

@@ -110,6 +110,7 @@ class SyncStressTest {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             switch (state) {
                 case 0:
@@ -161,6 +162,7 @@ class SyncStressTest {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             switch (state) {
                 case 0:
@@ -347,6 +349,7 @@ class SyncStressTest {
         };
         final class Consumer extends Coroutine<Void> {
             @Override
+            @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
             protected void resume() {
                 switch (state) {
                     case 0:
@@ -394,6 +397,7 @@ class SyncStressTest {
         }
         final class Producer extends Coroutine<Void> {
             @Override
+            @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
             protected void resume() {
                 switch (state) {
                     case 0:
@@ -464,6 +468,7 @@ class SyncStressTest {
         List<Task<?>> tasks = new ArrayList<>();
         Supplier<Task<Void>> worker = () -> new Coroutine<Void>() {
             @Override
+            @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
             protected void resume() {
                 switch (state) {
                     case 0:

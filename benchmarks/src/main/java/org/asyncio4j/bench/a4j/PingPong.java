@@ -48,6 +48,7 @@ public final class PingPong {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             Task<?> aw = null;
             for (;;) {
@@ -92,6 +93,7 @@ public final class PingPong {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             Task<?> aw = null;
             for (;;) {

@@ -17,16 +17,15 @@ public final class FanOut {
 
     static CompletableFuture<List<Integer>> rep(ExecutorService loop, int n) {
         return CompletableFuture.supplyAsync(() -> {
-            @SuppressWarnings("unchecked")
-            CompletableFuture<Integer>[] cs = new CompletableFuture[n];
+            CompletableFuture<?>[] cs = new CompletableFuture<?>[n]; // a generic array cannot be created: hence <?>
             for (int i = 0; i < n; i++) {
                 int k = i;
                 cs[i] = CompletableFuture.supplyAsync(() -> k, loop);
             }
             return CompletableFuture.allOf(cs).thenApply(v -> {
                 List<Integer> out = new ArrayList<>(n);
-                for (CompletableFuture<Integer> c : cs) {
-                    out.add(c.join());
+                for (CompletableFuture<?> c : cs) {
+                    out.add((Integer) c.join());
                 }
                 return out;
             });

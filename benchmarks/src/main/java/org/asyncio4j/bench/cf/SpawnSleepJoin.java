@@ -27,8 +27,7 @@ public final class SpawnSleepJoin {
             long baseline = m == null ? 0 : Measure.heapAfterFullGc();
             long c0 = Measure.cpuNanos();
             t0[0] = System.nanoTime();
-            @SuppressWarnings("unchecked")
-            CompletableFuture<Integer>[] tasks = new CompletableFuture[n];
+            CompletableFuture<?>[] tasks = new CompletableFuture<?>[n];
             for (int i = 0; i < n; i++) {
                 int k = i;
                 tasks[i] = sleep(loop, sleepMs).thenApply(v -> k);

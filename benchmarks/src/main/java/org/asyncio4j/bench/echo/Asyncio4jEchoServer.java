@@ -42,6 +42,7 @@ public final class Asyncio4jEchoServer {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             switch (state) {
                 case 0:
@@ -80,6 +81,7 @@ public final class Asyncio4jEchoServer {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             try {
                 for (;;) {

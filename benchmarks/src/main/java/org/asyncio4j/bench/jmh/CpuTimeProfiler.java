@@ -35,7 +35,7 @@ public final class CpuTimeProfiler implements InternalProfiler {
     }
 
     @Override
-    public Collection<? extends Result> afterIteration(BenchmarkParams bp, IterationParams ip, IterationResult ir) {
+    public Collection<? extends Result<?>> afterIteration(BenchmarkParams bp, IterationParams ip, IterationResult ir) {
         double cpuSec = (processCpu() - cpu0) / 1e9;
         double ops = ir.getMetadata().getMeasuredOps(); // already scaled by @OperationsPerInvocation
         return List.of(new ScalarResult(RESULT, ops / cpuSec, "ops/cpu-s", AggregationPolicy.AVG));

@@ -59,6 +59,7 @@ public class HotPathBench {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             Task<?> $await = null;
             while (true) {
@@ -137,6 +138,7 @@ public class HotPathBench {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             Task<?> $await = null;
             while (true) {
@@ -185,6 +187,7 @@ public class HotPathBench {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             Task<?> $await = null;
             while (true) {
@@ -224,6 +227,7 @@ public class HotPathBench {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             Task<?> $await = null;
             while (true) {

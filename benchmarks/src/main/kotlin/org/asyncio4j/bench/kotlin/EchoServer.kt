@@ -20,7 +20,7 @@ import kotlinx.coroutines.runBlocking
  */
 fun main() = runBlocking {
     val selector = SelectorManager(Dispatchers.IO)
-    val server = aSocket(selector).tcpNoDelay().tcp().bind("127.0.0.1", 0) { backlogSize = 1024 }
+    val server = aSocket(selector).tcp().bind("127.0.0.1", 0) { backlogSize = 1024 }
     println("LISTENING port=${(server.localAddress as InetSocketAddress).port}")
     System.out.flush()
     while (true) {
