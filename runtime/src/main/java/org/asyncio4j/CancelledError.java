@@ -42,6 +42,8 @@ public final class CancelledError extends Error {
      * "... by the TaskGroup of Task-1 because Task-4 failed"}, {@code "... by the timeout of 2 s ..."};
      * in debug mode with the source line of the {@code cancel()} call. Null for a CancelledError the
      * runtime did not make.
+     *
+     * @return the reason, or null when unknown
      */
     public String reason() {
         CancelOrigin o = origin;

@@ -198,7 +198,11 @@ public final class EventLoop {
         return RUNNING.get();
     }
 
-    /** Whether the calling thread is this loop's thread, the only one that may call its loop-bound methods. */
+    /**
+     * Whether the calling thread is this loop's thread, the only one that may call its loop-bound methods.
+     *
+     * @return true on the loop's own thread
+     */
     public boolean inEventLoop() {
         return Thread.currentThread() == thread;
     }

@@ -118,6 +118,9 @@ public final class RunOptions {
      * Runs the loop inside {@code host}'s event thread (a GUI toolkit's) instead of blocking its own:
      * see {@link LoopHost}. The loop is then run on the host's thread (e.g. {@code SwingLoop.run}
      * does that for Swing).
+     *
+     * @param host the host whose event thread runs the loop; not null
+     * @return a copy of these options with that host
      */
     public RunOptions host(LoopHost host) {
         RunOptions o = new RunOptions(clock, debug, slowStep, watchdog, debugLog, stepClock);

@@ -217,6 +217,7 @@ public final class HttpServer implements AsyncCloseable {
          * @param pattern the path pattern, as {@link #route}
          * @param handler answers the matched requests, reading the body with {@link Request#bodyStream()}; not null
          * @return this builder
+         */
         public Builder streamingRoute(String method, String pattern, Handler handler) {
             router.add(method, pattern, new Router.Streaming(Objects.requireNonNull(handler, "handler")));
             return this;
@@ -341,6 +342,7 @@ public final class HttpServer implements AsyncCloseable {
          * @param bytes the largest payload per frame; positive
          * @return this builder
          * @throws IllegalArgumentException if {@code bytes} is not positive
+         */
         public Builder webSocketFrameSize(int bytes) {
             limits.webSocketFrameSize = Limits.positive("webSocketFrameSize", bytes);
             return this;
@@ -356,6 +358,7 @@ public final class HttpServer implements AsyncCloseable {
          * @param timeout how long to wait for any frame after a ping; positive
          * @return this builder
          * @throws IllegalArgumentException if either is not positive
+         */
         public Builder webSocketKeepAlive(Duration interval, Duration timeout) {
             limits.webSocketPingInterval = Limits.positive("webSocketKeepAlive interval", interval);
             limits.webSocketPingTimeout = Limits.positive("webSocketKeepAlive timeout", timeout);

@@ -146,6 +146,7 @@ public final class Request {
      * through, the client gets 413). Iterate once. Elsewhere: the whole {@link #body()} as one
      * chunk (none when empty).
      * @return the body's chunks
+     */
     public AsyncIterable<byte[]> bodyStream() {
         if (stream != null) {
             return stream;

@@ -52,6 +52,8 @@ public interface WebSocket {
      * arrives for the next {@link #receive()}; while such a message waits, nothing more is read, so
      * the ping waits too. Fails with {@link WebSocketClosedException} if the WebSocket closes first.
      * The peer's pings are answered automatically, on both sides.
+     * @param data the ping's payload, at most 125 bytes; not null
+     * @return a task completing when the matching pong arrives
      */
     Task<Void> ping(byte[] data);
 
