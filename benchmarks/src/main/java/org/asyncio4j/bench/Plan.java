@@ -370,30 +370,38 @@ final class Plan {
         plainKt.add("mode=plain");
         w.add(Case.main(Peers.KOTLINC, "suspend fun", B + "w7.KotlinCompileTime", suspend)
                 .note("kotlinc (suspend fun): K2JVMCompiler of kotlin-compiler-embeddable " + KOTLIN_VERSION
-                        + " in its own JVM (the javac launcher's flags: -Xms8m), -jvm-target 17, no daemon, the"
-                        + " javac peers' class path; the @Async methods as suspend funs awaiting a Deferred and a"
-                        + " delay, the ordinary ones as funs."));
+                        + " in its own JVM on the same JDK (with the javac launcher's only JVM flag, -Xms8m),"
+                        + " -jvm-target 17, no daemon, the javac peers' class path. The corpus line for line"
+                        + " (w7/KotlinCorpus): the same files, classes and method names; each @Async method a"
+                        + " suspend fun, Task<Integer> t -> t: Deferred<Int>, Await.on(t) -> t.await(),"
+                        + " Await.on(Asyncio.sleep(Duration.ofMillis(1))) -> delay(Duration.ofMillis(1))"
+                        + " (kotlinx.coroutines.time), return Task.completed(x) -> return x; in every method"
+                        + " for (int i = 0; i < n; i++) -> for (i in 0 until n), var names = new"
+                        + " ArrayList<String>() -> val names = ArrayList<String>(), c ? a : b -> if (c) a else b,"
+                        + " the same try/catch/finally, if and break; W7-mixed's ordinary methods as plain funs"
+                        + " (t.get(k) -> t[k]). Both compilers report 0 warnings on their corpus."));
         w.add(Case.main(Peers.KOTLINC, "plain fun", B + "w7.KotlinCompileTime", plainKt)
                 .note("kotlinc (plain fun): the same Kotlin without suspend, t.getCompleted() and Thread.sleep"
                         + " where the suspensions were: Kotlin's counterpart of plain javac."));
         w.interleaved = true;
         w.goals = x -> List.of(Goals.ratio(x, COMPILE_MS, Peers.PLAIN_JAVAC, 1 / maxRatio, goal),
-                compilerRatios(x));
+                Goals.ratio(x, COMPILE_CPU, Peers.PLAIN_JAVAC, 1 / maxRatio, "the same by compiler CPU time"),
+                compilerRatios(x, COMPILE_MS), compilerRatios(x, COMPILE_CPU));
         return w;
     }
 
     /**
-     * The line that sets the two compilers side by side: what async code costs each compiler over its own
-     * plain code (javac + processor / plain javac; kotlinc suspend / kotlinc plain), and asyncio4j's
-     * async compile against kotlinc's. Not a goal (issue 15 sets none against kotlinc): for comparison.
+     * The line that sets the two compilers side by side on {@code m}: what async code costs each compiler
+     * over plain code of the same shape (javac + processor / plain javac; kotlinc suspend / kotlinc plain),
+     * and each javac row against its kotlinc row. Not a goal (issue 15 sets none against kotlinc).
      */
-    static String compilerRatios(Workload w) {
-        Double javacAsync = w.median(Peers.ASYNCIO4J, COMPILE_MS.key());
-        Double javacPlain = w.median(Peers.PLAIN_JAVAC, COMPILE_MS.key());
+    static String compilerRatios(Workload w, Metric m) {
+        Double javacAsync = w.median(Peers.ASYNCIO4J, m.key());
+        Double javacPlain = w.median(Peers.PLAIN_JAVAC, m.key());
         Double ktSuspend = null;
         Double ktPlain = null;
         for (Case c : w.cases) {
-            Stats s = c.peer.equals(Peers.KOTLINC) && c.notMeasured == null ? c.stats(COMPILE_MS.key()) : null;
+            Stats s = c.peer.equals(Peers.KOTLINC) && c.notMeasured == null ? c.stats(m.key()) : null;
             if (s != null && c.variant.equals("suspend fun")) {
                 ktSuspend = s.median();
             } else if (s != null && c.variant.equals("plain fun")) {
@@ -401,14 +409,15 @@ final class Plan {
             }
         }
         if (javacAsync == null || javacPlain == null || ktSuspend == null || ktPlain == null) {
-            return "NOT CHECKED: javac and kotlinc side by side (a compiler row is not measured: see the table)";
+            return "NOT CHECKED: javac and kotlinc side by side by " + m.label() + " (a compiler row is not"
+                    + " measured: see the table)";
         }
-        return "FOR COMPARISON (no goal): async code over plain code of the same shape, wall medians:"
-                + " javac + processor / plain javac = " + Goals.fmt(javacAsync / javacPlain) + "x; kotlinc suspend"
-                + " fun / kotlinc plain fun = " + Goals.fmt(ktSuspend / ktPlain) + "x. javac + processor / kotlinc"
-                + " suspend fun = " + Goals.fmt(javacAsync / ktSuspend) + "x (" + Goals.fmt(javacAsync) + " vs "
-                + Goals.fmt(ktSuspend) + " ms); plain javac / kotlinc plain fun = " + Goals.fmt(javacPlain / ktPlain)
-                + "x";
+        return "FOR COMPARISON (no goal), by " + m.label() + ": async over plain code of the same shape, javac +"
+                + " processor / plain javac = " + Goals.fmt(javacAsync / javacPlain) + "x, kotlinc suspend fun /"
+                + " kotlinc plain fun = " + Goals.fmt(ktSuspend / ktPlain) + "x; javac + processor / kotlinc suspend"
+                + " fun = " + Goals.fmt(javacAsync / ktSuspend) + "x (" + Goals.fmt(javacAsync) + " vs "
+                + Goals.fmt(ktSuspend) + " " + m.unit() + "); plain javac / kotlinc plain fun = "
+                + Goals.fmt(javacPlain / ktPlain) + "x";
     }
 
     static Workload notYet(String id, String title, String description, String reason, String goal) {
