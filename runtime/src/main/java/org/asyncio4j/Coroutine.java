@@ -81,10 +81,12 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     Coroutine<?> nextLive;
 
     /** For generated machines: binds to the loop running on this thread. */
+    @SuppressWarnings("this-escape") // JDK 21+ lint: the loop only records the new task (live list, debug, JFR); no subclass code runs
     protected Coroutine() {
         this(runningLoopForCall());
     }
 
+    @SuppressWarnings("this-escape") // as above: registered with its loop before the subclass's fields are set, never called back
     Coroutine(EventLoop loop) {
         super(loop);
         this.id = loop.nextTaskId();
