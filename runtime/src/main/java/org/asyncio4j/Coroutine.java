@@ -52,6 +52,8 @@ import java.util.concurrent.CompletionStage;
  * </ul>
  * Cancellation follows asyncio 3.13's {@code Task.cancel}: a suspended task forwards the cancel to
  * what it awaits; otherwise the request is remembered and delivered at the next suspension.
+ *
+ * @param <T> the task's result type
  */
 public abstract class Coroutine<T> extends FutureBase<T> {
     static final byte MUST_CANCEL = 4;

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  * cancelling the consumer cancels that step and, through it, what the body awaits, so the
  * {@code CancelledError} is raised inside the generator at its await, as in asyncio.
  * {@link #closeAsync} resumes the body at its yield with {@link GeneratorExit}.
+ *
+ * @param <T> the element type the generator yields
  */
 public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
     private static final Task<Boolean> TRUE = Task.completed(Boolean.TRUE);

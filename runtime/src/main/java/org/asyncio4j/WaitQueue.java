@@ -12,6 +12,8 @@ package org.asyncio4j;
  *
  * <p>It also binds its owner to an event loop on first use ({@link #loop(Object)}), as asyncio 3.10+
  * primitives do, so primitives can be created before {@code Asyncio.run}. Loop thread only.
+ *
+ * @param <W> the primitive's waiter type
  */
 public final class WaitQueue<W extends Waiter<?>> {
     private Waiter<?> head;

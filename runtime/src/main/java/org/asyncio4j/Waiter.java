@@ -27,6 +27,8 @@ package org.asyncio4j;
  * {@code onTaken(false)} runs as soon as it is completed. Reading {@link #result()} first also runs it.
  *
  * <p>All methods run on the loop thread.
+ *
+ * @param <T> the result the awaiting task receives
  */
 public abstract class Waiter<T> extends FutureBase<T> {
     Waiter<?> prev;
