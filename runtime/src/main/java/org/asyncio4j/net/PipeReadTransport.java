@@ -5,13 +5,14 @@ import java.io.InputStream;
 import java.net.SocketAddress;
 import java.util.Arrays;
 import org.asyncio4j.EventLoop;
+import org.asyncio4j.spi.IoDriver;
 
 /**
  * Reads a blocking {@link InputStream} (a subprocess's stdout or stderr) on a helper thread into a
  * {@link StreamReader} on the loop. Flow control: while the reader is paused the thread stops
  * reading, so a chatty process blocks on its full pipe instead of filling our memory.
  */
-final class PipeReadTransport extends Transport implements AutoCloseable {
+final class PipeReadTransport extends Transport implements IoDriver.Finishing {
     private static final int CHUNK = 64 * 1024;
 
     private final InputStream in;
@@ -22,6 +23,10 @@ final class PipeReadTransport extends Transport implements AutoCloseable {
     /** A chunk handed to the loop and not yet fed to the reader (guarded by lock): at most one. */
     private boolean inFlight;
     private volatile boolean stopped;
+    /** Counted down when the pump has read the end of the pipe (or stopped): only the loop's callback is left. */
+    private final java.util.concurrent.CountDownLatch pumpDone = new java.util.concurrent.CountDownLatch(1);
+    /** How long a close of the loop gives the pump to reach the end of a pipe whose writer is gone. */
+    private static final long END_GRACE_MS = 100;
 
     PipeReadTransport(EventLoop loop, InputStream in, StreamReader reader, String name) {
         super(loop);
@@ -46,11 +51,13 @@ final class PipeReadTransport extends Transport implements AutoCloseable {
                     }
                 }
                 if (stopped) {
+                    pumpDone.countDown();
                     post(() -> ended(null));
                     return;
                 }
                 int n = in.read(b);
                 if (n < 0) {
+                    pumpDone.countDown();
                     post(() -> ended(null));
                     return;
                 }
@@ -70,9 +77,11 @@ final class PipeReadTransport extends Transport implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
+            pumpDone.countDown();
             post(() -> ended(stopped ? null : e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            pumpDone.countDown();
             post(() -> ended(e));
         } finally {
             try {
@@ -148,6 +157,24 @@ final class PipeReadTransport extends Transport implements AutoCloseable {
     @Override
     void writeEof() {
         throw new UnsupportedOperationException(name + " is a read pipe");
+    }
+
+    /**
+     * At loop close: whether the pipe has ended by itself, its end only not yet handed to the loop (the pump
+     * thread read it, or reads it within a moment because the writer, an exited process, is gone). asyncio
+     * closes a subprocess's pipes when it exits; such a pipe is no leak. A pipe still being written is.
+     */
+    @Override
+    public boolean ended() {
+        if (lost) {
+            return true;
+        }
+        try {
+            return pumpDone.await(END_GRACE_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Stops the pump; the reader sees end of stream. (A read blocked in the pipe ends when the writer closes it.) */
