@@ -41,6 +41,7 @@ class WaiterReuseTest {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             Task<?> aw = null;
             for (;;) {
@@ -231,6 +232,7 @@ class WaiterReuseTest {
         }
 
         @Override
+        @SuppressWarnings("fallthrough") // a hand-written state machine: each case falls into the next, as generated code does
         protected void resume() {
             Task<?> aw = null;
             for (;;) {
