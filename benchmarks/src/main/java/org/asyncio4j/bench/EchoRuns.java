@@ -27,12 +27,7 @@ final class EchoRuns {
         Process server = new ProcessBuilder(serverCmd).directory(workDir.toFile())
                 .redirectError(serverLog.toFile()).start();
         try {
-            BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String line = r.readLine();
-            if (line == null || !line.startsWith("LISTENING port=")) {
-                throw new IOException("echo server did not start (first line: " + line + "); see " + serverLog);
-            }
-            int port = Integer.parseInt(line.substring("LISTENING port=".length()).trim());
+            int port = listeningPort(server, "echo server", serverLog);
             List<String> client = new ArrayList<>(clientCmdWithoutPort);
             client.add("port=" + port);
             long cpu0 = cpuNanos(server);
@@ -56,5 +51,15 @@ final class EchoRuns {
     /** The server process's CPU time so far (user + system, all threads), or -1 where the OS does not tell. */
     private static long cpuNanos(Process p) {
         return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
+    /** The port a benchmark server announces on its first line of stdout ({@code LISTENING port=N}). */
+    static int listeningPort(Process server, String what, Path serverLog) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        String line = r.readLine();
+        if (line == null || !line.startsWith("LISTENING port=")) {
+            throw new IOException(what + " did not start (first line: " + line + "); see " + serverLog);
+        }
+        return Integer.parseInt(line.substring("LISTENING port=".length()).trim());
     }
 }

@@ -1,9 +1,6 @@
 package org.asyncio4j.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,12 +24,7 @@ final class HttpRuns {
         Process server = new ProcessBuilder(serverCmd).directory(workDir.toFile())
                 .redirectError(serverLog.toFile()).start();
         try {
-            BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String line = r.readLine();
-            if (line == null || !line.startsWith("LISTENING port=")) {
-                throw new IOException("HTTP server did not start (first line: " + line + "); see " + serverLog);
-            }
-            int port = Integer.parseInt(line.substring("LISTENING port=".length()).trim());
+            int port = EchoRuns.listeningPort(server, "HTTP server", serverLog);
             List<String> client = new ArrayList<>(clientCmdWithoutPort);
             client.add("port=" + port);
             long[] cpuAtWarmupEnd = {-1};
