@@ -142,6 +142,16 @@ class WebSocketTest {
     }
 
     @Test
+    void theFloodArrivesIntactWhenARawClientReadsItInChunksOfRandomSizes() {
+        run(WsScenarios::floodReadInRandomChunks);
+        assertEquals(List.of(
+                "client: HTTP/1.1 101 Switching Protocols",
+                "server send waited before the last message: true",
+                "server: all " + WsScenarios.FLOOD + " sent",
+                "client: all " + WsScenarios.FLOOD + " frames whole and in order"), log);
+    }
+
+    @Test
     void aGracefulStopClosesOpenWebSocketsWith1001() {
         run(WsScenarios::stopWithAnOpenWebSocket);
         assertEquals(4, log.size(), log.toString());

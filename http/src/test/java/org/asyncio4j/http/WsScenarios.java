@@ -183,9 +183,14 @@ class WsScenarios {
         return Task.completed();
     }
 
-    /** Sends FLOOD messages of FLOOD_SIZE to a client that does not read at first; notes the first send that had to wait. */
+    /**
+     * Once the client has said "go", sends FLOOD messages of FLOOD_SIZE to a client that does not read at first; notes
+     * the first send that had to wait. It waits for the client because the JDK's WebSocket client can lose bytes that
+     * arrive together with the 101 answer (docs/http.md, "The JDK's WebSocket client").
+     */
     @Async
     Task<Void> flood(Request r, WebSocket ws) {
+        Await.on(ws.receive());
         byte[] payload = new byte[FLOOD_SIZE];
         for (int i = 0; i < FLOOD; i++) {
             payload[0] = (byte) i;
@@ -262,6 +267,7 @@ class WsScenarios {
     Task<Void> backPressure() {
         HttpServer s = Await.on(server().start(0));
         WebSocket ws = Await.on(WebSocketClient.connect(client, uri(s, "/flood")));
+        Await.on(ws.sendText("go"));
         int blockedAt = Await.on(floodBlocked);
         log.add("server send waited before the last message: " + (blockedAt < FLOOD - 1));
         int n = 0;
@@ -546,5 +552,48 @@ class WsScenarios {
         public void onError(java.net.http.WebSocket webSocket, Throwable error) {
             close.complete("error " + error);
         }
+    }
+    /**
+     * The flood read by a raw client in chunks of random sizes (fixed seed): every frame arrives whole and in order, so
+     * the server's byte stream stays intact while back-pressure holds its sends.
+     */
+    @Async
+    Task<Void> floodReadInRandomChunks() {
+        HttpServer s = Await.on(server().start(0));
+        org.asyncio4j.net.Connection c = Await.on(org.asyncio4j.Asyncio.openConnection("127.0.0.1", s.port()));
+        c.writer().write(Raw.bytes(HANDSHAKE.replace("GET /log", "GET /flood")));
+        log.add("client: " + Raw.statusLine(Raw.str(Await.on(c.reader().readUntil(Raw.bytes("\r\n\r\n"))))));
+        c.writer().write(frame(0x81, Raw.bytes("go")));
+        int blockedAt = Await.on(floodBlocked);
+        log.add("server send waited before the last message: " + (blockedAt < FLOOD - 1));
+        java.util.Random chunkSizes = new java.util.Random(20261204);
+        ByteBuffer pending = ByteBuffer.allocate(2 * (10 + FLOOD_SIZE) + 40_000);
+        int frames = 0;
+        String bad = null;
+        while (frames < FLOOD && bad == null) {
+            byte[] chunk = Await.on(c.reader().read(1 + chunkSizes.nextInt(40_000)));
+            if (chunk.length == 0) {
+                bad = "end of stream after " + frames + " frames";
+                break;
+            }
+            pending.put(chunk).flip();
+            // A binary frame of 64 KiB: 0x82, 127, an 8-byte length, the payload (first byte: the message's number).
+            while (bad == null && pending.remaining() >= 10 + FLOOD_SIZE) {
+                int b0 = pending.get() & 0xff;
+                int b1 = pending.get() & 0xff;
+                long len = pending.getLong();
+                byte first = pending.get(pending.position());
+                pending.position(pending.position() + FLOOD_SIZE);
+                if (b0 != 0x82 || b1 != 127 || len != FLOOD_SIZE || first != (byte) frames) {
+                    bad = String.format("frame %d: %02x %02x length %d first byte %d", frames, b0, b1, len, first);
+                }
+                frames++;
+            }
+            pending.compact();
+        }
+        log.add("client: " + (bad == null ? "all " + frames + " frames whole and in order" : "bad " + bad));
+        Await.on(c.closeAsync(null));
+        Await.on(s.stop(Duration.ofSeconds(1)));
+        return Task.completed();
     }
 }
