@@ -30,7 +30,21 @@ final class Goals {
 
     /** asyncio4j at least {@code factor} times better than the best other measured peer. */
     static String ratioToBest(Workload w, Metric m, double factor, String text) {
-        Double a = w.median(Peers.ASYNCIO4J, m.key());
+        return ratioToBest(w, w.median(Peers.ASYNCIO4J, m.key()), m, factor, text);
+    }
+
+    /** As {@link #ratioToBest(Workload, Metric, double, String)} for asyncio4j's case named {@code variant}. */
+    static String ratioToBest(Workload w, String variant, Metric m, double factor, String text) {
+        Double a = null;
+        for (Case c : w.cases) {
+            if (c.isAsyncio4j() && c.variant.equals(variant) && !c.runs.isEmpty() && c.stats(m.key()) != null) {
+                a = c.stats(m.key()).median();
+            }
+        }
+        return ratioToBest(w, a, m, factor, text + ", asyncio4j " + variant);
+    }
+
+    private static String ratioToBest(Workload w, Double a, Metric m, double factor, String text) {
         String bestPeer = null;
         Double best = null;
         for (Case c : w.cases) {

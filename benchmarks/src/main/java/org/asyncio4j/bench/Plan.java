@@ -95,6 +95,15 @@ final class Plan {
         a4j.note = "asyncio4j: org.asyncio4j.http.HttpServer (one event loop; requests parsed by Jetty's standalone"
                 + " HttpParser), the route a lambda returning a completed task.";
         w.add(a4j);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores > 1) {
+            Case group = new Case(Peers.ASYNCIO4J, cores + " loops");
+            group.httpServer = "a4j-loops";
+            group.args = a;
+            group.note = "asyncio4j on a LoopGroup of " + cores + " loops (one per core, as Jetty's and the JDK's servers"
+                    + " use every core): HttpServer.Builder.startOn, one server per loop on one port with SO_REUSEPORT.";
+            w.add(group);
+        }
         Case jdk = new Case(Peers.JDK_HTTPSERVER, "");
         jdk.httpServer = "jdk";
         jdk.args = a;
@@ -111,9 +120,16 @@ final class Plan {
         jetty.note = "Jetty 12: a Server with one ServerConnector, handlers on virtual threads (QueuedThreadPool's"
                 + " virtual-threads executor), a Handler.Abstract writing the body.";
         w.add(jetty);
-        w.goals = x -> List.of(
-                Goals.ratioToBest(x, REQS, 1, ">= the best peer's requests/s (issue 20)"),
-                Goals.ratioToBest(x, SERVER_CPU, 1, "server CPU per request no higher than any peer's (issue 20)"));
+        String loops = cores + " loops";
+        w.goals = x -> cores == 1
+                ? List.of(Goals.ratioToBest(x, REQS, 1, ">= the best peer's requests/s (issue 20)"),
+                        Goals.ratioToBest(x, SERVER_CPU, 1, "server CPU per request no higher than any peer's (issue 20)"))
+                : List.of(Goals.ratioToBest(x, REQS, 1, ">= the best peer's requests/s (issue 20), one loop"),
+                        Goals.ratioToBest(x, SERVER_CPU, 1, "server CPU per request no higher than any peer's (issue 20),"
+                                + " one loop"),
+                        Goals.ratioToBest(x, loops, REQS, 1, ">= the best peer's requests/s (issue 20)"),
+                        Goals.ratioToBest(x, loops, SERVER_CPU, 1, "server CPU per request no higher than any peer's"
+                                + " (issue 20)"));
         return w;
     }
 

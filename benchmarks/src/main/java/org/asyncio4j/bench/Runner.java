@@ -177,7 +177,9 @@ public final class Runner {
                 if (c.httpServer != null) {
                     List<String> sf = new ArrayList<>(flags(w));
                     sf.addAll(c.serverFlags);
-                    List<String> server = javaCmd(jdk, sf, cp, "org.asyncio4j.bench.http.HttpPeers", List.of("peer=" + c.httpServer));
+                    List<String> server = javaCmd(jdk, sf, cp, "org.asyncio4j.bench.http.HttpPeers", c.httpServer.equals("a4j-loops")
+                            ? List.of("peer=a4j", "loops=" + Runtime.getRuntime().availableProcessors())
+                            : List.of("peer=" + c.httpServer));
                     List<String> client = javaCmd(jdk, flags(w), cp, "org.asyncio4j.bench.http.HttpLoad", c.args);
                     r = HttpRuns.run(server, client, mode.httpWarmupSec(), dir, log);
                 } else if (c.echoServer != null) {

@@ -2,11 +2,19 @@ package org.asyncio4j.http;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.asyncio4j.AsyncCloseable;
 import org.asyncio4j.Asyncio;
+import org.asyncio4j.EventLoop;
+import org.asyncio4j.LoopGroup;
 import org.asyncio4j.Promise;
 import org.asyncio4j.Task;
 import org.asyncio4j.net.Server;
@@ -25,6 +33,9 @@ import org.asyncio4j.net.Server;
  * Keep-alive, pipelining, {@code HEAD} (from the {@code GET} route, body omitted), 404 and 405 are
  * handled by the server. Every limit in {@link Builder} answers a clear 4xx and closes the
  * connection. All methods must be called on the loop thread.
+ *
+ * <p>On several loops ({@link LoopGroup}, one per core) {@link Builder#startOn} starts one server per
+ * loop from the same routes and limits, and {@link #stopAll} stops them all gracefully.
  */
 public final class HttpServer implements AsyncCloseable {
     /** Default address: the loopback interface only. Pass {@code "0.0.0.0"} to listen everywhere. */
@@ -33,6 +44,8 @@ public final class HttpServer implements AsyncCloseable {
     final Router router;
     final Limits limits;
     private Server server;
+    /** The loop this server runs on; set when it starts. */
+    private EventLoop loop;
     final Set<HttpConnection> connections = new LinkedHashSet<>();
     private Promise<Void> drained;
     private boolean stopping;
@@ -80,11 +93,41 @@ public final class HttpServer implements AsyncCloseable {
             } else if (done.exception() != null) {
                 p.fail(done.exception());
             } else {
-                server = done.result();
+                attach(done.result());
                 p.complete(this);
             }
         });
         return p;
+    }
+
+    /** Takes {@code s} as this server's listener (or hand-off target), on the loop it serves on. */
+    private void attach(Server s) {
+        if (server != null || stopping) {
+            throw new IllegalStateException("this HttpServer was already started; build another one to listen twice");
+        }
+        server = s;
+        loop = EventLoop.current();
+    }
+
+    /**
+     * Gracefully stops servers running on any loops, each on its own loop ({@link #stop(Duration)} with
+     * {@code grace}), in list order: with the list from {@link Builder#startOn} the accepting loop stops
+     * first. Callable from any thread.
+     * @param servers started servers, e.g. the list {@link Builder#startOn} returned; not null
+     * @param grace how long requests in progress may run on before they are cancelled
+     * @return a future completing once every server has stopped (failing with the first failure)
+     */
+    public static CompletableFuture<Void> stopAll(List<HttpServer> servers, Duration grace) {
+        Objects.requireNonNull(grace, "grace");
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (HttpServer s : servers) {
+            EventLoop l = s.loop;
+            if (l == null) {
+                throw new IllegalStateException("stopAll: " + s + " was never started");
+            }
+            stops.add(l.submit(() -> s.stop(grace)));
+        }
+        return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
     }
 
     private Task<Void> accept(org.asyncio4j.net.StreamReader reader, org.asyncio4j.net.StreamWriter writer) {
@@ -107,8 +150,9 @@ public final class HttpServer implements AsyncCloseable {
     }
 
     /**
-     * The port listened on (the real one when 0 was asked).
-     * @return the bound TCP port
+     * The port listened on (the real one when 0 was asked); -1 for a server of a group that serves
+     * connections handed to it by the group's accepting loop ({@link LoopGroup.Spread#HAND_OFF}).
+     * @return the bound TCP port, or -1
      */
     public int port() {
         return running().port();
@@ -119,7 +163,12 @@ public final class HttpServer implements AsyncCloseable {
      * @return the bound address and port
      */
     public InetSocketAddress address() {
-        return running().addresses().get(0);
+        List<InetSocketAddress> a = running().addresses();
+        if (a.isEmpty()) {
+            throw new IllegalStateException("this server listens nowhere: it serves connections another loop's server"
+                    + " accepted (LoopGroup.Spread.HAND_OFF); ask the first server of the group");
+        }
+        return a.get(0);
     }
 
     /**
@@ -371,6 +420,73 @@ public final class HttpServer implements AsyncCloseable {
          */
         public HttpServer build() {
             return new HttpServer(router, limits.copy());
+        }
+
+        /**
+         * {@link #startOn(LoopGroup, String, int, LoopGroup.Spread)} with {@link LoopGroup.Spread#AUTO}:
+         * {@code SO_REUSEPORT} where the OS has it, else one accepting loop handing connections to the others.
+         * @param group the loops to serve on; not null
+         * @param host the address to bind, e.g. "127.0.0.1", or null or empty for all interfaces
+         * @param port the TCP port, or 0 for a free one
+         * @return one started server per loop, loop {@code i}'s at index {@code i}
+         */
+        public List<HttpServer> startOn(LoopGroup group, String host, int port) {
+            return startOn(group, host, port, LoopGroup.Spread.AUTO);
+        }
+
+        /**
+         * Starts one server per loop of {@code group}, each built from this builder's routes and limits,
+         * listening on {@code host}:{@code port} together: each connection is served, from its first
+         * request to its last, by the server of the loop {@code spread} gives it to. Blocks until every
+         * loop serves, so call it from a plain thread ({@code main}), not from a loop. Each server
+         * belongs to its loop ({@link #port()}, {@link #stop} and the rest on that loop only); the
+         * port is {@code get(0).port()}; {@link HttpServer#stopAll} stops them all from any thread.
+         * Handlers run on the loop of their connection: state they share across loops needs
+         * thread-safe types.
+         * <pre>{@code
+         * try (LoopGroup group = LoopGroup.start(Runtime.getRuntime().availableProcessors())) {
+         *     List<HttpServer> servers = HttpServer.builder().get("/json", json).startOn(group, "0.0.0.0", 8080);
+         *     ...
+         *     HttpServer.stopAll(servers, Duration.ofSeconds(5)).join();
+         * }
+         * }</pre>
+         * @param group the loops to serve on; not null
+         * @param host the address to bind, e.g. "127.0.0.1", or null or empty for all interfaces
+         * @param port the TCP port, or 0 for a free one
+         * @param spread how connections are spread over the loops; not null
+         * @return one started server per loop, loop {@code i}'s at index {@code i}
+         * @throws IllegalStateException if called from a running loop's thread
+         */
+        public List<HttpServer> startOn(LoopGroup group, String host, int port, LoopGroup.Spread spread) {
+            Objects.requireNonNull(group, "group");
+            Map<EventLoop, HttpServer> byLoop = new IdentityHashMap<>();
+            List<HttpServer> servers = new ArrayList<>();
+            for (int i = 0; i < group.size(); i++) {
+                HttpServer s = build();
+                servers.add(s);
+                byLoop.put(group.loop(i), s);
+            }
+            // Read-only from here on; the loops see it through startServer's hand-over to them.
+            List<Server> started = group.startServer((r, w) -> byLoop.get(EventLoop.current()).accept(r, w), host, port,
+                    spread);
+            List<CompletableFuture<Void>> attached = new ArrayList<>();
+            for (int i = 0; i < started.size(); i++) {
+                HttpServer s = servers.get(i);
+                Server listener = started.get(i);
+                attached.add(group.loop(i).submit(() -> {
+                    s.attach(listener);
+                    return Task.completed(null);
+                }));
+            }
+            try {
+                CompletableFuture.allOf(attached.toArray(CompletableFuture[]::new)).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the servers started", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a loop failed to take its server: " + e.getCause(), e.getCause());
+            }
+            return List.copyOf(servers);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import org.asyncio4j.Asyncio;
+import org.asyncio4j.LoopGroup;
 import org.asyncio4j.Promise;
 import org.asyncio4j.bench.Measure;
 import org.asyncio4j.bench.vt.VirtualThreads;
@@ -23,7 +24,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * W8 servers: {@code GET /json} answering {@code {"message":"hello"}} on 127.0.0.1, keep-alive.
- * {@code peer=a4j} (asyncio4j-http), {@code peer=jdk} (com.sun.net.httpserver, a virtual thread per
+ * {@code peer=a4j} (asyncio4j-http; {@code loops=N} for one server per loop of a LoopGroup), {@code peer=jdk} (com.sun.net.httpserver, a virtual thread per
  * exchange), {@code peer=jetty} (Jetty 12, virtual threads for handlers). Prints
  * {@code LISTENING port=N} and serves until killed.
  */
@@ -35,15 +36,27 @@ public final class HttpPeers {
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Measure.args(args);
         switch (a.get("peer")) {
-            case "a4j" -> Asyncio.run(() -> {
-                Promise<Void> forever = new Promise<>();
-                HttpServer.builder().get("/json", r -> Response.json(new String(BODY, StandardCharsets.UTF_8)).done())
+            case "a4j" -> {
+                HttpServer.Builder json = HttpServer.builder()
+                        .get("/json", r -> Response.json(new String(BODY, StandardCharsets.UTF_8)).done())
                         // 30 s for a connection's first request, as Jetty's default idle timeout: the default 10 s
                         // answered 408 to load-client threads that, at load averages of 20-70, wrote their first
                         // request more than 10 s after connecting (ANALYSIS.md, "HTTP server").
-                        .maxHeaders(100).headerTimeout(java.time.Duration.ofSeconds(30)).build().start(0).addDoneCallback(t -> listening(t.result().port()));
-                return forever;
-            });
+                        .maxHeaders(100).headerTimeout(java.time.Duration.ofSeconds(30));
+                int loops = Integer.parseInt(a.getOrDefault("loops", "1"));
+                if (loops == 1) {
+                    Asyncio.run(() -> {
+                        Promise<Void> forever = new Promise<>();
+                        json.build().start(0).addDoneCallback(t -> listening(t.result().port()));
+                        return forever;
+                    });
+                } else {
+                    // One server per loop on one port (SO_REUSEPORT where the OS has it); serves until killed.
+                    LoopGroup group = LoopGroup.start(loops);
+                    listening(json.startOn(group, "127.0.0.1", 0).get(0).port());
+                    new java.util.concurrent.CountDownLatch(1).await();
+                }
+            }
             case "jdk" -> {
                 com.sun.net.httpserver.HttpServer s = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
                 s.setExecutor(virtualThreads());
