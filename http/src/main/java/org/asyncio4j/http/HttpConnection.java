@@ -44,6 +44,8 @@ class HttpConnection {
     ByteBuffer in = ByteBuffer.allocate(0);
     /** This connection's task, for the graceful stop's cancel. */
     Task<Void> task;
+    /** The previous request's parser, reused for the next request unless that one streamed its body. */
+    RequestParser lastParser;
     /** Waiting for a request with no byte of it received: a graceful stop may close it at once. */
     boolean idle;
     /** The server is stopping: finish the request in progress, then close. */
@@ -101,7 +103,9 @@ class HttpConnection {
     @Async
     Task<Boolean> serveOne(boolean first) {
         Limits limits = server.limits;
-        RequestParser p = new RequestParser(limits.maxHeaderBytes, limits.maxHeaders, limits.maxBodyBytes);
+        RequestParser p = lastParser != null && !lastParser.streaming ? lastParser.reset()
+                : new RequestParser(limits.maxHeaderBytes, limits.maxHeaders, limits.maxBodyBytes);
+        lastParser = p;
         try {
             boolean gotHead = Await.on(readHead(p, first));
             if (!gotHead) {

@@ -12,7 +12,7 @@ import org.eclipse.jetty.http.HttpVersion;
  * One request's head and body, parsed by Jetty's {@link HttpParser} (RFC 9110 compliance: request
  * smuggling shapes such as Content-Length with Transfer-Encoding are refused by it). This class only
  * collects what the parser reports and enforces the limits the parser does not know: header count
- * and body size. Loop thread only; one instance per request.
+ * and body size. Loop thread only; one instance per request, or per connection through {@link #reset()}.
  */
 final class RequestParser implements HttpParser.RequestHandler {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
@@ -24,7 +24,7 @@ final class RequestParser implements HttpParser.RequestHandler {
     String method;
     String target;
     HttpVersion version;
-    final Headers headers = new Headers();
+    Headers headers = new Headers();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private int headerCount;
     /** Set before the body is parsed: chunks go to {@link #chunks} for a {@link BodyStream} instead of being collected. */
@@ -42,6 +42,29 @@ final class RequestParser implements HttpParser.RequestHandler {
         this.parser = new HttpParser(this, maxHeaderBytes, HttpCompliance.RFC9110);
         this.maxHeaders = maxHeaders;
         this.maxBody = maxBody;
+    }
+
+    /**
+     * Makes this parser ready for the connection's next request. Jetty's parser is kept: building one
+     * was 15% of the server's Java samples for a small keep-alive request (ANALYSIS.md, "HTTP server").
+     * What a {@link Request} of the last request may still hold (its headers) is replaced, not cleared.
+     * Not for a streaming request, whose {@link BodyStream} holds this parser.
+     */
+    RequestParser reset() {
+        assert !streaming : "a streaming request's parser stays with its BodyStream";
+        parser.reset();
+        method = null;
+        target = null;
+        version = null;
+        headers = new Headers();
+        body.reset();
+        headerCount = 0;
+        bodyBytes = 0;
+        error = null;
+        headerDone = false;
+        messageDone = false;
+        earlyEof = false;
+        return this;
     }
 
     /**

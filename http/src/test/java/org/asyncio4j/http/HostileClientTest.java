@@ -116,6 +116,13 @@ class HostileClientTest {
     }
 
     @Test
+    void requestsOnOneConnectionShareNoHeaderOrBody() {
+        run(HostileScenarios::requestsOnOneConnectionShareNothing);
+        assertEquals(List.of("closed by server at 0ms", "200 x-a=1 body=abc", "200 x-a=null body=", "200 x-a=null body=de",
+                "kept: 1, null, null"), log);
+    }
+
+    @Test
     void pipelinedRequestsAreAnsweredInOrder() {
         run(HostileScenarios::pipelined);
         assertEquals(List.of("closed by server at 0ms", (HostileScenarios.OK_RESPONSE

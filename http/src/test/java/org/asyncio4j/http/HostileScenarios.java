@@ -127,6 +127,34 @@ class HostileScenarios {
     }
 
     /**
+     * Three requests on one connection, so the server reuses its parser: nothing of one request shows in
+     * the next (a header, a body), and a Request kept by a handler keeps its own headers.
+     */
+    @Async
+    Task<Void> requestsOnOneConnectionShareNothing() {
+        java.util.List<Request> kept = new java.util.ArrayList<>();
+        HttpServer s = Await.on(HttpServer.builder()
+                .post("/show", r -> {
+                    kept.add(r);
+                    return Response.text("x-a=" + r.header("X-A") + " body=" + r.bodyText()).done();
+                })
+                .build().start(0));
+        String answer = Await.on(raw.exchange(s.port(),
+                "POST /show HTTP/1.1\r\nHost: x\r\nX-A: 1\r\nContent-Length: 3\r\n\r\nabc"
+                        + "POST /show HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n"
+                        + "POST /show HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                        + "2\r\nde\r\n0\r\n\r\n"));
+        for (String part : answer.split("HTTP/1.1 ")) {
+            if (!part.isEmpty()) {
+                log.add(part.substring(0, part.indexOf(' ')) + " " + part.substring(part.indexOf("\r\n\r\n") + 4));
+            }
+        }
+        log.add("kept: " + kept.get(0).header("X-A") + ", " + kept.get(1).header("X-A") + ", " + kept.get(2).header("X-A"));
+        Await.on(s.stop(Duration.ofSeconds(1)));
+        return Task.completed();
+    }
+
+    /**
      * Graceful stop while one connection is idle and one request is in progress: the idle one closes
      * at once, the busy one is answered (with Connection: close) if it finishes within the grace,
      * else cancelled at its end.
