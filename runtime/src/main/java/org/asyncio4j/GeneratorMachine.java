@@ -244,6 +244,31 @@ public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
     }
 
     /**
+     * As {@link Coroutine#task(Object, Task)}: the processor emits this form for {@code Await.on(q.get())}
+     * and the like in a generator's body too. A generator does not let the primitive reuse the task
+     * (its awaits do not go through the coroutine's take hook), so this is {@link #task(Task)}.
+     * Generated code only.
+     *
+     * @param receiver the variable the awaited call was made on
+     * @param task the value of the awaited expression
+     * @return {@code task}
+     */
+    public final Task<?> task(Object receiver, Task<?> task) {
+        return task(task);
+    }
+
+    /**
+     * As {@link Coroutine#task(Object, java.util.concurrent.CompletionStage)}. Generated code only.
+     *
+     * @param receiver the variable the awaited call was made on
+     * @param stage the value of the awaited expression
+     * @return a task completed with the stage's outcome
+     */
+    public final Task<?> task(Object receiver, java.util.concurrent.CompletionStage<?> stage) {
+        return task(stage);
+    }
+
+    /**
      * As {@link Coroutine#task(java.util.concurrent.CompletionStage)}. Generated code only.
      *
      * @param stage the value of the awaited expression

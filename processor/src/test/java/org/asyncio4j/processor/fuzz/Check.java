@@ -29,7 +29,8 @@ final class Check {
         @Override
         public String toString() {
             return programs + " programs, " + runs + " run pairs (" + cancelRuns + " cancellation runs), "
-                    + overBudget + " over the step budget, " + failures + " failures; javac cpu "
+                    + overBudget + " over the step budget, " + Fx.queueWaits + " queue awaits that waited, " + failures
+                    + " failures; javac cpu "
                     + compileNanos / 1_000_000 + " ms, runs " + runNanos / 1_000_000 + " ms";
         }
     }

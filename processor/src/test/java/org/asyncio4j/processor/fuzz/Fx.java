@@ -59,6 +59,7 @@ public final class Fx {
         root = null;
         trace.clear();
         occurrences.clear();
+        taken.clear();
     }
 
     static long mix(long a, long b) {
@@ -218,6 +219,128 @@ public final class Fx {
             }
         });
         return p;
+    }
+
+    // ------------------------------------------------------------------ queues (QUEUES)
+
+    /**
+     * A queue that will hold {@code n} items, {@code first}, {@code first + 1}, ..., for a loop of
+     * {@code Await.on(q.get())} right after it (the processor lowers that to {@code m.task(q, q.get())},
+     * which lets the queue reuse a getter that waited). Each item is planned like a task: the items
+     * before the first pending one are in the queue at once; from the first pending one on, each
+     * arrives by a timer, later than the one before, so each of those gets really waits (and is a
+     * suspension). Async cancellation run: the timer of the {@link #cancelAt}-th suspension cancels
+     * the root instead, while the program waits on that very get. Reference run: a queue whose gets
+     * are done at once, that one cancelled. The loop awaits nothing else, so the order holds.
+     */
+    public static org.asyncio4j.queue.AsyncQueue<Integer> q(int site, int n, int first) {
+        add(site + ":q(" + n + "," + first + ")");
+        int[] suspensionOf = new int[n]; // 0: the item is there at once
+        boolean waiting = false;
+        for (int i = 0; i < n; i++) {
+            boolean[] pending = new boolean[1];
+            plan(site, pending);
+            waiting |= pending[0];
+            if (waiting) {
+                suspensionOf[i] = ++suspensions;
+            }
+        }
+        if (!async) {
+            return new org.asyncio4j.queue.AsyncQueue<>() {
+                int at;
+
+                @Override
+                public Task<Integer> get() {
+                    int i = at++;
+                    return suspensionOf[i] == cancelAt && cancelAt > 0 ? Task.failed(new CancelledError("cancel run"))
+                            : Task.completed(first + i);
+                }
+            };
+        }
+        org.asyncio4j.queue.AsyncQueue<Integer> q = new org.asyncio4j.queue.AsyncQueue<>();
+        long base = 1 + Math.floorMod(mix(seed, site), 1000L);
+        for (int i = 0; i < n; i++) {
+            int item = first + i;
+            if (suspensionOf[i] == 0) {
+                q.putNowait(item);
+            } else if (suspensionOf[i] == cancelAt) {
+                EventLoop.current().callLater(Duration.ofNanos(base + 1000L * i), () -> root.cancel("cancel run"));
+            } else {
+                queueWaits++;
+                EventLoop.current().callLater(Duration.ofNanos(base + 1000L * i), () -> q.putNowait(item));
+            }
+        }
+        return q;
+    }
+
+    /**
+     * A full one-slot queue (it holds -1) for a loop of {@code n} {@code Await.on(q.put(v))} right after it
+     * ({@code m.task(q, q.put(v))}: a putter that waited is reused). Each put waits: a timer, later than
+     * the one before, takes one item out to make room, and each put is a suspension, the
+     * {@link #cancelAt}-th one cancelled as in {@link #q}. {@link #taken} shows what was put.
+     */
+    public static org.asyncio4j.queue.AsyncQueue<Integer> pq(int site, int n) {
+        add(site + ":pq(" + n + ")");
+        int[] suspensionOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            plan(site, new boolean[1]);
+            suspensionOf[i] = ++suspensions;
+        }
+        List<Integer> put = new ArrayList<>();
+        if (!async) {
+            org.asyncio4j.queue.AsyncQueue<Integer> q = new org.asyncio4j.queue.AsyncQueue<>() {
+                int at;
+
+                @Override
+                public Task<Void> put(Integer item) {
+                    int i = at++;
+                    if (suspensionOf[i] == cancelAt && cancelAt > 0) {
+                        return Task.failed(new CancelledError("cancel run"));
+                    }
+                    put.add(item);
+                    return Task.completed(null);
+                }
+            };
+            taken.put(q, put);
+            return q;
+        }
+        org.asyncio4j.queue.AsyncQueue<Integer> q = new org.asyncio4j.queue.AsyncQueue<>(1);
+        q.putNowait(-1);
+        long base = 1 + Math.floorMod(mix(seed, site), 1000L);
+        for (int i = 0; i < n; i++) {
+            if (suspensionOf[i] == cancelAt) {
+                EventLoop.current().callLater(Duration.ofNanos(base + 1000L * i), () -> root.cancel("cancel run"));
+                break;
+            }
+            queueWaits++;
+            EventLoop.current().callLater(Duration.ofNanos(base + 1000L * i), () -> {
+                int x = q.getNowait();
+                if (x != -1) {
+                    put.add(x);
+                }
+            });
+        }
+        taken.put(q, put);
+        return q;
+    }
+
+    private static final Map<Object, List<Integer>> taken = new java.util.IdentityHashMap<>();
+
+    /** Queue gets and puts of async runs that waited (a getter or putter the queue may reuse), over a whole batch. */
+    static long queueWaits;
+
+    /** What was put into a {@link #pq} queue so far, in order (async run: taken by the timers, then the rest). */
+    public static String taken(org.asyncio4j.queue.AsyncQueue<Integer> q) {
+        List<Integer> put = taken.get(q);
+        if (async) {
+            while (!q.isEmpty()) {
+                int x = q.getNowait();
+                if (x != -1) {
+                    put.add(x);
+                }
+            }
+        }
+        return put.toString();
     }
 
     // ------------------------------------------------------------------ resources

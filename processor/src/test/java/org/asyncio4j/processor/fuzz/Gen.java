@@ -19,7 +19,7 @@ final class Gen {
     /** Constructs that can be switched off (to exclude one while its processor bug is open). */
     enum F { LOOPS, LABELS, SWITCH_OLD, SWITCH_ARROW, SWITCH_EXPR, TRY, TWR, ASYNC_RES, CALLS, INSTANCE, FIELDS,
         ARRAYS, VAR, CHECKED_AWAIT, TERNARY, SHORT_CIRCUIT, COMPOUND, INCDEC, FOREACH, RETURN_TASK, THROW,
-        CATCH_THROWABLE, ASSERT, STRINGS, LONGS, PATTERNS, LAMBDAS, EACH, GENERATORS, TASK_LOCALS }
+        CATCH_THROWABLE, ASSERT, STRINGS, LONGS, PATTERNS, LAMBDAS, EACH, GENERATORS, TASK_LOCALS, QUEUES }
 
     static final Set<F> ALL = EnumSet.allOf(F.class);
 
@@ -397,6 +397,9 @@ final class Gen {
         if (on.contains(F.TASK_LOCALS) && chance(10)) {
             return taskLocal(c);
         }
+        if (on.contains(F.QUEUES) && chance(6)) {
+            return queueLoop(c);
+        }
         if (on.contains(F.ARRAYS) && chance(12)) {
             String n = fresh("arr");
             Node s = Node.stmt("int[] " + n + " = {", expr(c, Ty.INT, 2), ", ", expr(c, Ty.INT, 1), ", ",
@@ -454,6 +457,30 @@ final class Gen {
         Node rest = expr(c, t, 2);
         return Node.stmt("{ " + declared + " " + n + " = " + make + id() + ", ", init, "); Fx.log(" + id() + ", Await.on("
                 + n + ") + ", rest, "); }");
+    }
+
+    /**
+     * Awaits of a queue's {@code get()} or {@code put(v)} with the queue in a local, a loop of them
+     * ({@code Fx.q}, {@code Fx.pq}): the processor passes the receiver ({@code m.task(q, q.get())}) and
+     * the queue reuses a getter or putter that waited, from one iteration to the next. The loop awaits
+     * nothing else (see {@code Fx.q}).
+     */
+    private Node queueLoop(Ctx c) {
+        String q = fresh("q");
+        String i = fresh("i");
+        int n = 1 + r.nextInt(4);
+        Node s;
+        if (chance(50)) {
+            s = Node.stmt("{ org.asyncio4j.queue.AsyncQueue<Integer> " + q + " = Fx.q(" + id() + ", " + n + ", ",
+                    expr(c, Ty.INT, 2), "); for (int " + i + " = 0; " + i + " < " + n + "; " + i + "++) { Fx.log(" + id()
+                    + ", Await.on(" + q + ".get())); } }");
+        } else {
+            s = Node.stmt("{ org.asyncio4j.queue.AsyncQueue<Integer> " + q + " = Fx.pq(" + id() + ", " + n + "); for (int "
+                    + i + " = 0; " + i + " < " + n + "; " + i + "++) { Await.on(" + q + ".put(" + i + " * 7)); } Fx.log("
+                    + id() + ", Fx.taken(" + q + ")); }");
+        }
+        s.fixed = true;
+        return s;
     }
 
     private static boolean containsSwitch(Node n) {
