@@ -114,6 +114,35 @@ final class BodyText {
         return this;
     }
 
+    /** Text already indented, one line or more, without its final line break. */
+    BodyText raw(String s) {
+        text.append(s).append('\n');
+        lines++;
+        for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+            lines++;
+        }
+        return this;
+    }
+
+    /** An empty line. */
+    BodyText blank() {
+        text.append('\n');
+        lines++;
+        return this;
+    }
+
+    /** Appends {@code body}'s text; returns the line (from 0) of this text where it starts. */
+    int embed(BodyText body) {
+        int at = lines;
+        text.append(body.text);
+        lines += body.lines;
+        return at;
+    }
+
+    int level() {
+        return level;
+    }
+
     String text() {
         return text.toString();
     }

@@ -1,11 +1,8 @@
 package org.asyncio4j.processor;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,14 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.lang.model.element.Modifier;
 import org.asyncio4j.processor.Cfg.Block;
 import org.asyncio4j.processor.Cfg.Ins;
 
 /**
  * Writes one method's machine once {@link Slots} has placed its locals: the nested machine class and
- * the resume method, a {@code while (true) switch (state)} over the CFG's blocks. The only class,
- * with {@link ClassWriter}, that touches JavaPoet.
+ * the resume method, a {@code while (true) switch (state)} over the CFG's blocks, as text
+ * ({@link BodyText}, {@link Declarations}).
  */
 final class MachineWriter {
     static final ClassName COROUTINE = ClassName.get("org.asyncio4j", "Coroutine");
@@ -41,7 +37,15 @@ final class MachineWriter {
             String userQualifiedName, boolean generator) {}
 
     /** The machine, its resume method, and the expression creating one ({@code generator}: one run of a generator). */
-    record Output(TypeSpec machine, MethodSpec body, BodyText bodyText, String newMachine, boolean generator) {}
+    record Output(MachineWriter writer, BodyText bodyText, String newMachine, boolean generator) {
+        String machineName() {
+            return writer.in.machineName();
+        }
+
+        String bodyName() {
+            return writer.in.bodyName();
+        }
+    }
 
     private final Input in;
 
@@ -51,10 +55,7 @@ final class MachineWriter {
 
     Output write() {
         Slots.decide(in.cfg(), in.locals(), in.typer(), in.src());
-        TypeName machineType = machineType();
-        MethodSpec body = bodyMethod(machineType);
         BodyText bodyText = bodyText();
-        TypeSpec machine = machineClass();
         List<String> args = new ArrayList<>();
         if (!in.isStatic()) {
             args.add("this");
@@ -70,7 +71,7 @@ final class MachineWriter {
         allTypeVars().forEach(tv -> tvNames.add(tv.name()));
         String diamond = tvNames.isEmpty() ? "" : "<" + String.join(", ", tvNames) + ">";
         String newMachine = "new " + in.machineName() + diamond + "(" + String.join(", ", args) + ")";
-        return new Output(machine, body, bodyText, newMachine, in.generator());
+        return new Output(this, bodyText, newMachine, in.generator());
     }
 
     private List<TypeVariableName> allTypeVars() {
@@ -105,14 +106,6 @@ final class MachineWriter {
     }
 
     // ------------------------------------------------------------------ the resume method
-
-    /**
-     * The line JavaPoet writes as the resume method's body; {@link ClassWriter} puts the body's text
-     * there (see {@link BodyText} for why the body is not written through JavaPoet).
-     */
-    static String bodyMarker(String bodyName) {
-        return "//asyncio4j:body " + bodyName;
-    }
 
     /** The resume method's body: a {@code while (true)} over a {@code switch} on the state, one case per block. */
     private BodyText bodyText() {
@@ -174,19 +167,18 @@ final class MachineWriter {
         return code;
     }
 
-    /** The resume method's signature, its body the {@link #bodyMarker} line. */
-    private MethodSpec bodyMethod(TypeName machineType) {
-        MethodSpec.Builder mb = MethodSpec.methodBuilder(in.bodyName())
-                .addModifiers(Modifier.PRIVATE)
-                .addJavadoc("The body of {@code $L}, resumed by the machine at its current state.\n", in.methodName())
-                .addTypeVariables(in.methodTypeVars())
-                .addParameter(machineType, in.m())
-                .addException(Throwable.class)
-                .addCode("$L\n", bodyMarker(in.bodyName()));
-        if (in.isStatic()) {
-            mb.addModifiers(Modifier.STATIC);
-        }
-        return mb.build();
+    /**
+     * The resume method (Javadoc and signature; the body's lines come from {@link #bodyText}, which
+     * {@link ClassWriter} embeds to know where they land) at level 1 of the generated class.
+     */
+    void resumeMethodHead(Declarations d, BodyText out) {
+        Declarations.javadoc(out, "The body of {@code " + in.methodName() + "}, resumed by the machine at its current state.");
+        d.pushTypeVars(in.methodTypeVars());
+        String head = "private " + (in.isStatic() ? "static " : "")
+                + (in.methodTypeVars().isEmpty() ? "" : d.typeVarsDecl(in.methodTypeVars()) + " ") + "void " + in.bodyName();
+        Declarations.signature(out, out.level(), head, List.of(d.type(machineType()) + " " + in.m()),
+                List.of("java.lang.Throwable"));
+        d.popTypeVars();
     }
 
     /**
@@ -305,60 +297,66 @@ final class MachineWriter {
 
     // ------------------------------------------------------------------ the machine class
 
-    private TypeSpec machineClass() {
-        TypeSpec.Builder t = TypeSpec.classBuilder(in.machineName())
-                .addModifiers(Modifier.STATIC, Modifier.FINAL)
-                .addTypeVariables(allTypeVars())
-                .superclass(ParameterizedTypeName.get(in.generator() ? GENERATOR : COROUTINE, in.resultType()));
-        StringBuilder doc = new StringBuilder("State machine of {@code $L}: the task and its suspended locals, one object per call.\n"
-                + "<pre>\n state  resumes at\n");
+    /** The machine class, nested in the generated class (level 1). */
+    void machineClass(Declarations d, BodyText out) {
+        String file = in.src().fileName;
+        StringBuilder doc = new StringBuilder("State machine of {@code ").append(in.methodName())
+                .append("}: the task and its suspended locals, one object per call.\n<pre>\n state  resumes at\n");
         StringBuilder lines = new StringBuilder();
         for (Block b : in.cfg().blocks) {
-            doc.append(String.format(" %5d  %s:%d%n", b.id, in.src().fileName, b.line));
+            String id = String.valueOf(b.id);
+            doc.append(" ").append("     ", Math.min(5, id.length()), 5).append(id).append("  ").append(file).append(':')
+                    .append(b.line).append('\n');
             lines.append(lines.length() == 0 ? "" : ", ").append(b.line);
         }
-        doc.append("</pre>\n");
-        t.addJavadoc(doc.toString(), in.methodName());
-        t.addField(FieldSpec.builder(int[].class, "LINES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("{$L}", lines).build());
-        MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+        doc.append("</pre>");
+        Declarations.javadoc(out, doc.toString());
+        d.pushTypeVars(allTypeVars());
+        out.line("static final class " + in.machineName() + d.typeVarsDecl(allTypeVars()) + " extends "
+                + d.type(ParameterizedTypeName.get(in.generator() ? GENERATOR : COROUTINE, in.resultType())) + " {");
+        out.indent();
+        out.line("private static final int[] LINES = {" + lines + "};");
+        List<String> ctorParams = new ArrayList<>();
+        List<String> ctorCode = new ArrayList<>();
         if (!in.isStatic()) {
             TypeName self = in.classTypeVars().isEmpty() ? in.asyncClass()
                     : ParameterizedTypeName.get(in.asyncClass(), in.classTypeVars().toArray(new TypeName[0]));
-            t.addField(self, "self", Modifier.FINAL);
-            ctor.addParameter(self, "self").addStatement("this.self = self");
+            String selfType = d.type(self);
+            out.blank().line("final " + selfType + " self;");
+            ctorParams.add(selfType + " self");
+            ctorCode.add("this.self = self;");
         }
         int p = 0;
         for (Local l : in.locals()) {
             if (l.kind == Local.Kind.PARAMETER) {
-                TypeName type = in.paramTypes().get(p++);
-                t.addField(type, l.fieldName);
-                ctor.addParameter(type, l.name).addStatement("this.$L = $L", l.fieldName, l.name);
+                String type = d.type(in.paramTypes().get(p++));
+                out.blank().line(type + " " + l.fieldName + ";");
+                ctorParams.add(type + " " + l.name);
+                ctorCode.add("this." + l.fieldName + " = " + l.name + ";");
             }
         }
         for (Local l : in.locals()) {
             if (l.hoisted && l.kind != Local.Kind.PARAMETER) {
-                t.addField(rawTypeField(l.typeText, l.fieldName));
+                out.blank().line(l.typeText + " " + l.fieldName + ";");
             }
         }
         for (String[] f : in.cfg().syntheticFields) {
-            t.addField(rawTypeField(f[1], f[0]));
+            out.blank().line(f[1] + " " + f[0] + ";");
         }
-        t.addMethod(ctor.build());
+        out.blank();
+        Declarations.signature(out, out.level(), in.machineName(), ctorParams, List.of());
+        out.indent();
+        ctorCode.forEach(out::line);
+        out.close();
         String target = in.isStatic() ? in.asyncClass().simpleName() : "self";
-        t.addMethod(MethodSpec.methodBuilder("resume").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
-                .addException(Throwable.class).addStatement("$L.$L(this)", target, in.bodyName()).build());
-        t.addMethod(MethodSpec.methodBuilder("frame").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
-                .returns(StackTraceElement.class)
-                .addStatement("return new $T($S, $S, $S, state >= 0 && state < LINES.length ? LINES[state] : -1)",
-                        StackTraceElement.class, in.userQualifiedName(), in.methodName(), in.src().fileName)
-                .build());
-        return t.build();
-    }
-
-    /** A field whose type is source text (the user's own spelling, valid with the user's imports). */
-    private static FieldSpec rawTypeField(String typeText, String name) {
-        // JavaPoet has no raw-text type; a type variable name is printed verbatim and never imported.
-        return FieldSpec.builder(TypeVariableName.get(typeText), name).build();
+        out.blank().line("@java.lang.Override").line("protected void resume() throws java.lang.Throwable {").indent()
+                .line(target + "." + in.bodyName() + "(this);").close();
+        out.blank().line("@java.lang.Override").line("protected java.lang.StackTraceElement frame() {").indent()
+                .line("return new java.lang.StackTraceElement(" + Declarations.literal(in.userQualifiedName()) + ", "
+                        + Declarations.literal(in.methodName()) + ", " + Declarations.literal(file)
+                        + ", state >= 0 && state < LINES.length ? LINES[state] : -1);")
+                .close();
+        out.close();
+        d.popTypeVars();
     }
 }
