@@ -8,7 +8,6 @@ import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -297,9 +296,5 @@ final class Declarations {
             }
         }
         return sb.append('"').toString();
-    }
-
-    static Set<String> names(List<String> names) {
-        return new HashSet<>(names);
     }
 }
