@@ -55,6 +55,14 @@ public final class AsyncProcessor extends AbstractProcessor {
     private final Set<String> scannedUnits = new LinkedHashSet<>();
     /** Qualified names of the classes with @Async methods seen so far: constructing one directly is a mistake. */
     private final Set<String> blueprints = new LinkedHashSet<>();
+    /**
+     * The same by their name relative to their package ({@code Outer.Inner}): pairs (qualified name,
+     * package), so that each {@code new X(...)} of every file looks up only its own name.
+     */
+    private final Map<String, List<String[]>> blueprintsByName = new HashMap<>();
+    /** Per round: the lints' cache of Elements.getAllMembers and of the blocking-call rules' types. */
+    private Map<TypeElement, List<? extends Element>> roundMembers;
+    private BlockingCalls roundBlocking;
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -127,8 +135,15 @@ public final class AsyncProcessor extends AbstractProcessor {
             }
         }
         deferred.clear();
+        roundMembers = new HashMap<>();
+        roundBlocking = new BlockingCalls(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
         for (TypeElement te : classes.values()) {
-            blueprints.add(te.getQualifiedName().toString());
+            String q = te.getQualifiedName().toString();
+            if (blueprints.add(q)) {
+                String qpkg = processingEnv.getElementUtils().getPackageOf(te).getQualifiedName().toString();
+                String rel = qpkg.isEmpty() ? q : q.substring(qpkg.length() + 1); // Outer.Inner for a nested class
+                blueprintsByName.computeIfAbsent(rel, k -> new ArrayList<>()).add(new String[] {q, qpkg});
+            }
             processClass(te, round.processingOver());
         }
         checkAwaitsOutsideAsync(round);
@@ -155,7 +170,8 @@ public final class AsyncProcessor extends AbstractProcessor {
             }
         }
         try {
-            for (Diag w : Lints.check(cm, processingEnv.getElementUtils(), processingEnv.getTypeUtils())) {
+            for (Diag w : Lints.check(cm, processingEnv.getElementUtils(), processingEnv.getTypeUtils(), roundMembers,
+                    roundBlocking)) {
                 report(cm, w); // warnings: the machine is still generated
             }
         } catch (Throwable t) {
@@ -427,13 +443,10 @@ public final class AsyncProcessor extends AbstractProcessor {
             return text;
         }
         String pkg = cu.getPackageName() == null ? "" : cu.getPackageName().toString();
-        for (String q : blueprints) {
-            String qpkg = processingEnv.getElementUtils().getPackageOf(processingEnv.getElementUtils().getTypeElement(q))
-                    .getQualifiedName().toString();
-            String rel = qpkg.isEmpty() ? q : q.substring(qpkg.length() + 1); // Outer.Inner for a nested class
-            if (!rel.equals(text)) {
-                continue;
-            }
+        for (String[] candidate : blueprintsByName.getOrDefault(text, List.of())) {
+            String q = candidate[0];
+            String qpkg = candidate[1];
+            String rel = text;
             String top = qpkg.isEmpty() ? rel.split("\\.")[0] : qpkg + "." + rel.split("\\.")[0];
             boolean visible = qpkg.equals(pkg);
             for (com.sun.source.tree.ImportTree imp : cu.getImports()) {

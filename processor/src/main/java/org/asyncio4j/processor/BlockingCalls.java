@@ -64,7 +64,7 @@ final class BlockingCalls {
 
     private final Elements elements;
     private final Types types;
-    /** Rule types and exemptions looked up once per class processed (null: not on the class path). */
+    /** Rule types and exemptions looked up once per round (null: not on the class path). */
     private final Map<String, TypeElement> typeCache = new HashMap<>();
 
     BlockingCalls(Elements elements, Types types) {

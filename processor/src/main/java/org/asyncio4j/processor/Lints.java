@@ -62,10 +62,14 @@ final class Lints {
         this.blocking = blocking;
     }
 
-    /** The warnings on every @Async method of a class (the name lookups are shared by its methods). */
-    static List<Diag> check(ClassModel cm, Elements elements, Types types) {
-        TypeRefs refs = new TypeRefs(elements, cm.src.cu, cm.type);
-        BlockingCalls blocking = new BlockingCalls(elements, types);
+    /**
+     * The warnings on every @Async method of a class. The name lookups are shared by its methods, the
+     * member lists ({@code members}, see {@link TypeRefs#members}) and rule types ({@code blocking}) by
+     * the classes of a round.
+     */
+    static List<Diag> check(ClassModel cm, Elements elements, Types types,
+            java.util.Map<TypeElement, List<? extends Element>> members, BlockingCalls blocking) {
+        TypeRefs refs = new TypeRefs(elements, cm.src.cu, cm.type, members);
         List<Diag> out = new ArrayList<>();
         for (ClassModel.MethodModel mm : cm.methods) {
             Lints l = new Lints(cm, mm, elements, types, refs, blocking);

@@ -1,12 +1,8 @@
 package org.asyncio4j.processor;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,14 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.lang.model.element.Modifier;
 import org.asyncio4j.processor.Cfg.Block;
 import org.asyncio4j.processor.Cfg.Ins;
 
 /**
  * Writes one method's machine once {@link Slots} has placed its locals: the nested machine class and
- * the resume method, a {@code while (true) switch (state)} over the CFG's blocks. The only class,
- * with {@link ClassWriter}, that touches JavaPoet.
+ * the resume method, a {@code while (true) switch (state)} over the CFG's blocks, as text
+ * ({@link BodyText}, {@link Declarations}).
  */
 final class MachineWriter {
     static final ClassName COROUTINE = ClassName.get("org.asyncio4j", "Coroutine");
@@ -42,7 +37,15 @@ final class MachineWriter {
             String userQualifiedName, boolean generator) {}
 
     /** The machine, its resume method, and the expression creating one ({@code generator}: one run of a generator). */
-    record Output(TypeSpec machine, MethodSpec body, String newMachine, boolean generator) {}
+    record Output(MachineWriter writer, BodyText bodyText, String newMachine, boolean generator) {
+        String machineName() {
+            return writer.in.machineName();
+        }
+
+        String bodyName() {
+            return writer.in.bodyName();
+        }
+    }
 
     private final Input in;
 
@@ -52,9 +55,7 @@ final class MachineWriter {
 
     Output write() {
         Slots.decide(in.cfg(), in.locals(), in.typer(), in.src());
-        TypeName machineType = machineType();
-        MethodSpec body = bodyMethod(machineType);
-        TypeSpec machine = machineClass();
+        BodyText bodyText = bodyText();
         List<String> args = new ArrayList<>();
         if (!in.isStatic()) {
             args.add("this");
@@ -70,7 +71,7 @@ final class MachineWriter {
         allTypeVars().forEach(tv -> tvNames.add(tv.name()));
         String diamond = tvNames.isEmpty() ? "" : "<" + String.join(", ", tvNames) + ">";
         String newMachine = "new " + in.machineName() + diamond + "(" + String.join(", ", args) + ")";
-        return new Output(machine, body, newMachine, in.generator());
+        return new Output(this, bodyText, newMachine, in.generator());
     }
 
     private List<TypeVariableName> allTypeVars() {
@@ -106,37 +107,35 @@ final class MachineWriter {
 
     // ------------------------------------------------------------------ the resume method
 
-    private MethodSpec bodyMethod(TypeName machineType) {
+    /** The resume method's body: a {@code while (true)} over a {@code switch} on the state, one case per block. */
+    private BodyText bodyText() {
         String m = in.m();
-        CodeBlock.Builder code = CodeBlock.builder();
+        BodyText code = new BodyText(in.src().fileName, 2);
         boolean anyHandler = in.cfg().blocks.stream().anyMatch(b -> b.handler != null);
         if (checkResumeBlocks()) {
-            code.addStatement("$T<?> $L = null", TASK, AWAITED);
+            code.line(TASK.canonicalName() + "<?> " + AWAITED + " = null;");
         }
-        code.beginControlFlow("while (true)");
+        code.open("while (true)");
         if (anyHandler) {
-            code.beginControlFlow("try");
+            code.open("try");
         }
-        code.beginControlFlow("switch ($L.state)", m);
+        code.open("switch (" + m + ".state)");
         List<Block> blocks = in.cfg().blocks;
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
-            code.add("case $L: {\n", b.id);
-            code.indent();
+            code.open("case " + b.id + ":");
             emitBlock(code, b, next);
-            code.unindent();
-            code.add("}\n");
+            code.close();
         }
-        code.add("default:\n");
-        code.indent();
-        code.addStatement("throw new $T(\"invalid state \" + $L.state + \" of \" + $L)", IllegalStateException.class, m, m);
+        code.line("default:").indent();
+        code.line("throw new IllegalStateException(\"invalid state \" + " + m + ".state + \" of \" + " + m + ");");
         code.unindent();
-        code.endControlFlow();
+        code.close();
         if (anyHandler) {
-            code.nextControlFlow("catch ($T $$e)", Throwable.class);
-            code.add("// exceptions go to the handler of the block that raised them (state = block)\n");
-            code.beginControlFlow("switch ($L.state)", m);
+            code.reopen("catch (java.lang.Throwable $e)");
+            code.line("// exceptions go to the handler of the block that raised them (state = block)");
+            code.open("switch (" + m + ".state)");
             Map<String, List<Integer>> byHandler = new LinkedHashMap<>();
             Map<String, Cfg.Handler> handlers = new LinkedHashMap<>();
             for (Block b : blocks) {
@@ -150,35 +149,36 @@ final class MachineWriter {
                 Cfg.Handler h = handlers.get(e.getKey());
                 StringBuilder labels = new StringBuilder();
                 for (int id : e.getValue()) {
-                    labels.append("case ").append(id).append(": ");
+                    labels.append(labels.length() == 0 ? "" : " ").append("case ").append(id).append(":");
                 }
-                code.add("$L{\n", labels);
-                code.indent();
-                code.addStatement("$L.$L = $$e", m, h.exField());
-                code.addStatement("$L.state = $L", m, h.target().id);
-                code.addStatement("continue");
-                code.unindent();
-                code.add("}\n");
+                code.open(labels.toString());
+                code.line(m + "." + h.exField() + " = $e;");
+                code.line(m + ".state = " + h.target().id + ";");
+                code.line("continue;");
+                code.close();
             }
-            code.add("default:\n");
-            code.indent();
-            code.addStatement("throw $$e");
+            code.line("default:").indent();
+            code.line("throw $e;");
             code.unindent();
-            code.endControlFlow();
-            code.endControlFlow();
+            code.close();
+            code.close();
         }
-        code.endControlFlow();
-        MethodSpec.Builder mb = MethodSpec.methodBuilder(in.bodyName())
-                .addModifiers(Modifier.PRIVATE)
-                .addJavadoc("The body of {@code $L}, resumed by the machine at its current state.\n", in.methodName())
-                .addTypeVariables(in.methodTypeVars())
-                .addParameter(machineType, m)
-                .addException(Throwable.class)
-                .addCode(code.build());
-        if (in.isStatic()) {
-            mb.addModifiers(Modifier.STATIC);
-        }
-        return mb.build();
+        code.close();
+        return code;
+    }
+
+    /**
+     * The resume method (Javadoc and signature; the body's lines come from {@link #bodyText}, which
+     * {@link ClassWriter} embeds to know where they land) at level 1 of the generated class.
+     */
+    void resumeMethodHead(Declarations d, BodyText out) {
+        Declarations.javadoc(out, "The body of {@code " + in.methodName() + "}, resumed by the machine at its current state.");
+        d.pushTypeVars(in.methodTypeVars());
+        String head = "private " + (in.isStatic() ? "static " : "")
+                + (in.methodTypeVars().isEmpty() ? "" : d.typeVarsDecl(in.methodTypeVars()) + " ") + "void " + in.bodyName();
+        Declarations.signature(out, out.level(), head, List.of(d.type(machineType()) + " " + in.m()),
+                List.of("java.lang.Throwable"));
+        d.popTypeVars();
     }
 
     /**
@@ -227,150 +227,136 @@ final class MachineWriter {
         return !resumes.isEmpty();
     }
 
-    private void emitBlock(CodeBlock.Builder code, Block b, Block next) {
+    private void emitBlock(BodyText code, Block b, Block next) {
         String m = in.m();
         Set<Local> declaredCopies = new HashSet<>();
         for (Ins ins : b.code) {
             for (Local c : Slots.captures(ins)) {
                 if (c.hoisted && declaredCopies.add(c)) {
-                    code.add("final var $L = $L.$L; // captured by a lambda or class below\n", c.name, m, c.fieldName);
+                    code.line("final var " + c.name + " = " + m + "." + c.fieldName + "; // captured by a lambda or class below");
                 }
             }
             if (ins instanceof Cfg.Code c) {
-                line(code, subst(c.text()), c.line(), c.lastLine());
+                code.statement(subst(c.text()), c.line(), c.lastLine());
             } else if (ins instanceof Cfg.Exit e) {
-                line(code, subst(e.text()), e.line());
+                code.statement(subst(e.text()), e.line(), 0);
             } else if (ins instanceof Cfg.Decl d) {
                 Local l = d.local();
                 String init = d.init() == null ? null : subst(d.init());
                 if (l.hoisted) {
                     if (init != null) {
-                        line(code, m + "." + l.fieldName + " = " + init + ";", d.line());
+                        code.statement(m + "." + l.fieldName + " = " + init + ";", d.line(), 0);
                     }
                 } else {
-                    line(code, l.typeText + " " + l.name + (init == null ? "" : " = " + init) + ";", d.line());
+                    code.statement(l.typeText + " " + l.name + (init == null ? "" : " = " + init) + ";", d.line(), 0);
                 }
             } else if (ins instanceof Cfg.Clear c) {
                 Local l = c.local();
                 if (l.hoisted && !l.primitive) {
-                    code.addStatement("$L.$L = null", m, l.fieldName);
+                    code.line(m + "." + l.fieldName + " = null;");
                 }
             } else if (ins instanceof Cfg.Jump j) {
-                code.addStatement("$L.state = $L", m, j.target().id);
+                code.line(m + ".state = " + j.target().id + ";");
                 if (next == null || j.target() != next) {
-                    code.addStatement("continue");
+                    code.line("continue;");
                 }
             } else if (ins instanceof Cfg.Branch br) {
-                code.add("if ($L) { // $L:$L\n", subst(br.cond()), in.src().fileName, br.line());
-                code.indent();
-                code.addStatement("$L.state = $L", m, br.target().id);
-                code.addStatement("continue");
-                code.unindent();
-                code.add("}\n");
+                code.mapped("if (" + subst(br.cond()) + ") {", br.line()).indent();
+                code.line(m + ".state = " + br.target().id + ";");
+                code.line("continue;");
+                code.close();
             } else if (ins instanceof Cfg.Suspend s) {
-                code.add("if ($L.suspends($L = $L.task($L), $L)) return; // $L:$L\n", m, AWAITED, m, subst(s.task()),
-                        s.resume().id, in.src().fileName, s.line());
+                code.mapped("if (" + m + ".suspends(" + AWAITED + " = " + m + ".task(" + subst(s.task()) + "), "
+                        + s.resume().id + ")) return;", s.line());
             } else if (ins instanceof Cfg.Yield y) {
-                line(code, m + ".emit(" + subst(y.value()) + ", " + y.resume().id + ");", y.line());
-                code.addStatement("return");
+                code.statement(m + ".emit(" + subst(y.value()) + ", " + y.resume().id + ");", y.line(), 0);
+                code.line("return;");
             } else if (ins instanceof Cfg.FinSet f) {
-                code.addStatement("$L.$L = $L", m, f.field(), f.target() == null ? "-1" : String.valueOf(f.target().id));
+                code.line(m + "." + f.field() + " = " + (f.target() == null ? "-1" : String.valueOf(f.target().id)) + ";");
             } else if (ins instanceof Cfg.FinEnd f) {
-                code.add("if ($L.$L < 0) throw $L.$L; // end of finally: rethrow, or go on\n", m, f.finField(), m, f.exField());
-                code.addStatement("$L.$L = null", m, f.exField()); // going on: the exception is garbage now
-                code.addStatement("$L.state = $L.$L", m, m, f.finField());
-                code.addStatement("continue");
+                code.line("if (" + m + "." + f.finField() + " < 0) throw " + m + "." + f.exField()
+                        + "; // end of finally: rethrow, or go on");
+                code.line(m + "." + f.exField() + " = null;"); // going on: the exception is garbage now
+                code.line(m + ".state = " + m + "." + f.finField() + ";");
+                code.line("continue;");
             } else if (ins instanceof Cfg.Dispatch d) {
-                code.beginControlFlow("switch $L", subst(d.selector()));
+                code.open("switch " + subst(d.selector()));
                 for (int i = 0; i < d.labels().size(); i++) {
                     String label = d.labels().get(i);
-                    // (JavaPoet rejects unused arguments, so "default:" must not be given the null label)
-                    if (label == null) {
-                        code.add("default:");
-                    } else {
-                        code.add("case $L:", label);
-                    }
-                    code.add(" $L.state = $L; continue;\n", m, d.targets().get(i).id);
+                    code.line((label == null ? "default:" : "case " + label + ":") + " " + m + ".state = "
+                            + d.targets().get(i).id + "; continue;");
                 }
-                code.endControlFlow();
+                code.close();
                 if (d.fallback() != null) {
-                    code.addStatement("$L.state = $L", m, d.fallback().id);
-                    code.addStatement("continue");
+                    code.line(m + ".state = " + d.fallback().id + ";");
+                    code.line("continue;");
                 }
             }
-        }
-    }
-
-    private void line(CodeBlock.Builder code, String text, int line) {
-        line(code, text, line, 0);
-    }
-
-    /** A statement and its source line; a multi-line copy whose lines are the source's one for one says "N-M". */
-    private void line(CodeBlock.Builder code, String text, int line, int lastLine) {
-        String comment = "// " + in.src().fileName + ":" + line + (lastLine > line && text.indexOf('\n') >= 0 ? "-" + lastLine : "");
-        if (text.indexOf('\n') < 0) {
-            code.add("$L $L\n", text, comment);
-        } else {
-            code.add("$L\n$L\n", comment, text);
         }
     }
 
     // ------------------------------------------------------------------ the machine class
 
-    private TypeSpec machineClass() {
-        TypeSpec.Builder t = TypeSpec.classBuilder(in.machineName())
-                .addModifiers(Modifier.STATIC, Modifier.FINAL)
-                .addTypeVariables(allTypeVars())
-                .superclass(ParameterizedTypeName.get(in.generator() ? GENERATOR : COROUTINE, in.resultType()));
-        StringBuilder doc = new StringBuilder("State machine of {@code $L}: the task and its suspended locals, one object per call.\n"
-                + "<pre>\n state  resumes at\n");
+    /** The machine class, nested in the generated class (level 1). */
+    void machineClass(Declarations d, BodyText out) {
+        String file = in.src().fileName;
+        StringBuilder doc = new StringBuilder("State machine of {@code ").append(in.methodName())
+                .append("}: the task and its suspended locals, one object per call.\n<pre>\n state  resumes at\n");
         StringBuilder lines = new StringBuilder();
         for (Block b : in.cfg().blocks) {
-            doc.append(String.format(" %5d  %s:%d%n", b.id, in.src().fileName, b.line));
+            String id = String.valueOf(b.id);
+            doc.append(" ").append("     ", Math.min(5, id.length()), 5).append(id).append("  ").append(file).append(':')
+                    .append(b.line).append('\n');
             lines.append(lines.length() == 0 ? "" : ", ").append(b.line);
         }
-        doc.append("</pre>\n");
-        t.addJavadoc(doc.toString(), in.methodName());
-        t.addField(FieldSpec.builder(int[].class, "LINES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("{$L}", lines).build());
-        MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+        doc.append("</pre>");
+        Declarations.javadoc(out, doc.toString());
+        d.pushTypeVars(allTypeVars());
+        out.line("static final class " + in.machineName() + d.typeVarsDecl(allTypeVars()) + " extends "
+                + d.type(ParameterizedTypeName.get(in.generator() ? GENERATOR : COROUTINE, in.resultType())) + " {");
+        out.indent();
+        out.line("private static final int[] LINES = {" + lines + "};");
+        List<String> ctorParams = new ArrayList<>();
+        List<String> ctorCode = new ArrayList<>();
         if (!in.isStatic()) {
             TypeName self = in.classTypeVars().isEmpty() ? in.asyncClass()
                     : ParameterizedTypeName.get(in.asyncClass(), in.classTypeVars().toArray(new TypeName[0]));
-            t.addField(self, "self", Modifier.FINAL);
-            ctor.addParameter(self, "self").addStatement("this.self = self");
+            String selfType = d.type(self);
+            out.blank().line("final " + selfType + " self;");
+            ctorParams.add(selfType + " self");
+            ctorCode.add("this.self = self;");
         }
         int p = 0;
         for (Local l : in.locals()) {
             if (l.kind == Local.Kind.PARAMETER) {
-                TypeName type = in.paramTypes().get(p++);
-                t.addField(type, l.fieldName);
-                ctor.addParameter(type, l.name).addStatement("this.$L = $L", l.fieldName, l.name);
+                String type = d.type(in.paramTypes().get(p++));
+                out.blank().line(type + " " + l.fieldName + ";");
+                ctorParams.add(type + " " + l.name);
+                ctorCode.add("this." + l.fieldName + " = " + l.name + ";");
             }
         }
         for (Local l : in.locals()) {
             if (l.hoisted && l.kind != Local.Kind.PARAMETER) {
-                t.addField(rawTypeField(l.typeText, l.fieldName));
+                out.blank().line(l.typeText + " " + l.fieldName + ";");
             }
         }
         for (String[] f : in.cfg().syntheticFields) {
-            t.addField(rawTypeField(f[1], f[0]));
+            out.blank().line(f[1] + " " + f[0] + ";");
         }
-        t.addMethod(ctor.build());
+        out.blank();
+        Declarations.signature(out, out.level(), in.machineName(), ctorParams, List.of());
+        out.indent();
+        ctorCode.forEach(out::line);
+        out.close();
         String target = in.isStatic() ? in.asyncClass().simpleName() : "self";
-        t.addMethod(MethodSpec.methodBuilder("resume").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
-                .addException(Throwable.class).addStatement("$L.$L(this)", target, in.bodyName()).build());
-        t.addMethod(MethodSpec.methodBuilder("frame").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
-                .returns(StackTraceElement.class)
-                .addStatement("return new $T($S, $S, $S, state >= 0 && state < LINES.length ? LINES[state] : -1)",
-                        StackTraceElement.class, in.userQualifiedName(), in.methodName(), in.src().fileName)
-                .build());
-        return t.build();
-    }
-
-    /** A field whose type is source text (the user's own spelling, valid with the user's imports). */
-    private static FieldSpec rawTypeField(String typeText, String name) {
-        // JavaPoet has no raw-text type; a type variable name is printed verbatim and never imported.
-        return FieldSpec.builder(TypeVariableName.get(typeText), name).build();
+        out.blank().line("@java.lang.Override").line("protected void resume() throws java.lang.Throwable {").indent()
+                .line(target + "." + in.bodyName() + "(this);").close();
+        out.blank().line("@java.lang.Override").line("protected java.lang.StackTraceElement frame() {").indent()
+                .line("return new java.lang.StackTraceElement(" + Declarations.literal(in.userQualifiedName()) + ", "
+                        + Declarations.literal(in.methodName()) + ", " + Declarations.literal(file)
+                        + ", state >= 0 && state < LINES.length ? LINES[state] : -1);")
+                .close();
+        out.close();
+        d.popTypeVars();
     }
 }

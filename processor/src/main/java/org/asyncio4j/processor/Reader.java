@@ -61,6 +61,18 @@ final class Reader {
         }
         collectMembers(cm, type);
         cm.lambdaTargets = new LambdaTargets(elements, types, new TypeRefs(elements, cu, type), type);
+        // The methods' paths from the class's own: Trees.getPath(method) searches the whole file from
+        // its root for each method, quadratic in a file of many methods (W7-mixed: 100 per file)
+        java.util.Map<Element, TreePath> methodPaths = new java.util.HashMap<>();
+        for (com.sun.source.tree.Tree member : cm.tree.getMembers()) {
+            if (member instanceof MethodTree) {
+                TreePath p = new TreePath(path, member);
+                Element e = trees.getElement(p);
+                if (e != null) {
+                    methodPaths.put(e, p);
+                }
+            }
+        }
         for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
             if (!isAsync(m)) {
                 continue;
@@ -68,7 +80,7 @@ final class Reader {
             if (m.getModifiers().contains(Modifier.STATIC)) {
                 cm.staticAsyncNames.add(m.getSimpleName().toString());
             }
-            TreePath mp = trees.getPath(m);
+            TreePath mp = methodPaths.containsKey(m) ? methodPaths.get(m) : trees.getPath(m);
             ClassModel.MethodModel mm = new ClassModel.MethodModel(m, (MethodTree) mp.getLeaf(), mp);
             mm.resolver.hasPosition = src::hasPosition;
             List<String> params = new ArrayList<>();

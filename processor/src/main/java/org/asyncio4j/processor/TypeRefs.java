@@ -34,16 +34,26 @@ final class TypeRefs {
     private final TypeElement owner;
     private final String packageName;
 
-    private final java.util.Map<TypeElement, List<? extends Element>> members = new java.util.HashMap<>();
+    private final java.util.Map<TypeElement, List<? extends Element>> members;
     private final java.util.Map<String, TypeElement> simpleNames = new java.util.HashMap<>();
 
-    /** {@code Elements.getAllMembers}, once per type: it builds a fresh scope on every call. */
+    /**
+     * {@code Elements.getAllMembers}, once per type and round: it builds a fresh scope on every call,
+     * and every class of a round asks for the same library types (List, String...).
+     */
     List<? extends Element> members(TypeElement t) {
         return members.computeIfAbsent(t, elements::getAllMembers);
     }
 
     TypeRefs(Elements elements, CompilationUnitTree cu, TypeElement owner) {
+        this(elements, cu, owner, new java.util.HashMap<>());
+    }
+
+    /** {@code members}: the cache of {@link #members}, shared by the classes of one round. */
+    TypeRefs(Elements elements, CompilationUnitTree cu, TypeElement owner,
+            java.util.Map<TypeElement, List<? extends Element>> members) {
         this.elements = elements;
+        this.members = members;
         this.cu = cu;
         this.owner = owner;
         PackageElement p = elements.getPackageOf(owner);
