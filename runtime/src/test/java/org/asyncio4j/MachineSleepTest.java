@@ -274,4 +274,27 @@ class MachineSleepTest {
             return join(g);
         }, new VirtualClock());
     }
+    @Test
+    void renumberingTheHeapKeepsASleepingMachineLiveAndItsStaleEntryStale() {
+        Asyncio.run(() -> {
+            Sleeper m = new Sleeper(true, "M", new ArrayList<>(), false, 1000).go(); // asleep on the loop's heap
+            int loopSeq = m.sleepSeq;
+            TimerHeap heap = new TimerHeap(6); // a heap of this test's own, renumbering after 6 sequences
+            heap.push(10, "a");
+            heap.push(50, m); // stale: the machine's sequence is set to the next entry's below
+            heap.push(20, "b");
+            assertTrue(heap.hasLive());
+            m.sleepSeq = heap.push(60, m);
+            heap.push(30, "c");
+            heap.push(40, "d");
+            heap.push(45, "e"); // the 8th sequence: the next settle renumbers
+            List<Object> popped = new ArrayList<>();
+            while (heap.hasLive()) {
+                popped.add(heap.pop());
+            }
+            assertEquals(List.of("a", "b", "c", "d", "e", m), popped, "the stale entry at 50 is dropped, the live one at 60 kept");
+            m.sleepSeq = loopSeq; // back to its entry in the loop's heap, which wakes it at 1000 ms
+            return join(m);
+        }, new VirtualClock());
+    }
 }
