@@ -44,7 +44,7 @@ public class AsyncGenerator extends Generator {
                             m.state = 6;
                             continue;
                         }
-                        if (m.suspends($await = m.task(Asyncio.sleep(Duration.ofMillis(100))), 3)) return; // Generator.java:15
+                        if (m.suspends($await = m.task(m.sleep(Duration.ofMillis(100))), 3)) return; // Generator.java:15
                     }
                     case 3: {
                         m.awaited($await); // Generator.java:15

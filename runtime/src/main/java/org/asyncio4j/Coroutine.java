@@ -1,5 +1,6 @@
 package org.asyncio4j;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -81,6 +82,11 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     private final int id;
     Coroutine<?> prevLive;
     Coroutine<?> nextLive;
+    /**
+     * While the machine sleeps through {@link #sleep(Duration)}: the sequence of its live entry in the
+     * timer heap (an entry left by a cancelled sleep has another). Fits in the machine's padding.
+     */
+    int sleepSeq;
 
     /** For generated machines: binds to the loop running on this thread. */
     @SuppressWarnings("this-escape") // JDK 21+ lint: the loop only records the new task (live list, debug, JFR); no subclass code runs
@@ -180,6 +186,9 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     final void step() {
         if (outcome != PENDING) {
             return;
+        }
+        if (awaiting instanceof MachineSleep s && s.timerRan(this)) {
+            return; // the timer of sleep(Duration): the machine resumes on the next iteration
         }
         EventLoop l = loop;
         Coroutine<?> prev = l.currentTask;
@@ -287,6 +296,33 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     }
 
     /**
+     * {@code Asyncio.sleep(delay)} awaited directly, the form the processor emits for
+     * {@code Await.on(Asyncio.sleep(d))}: the sleep can have gone nowhere but into the await, so no
+     * sleep object is made; this machine is itself the timer entry, and resumes exactly when it would
+     * after awaiting {@code Asyncio.sleep(delay)} (the timer completes the sleep, the machine wakes one
+     * iteration later; a zero or negative delay yields for one iteration). Pass the result to
+     * {@link #suspends}. Generated code only.
+     *
+     * @param delay how long; zero or negative: one iteration
+     * @return the task to pass to {@link #suspends} (a marker while the machine sleeps)
+     * @throws NullPointerException if {@code delay} is null
+     */
+    public final Task<?> sleep(Duration delay) {
+        long nanos = Durations.require(delay, "sleep delay");
+        EventLoop l = loop;
+        if (nanos <= 0) {
+            return new YieldNow<>(l, null);
+        }
+        sleepSeq = l.scheduleTimer(Durations.deadline(l.time(), nanos), this);
+        return MachineSleep.SLEEPING;
+    }
+
+    /** Whether this machine sleeps through {@link #sleep(Duration)} on its timer entry of sequence {@code seq}. */
+    final boolean sleepsOn(int seq) {
+        return awaiting == MachineSleep.SLEEPING && sleepSeq == seq;
+    }
+
+    /**
      * As {@link #task(CompletionStage)}; {@code receiver} as in {@link #task(Object, Task)}. Generated code only.
      *
      * @param receiver the variable the awaited call was made on
@@ -360,6 +396,13 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         if (task instanceof FutureBase<?> f) {
             EventLoop other = f.loop;
             if (other == null) {
+                if (f == MachineSleep.SLEEPING) {
+                    // sleep(Duration): this machine is in the timer heap already; only a pending cancel is left
+                    if ((flags & MUST_CANCEL) != 0 && forwardCancel(task)) {
+                        flags &= ~MUST_CANCEL;
+                    }
+                    return;
+                }
                 f.bindLoop(loop);
                 other = f.loop;
             }
@@ -388,7 +431,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         Object prev = l.cancelReason;
         l.cancelReason = extra instanceof Extra e ? e.cancelOrigin : null;
         try {
-            return task.cancel(cancelMessage());
+            return cancelAwaited(task, cancelMessage());
         } finally {
             l.cancelReason = prev;
         }
@@ -428,6 +471,15 @@ public abstract class Coroutine<T> extends FutureBase<T> {
         }
         throwPendingCancel();
         return (R) t.result();
+    }
+
+    /** {@code w.cancel(msg)} for what this machine awaits; a sleep of its own ({@link #sleep}) is cancelled here. */
+    private boolean cancelAwaited(Task<?> w, String msg) {
+        if (w == MachineSleep.SLEEPING || w == MachineSleep.DUE) {
+            MachineSleep.cancel(this, msg);
+            return true;
+        }
+        return w.cancel(msg);
     }
 
     private void throwPendingCancel() {
@@ -596,7 +648,7 @@ public abstract class Coroutine<T> extends FutureBase<T> {
                 c = next;
                 continue;
             }
-            if (w != null && w.cancel(msg)) {
+            if (w != null && c.cancelAwaited(w, msg)) {
                 return;
             }
             break;

@@ -57,7 +57,7 @@ final class Debug {
         try {
             loop.runEntry(e);
         } finally {
-            if (e instanceof Coroutine<?> c && !c.isDone()) {
+            if (e instanceof Coroutine<?> c && !c.isDone() && !MachineSleep.timerOnly(c)) {
                 TaskInfo info = tasks.get(c);
                 if (info != null) {
                     info.suspendedAt = loop.time(); // the step suspended (or was put back on the ready queue)

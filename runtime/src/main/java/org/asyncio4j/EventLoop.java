@@ -424,12 +424,14 @@ public final class EventLoop {
         }
     }
 
-    void scheduleTimer(long when, Object entry) {
+    /** Puts {@code entry} in the timer heap; returns its sequence there (see {@link TimerHeap#push}). */
+    int scheduleTimer(long when, Object entry) {
         assert inEventLoop();
-        timers.push(when, entry);
+        int seq = timers.push(when, entry);
         if (hostIdle) {
             wakeup();
         }
+        return seq;
     }
 
     /**
@@ -764,6 +766,9 @@ public final class EventLoop {
             long now = clock.nanoTime();
             Object e;
             while ((e = timers.pollDue(now)) != null) {
+                if (e instanceof Coroutine<?> c) {
+                    c.awaiting = MachineSleep.DUE; // a machine's own sleep: its run from here is the timer's
+                }
                 ready.add(e);
             }
         }

@@ -269,6 +269,18 @@ public abstract class GeneratorMachine<T> implements AsyncIterator<T> {
     }
 
     /**
+     * As {@link Coroutine#sleep(java.time.Duration)}, for {@code Await.on(Asyncio.sleep(d))} in a
+     * generator's body: here simply {@code Asyncio.sleep(delay)} (the generator's step task, not the
+     * generator, is what waits). Generated code only.
+     *
+     * @param delay how long; zero or negative: one iteration
+     * @return the sleep, to pass to {@link #suspends}
+     */
+    public final Task<?> sleep(java.time.Duration delay) {
+        return Asyncio.sleep(delay);
+    }
+
+    /**
      * As {@link Coroutine#task(java.util.concurrent.CompletionStage)}. Generated code only.
      *
      * @param stage the value of the awaited expression

@@ -82,14 +82,18 @@ final class TimerHeap {
         return size == 0 && batchCount == 0;
     }
 
-    /** Appends a timer; it joins the heap at the next settle. O(1). */
-    void push(long when, Object entry) {
+    /**
+     * Appends a timer; it joins the heap at the next settle. O(1). Returns the entry's sequence, which a
+     * sleeping machine keeps to tell its live entry from a stale one (see {@link #isCancelled}); a
+     * renumbering tells the machine its new sequence.
+     */
+    int push(long when, Object entry) {
         if (fillPos == CHUNK) {
             nextChunk();
         }
         fillWhens[fillPos] = when;
         fillEntries[fillPos++] = entry;
-        batchCount++;
+        return nextSeq + batchCount++;
     }
 
     private void nextChunk() {
@@ -144,7 +148,7 @@ final class TimerHeap {
         if (cancelled >= MIN_PRUNE && cancelled >= size - cancelled) {
             prune();
         }
-        while (size > 0 && isCancelled(entries[0])) {
+        while (size > 0 && isCancelled(entries[0], seqs[0])) {
             removeTop();
             droppedCancelled();
         }
@@ -159,6 +163,7 @@ final class TimerHeap {
     /** Moves the batch into the heap in push order, dropping its cancelled entries. */
     private void merge() {
         int n = batchCount;
+        int pushedSeq = nextSeq; // the sequences push() returned for the batch: pushedSeq + k
         if ((long) nextSeq + n > seqLimit) {
             renumber();
         }
@@ -171,11 +176,14 @@ final class TimerHeap {
             long[] ws = batchWhens[c];
             Object[] es = batchEntries[c];
             int len = Math.min(left, CHUNK);
-            for (int o = 0; o < len; o++, seq++) {
+            for (int o = 0; o < len; o++, seq++, pushedSeq++) {
                 Object e = es[o];
-                if (isCancelled(e)) {
+                if (isCancelled(e, pushedSeq)) {
                     droppedCancelled();
                     continue;
+                }
+                if (seq != pushedSeq && e instanceof Coroutine<?> machine) {
+                    machine.sleepSeq = seq; // renumbered: the sleeping machine's live entry has a new sequence
                 }
                 if (size == entries.length) {
                     ensureCapacity(size + 1);
@@ -218,7 +226,7 @@ final class TimerHeap {
         int j = 0;
         for (int i = 0; i < size; i++) {
             Object e = entries[i];
-            if (!isCancelled(e)) {
+            if (!isCancelled(e, seqs[i])) {
                 whens[j] = whens[i];
                 seqs[j] = seqs[i];
                 entries[j++] = e;
@@ -238,6 +246,7 @@ final class TimerHeap {
 
     /** Gives the heap's entries sequences 0..size-1 in (deadline, sequence) order; the batch follows. */
     private void renumber() {
+        prune(); // first drop stale entries, so every machine left in the heap is its live entry
         Integer[] order = new Integer[size];
         for (int i = 0; i < size; i++) {
             order[i] = i;
@@ -245,7 +254,11 @@ final class TimerHeap {
         Arrays.sort(order, (a, b) -> less(whens[a], seqs[a], whens[b], seqs[b]) ? -1
                 : less(whens[b], seqs[b], whens[a], seqs[a]) ? 1 : 0);
         for (int rank = 0; rank < size; rank++) {
-            seqs[order[rank]] = rank;
+            int i = order[rank];
+            seqs[i] = rank;
+            if (entries[i] instanceof Coroutine<?> c) {
+                c.sleepSeq = rank;
+            }
         }
         nextSeq = size;
     }
@@ -310,8 +323,15 @@ final class TimerHeap {
         entries[i] = e;
     }
 
-    /** Loop entries are Handles and FutureBases; anything else (tests' markers) is never cancelled. */
-    static boolean isCancelled(Object entry) {
-        return entry instanceof Handle h ? h.cancelled : entry instanceof FutureBase<?> f && f.isDone();
+    /**
+     * Loop entries are Handles, FutureBases and machines sleeping through {@link Coroutine#sleep} (live
+     * only while the machine still sleeps on the entry of sequence {@code seq}: a machine cancelled out of
+     * a sleep that sleeps again leaves a stale entry behind); anything else (tests' markers) is never
+     * cancelled.
+     */
+    static boolean isCancelled(Object entry, int seq) {
+        return entry instanceof Handle h ? h.cancelled
+                : entry instanceof Coroutine<?> c ? !c.sleepsOn(seq)
+                : entry instanceof FutureBase<?> f && f.isDone();
     }
 }

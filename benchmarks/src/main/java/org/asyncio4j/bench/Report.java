@@ -44,8 +44,11 @@ final class Report {
         row(md, "JDK of every JVM peer", env.jdk().version() + " (" + env.jdk().home() + ")");
         String small = plan.stream().filter(w -> w.smallPages).map(w -> w.id).distinct()
                 .reduce((a, b) -> a + ", " + b).orElse(null);
+        String touched = plan.stream().filter(w -> w.preTouch).map(w -> w.id).distinct()
+                .reduce((a, b) -> a + ", " + b).orElse(null);
         row(md, "JVM flags of every JVM peer", "`" + String.join(" ", env.flags()) + "`, plus `" + Runner.HUGE_PAGES
                 + "` in every workload" + (small == null ? "" : " but " + small)
+                + (touched == null ? "" : ", and `" + Runner.PRE_TOUCH + "` in " + touched)
                 + " (all the JVMs of a workload get the same flags; ANALYSIS.md, \"W2\" and \"W4\", says why)");
         row(md, "Python", env.pythonVersion() + (env.python() == null ? "" : " (" + env.python() + ")"));
         row(md, "load average (1, 5, 15 min) " + (rerendered ? "when re-rendered (not the run's)" : "at start / end"),

@@ -37,13 +37,26 @@ public final class Runner {
      */
     static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
 
+    /**
+     * The whole heap touched before {@code main} runs, for workloads measured over a few seconds right
+     * after the JVM starts (W2's quick JMH forks: 1 s of warm-up, 2 s measured). Even with huge pages the
+     * first touch of eden costs this VM about 1.7 s of CPU per GB (the kernel zeroes each page): a
+     * program that allocates 16 bytes per hand-off spends its first 64 M hand-offs, several seconds,
+     * touching the 1 GB eden, at half speed, so the measured seconds fall inside that phase; one that
+     * allocates 64 bytes per hand-off leaves it within the warm-up (ANALYSIS.md, "Issue 18 hand-offs and
+     * sleeps"). Pre-touching costs each JVM a few seconds of start-up, outside the measurement.
+     */
+    static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
+
     /** The flags every JVM of workload {@code w} gets, peers and load client alike. */
     static List<String> flags(Workload w) {
-        if (w.smallPages) {
-            return JVM_FLAGS;
-        }
         List<String> f = new ArrayList<>(JVM_FLAGS);
-        f.add(HUGE_PAGES);
+        if (!w.smallPages) {
+            f.add(HUGE_PAGES);
+        }
+        if (w.preTouch) {
+            f.add(PRE_TOUCH);
+        }
         return List.copyOf(f);
     }
 

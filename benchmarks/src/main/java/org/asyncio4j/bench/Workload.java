@@ -19,6 +19,8 @@ final class Workload {
     String carriedFrom;
     /** Run every JVM of this workload without transparent huge pages ({@link Runner#flags}). */
     boolean smallPages;
+    /** Run every JVM of this workload with a pre-touched heap ({@link Runner#PRE_TOUCH}). */
+    boolean preTouch;
     /** Runs alternate between the cases (run 1 of each, then run 2...) instead of each case's runs in a row. */
     boolean interleaved;
 

@@ -422,6 +422,12 @@ abstract class LoweringBase {
 
     void suspendOn(MethodInvocationTree await) {
         ExpressionTree arg = await.getArguments().get(0);
+        ExpressionTree delay = directSleep(arg);
+        if (delay != null) {
+            // The machine itself becomes the timer entry: no sleep object (Coroutine.sleep(Duration)).
+            suspend(m + ".sleep(" + expr(delay) + ")", await);
+            return;
+        }
         String task = expr(arg);
         String receiver = directReceiver(arg);
         suspend(receiver == null ? task : receiver + ", " + task, await);
@@ -458,6 +464,27 @@ abstract class LoweringBase {
                     && t.getName().contentEquals("this") && cx.fieldNames().contains(qs.getIdentifier().toString());
         }
         return variable ? expr(q) : null;
+    }
+
+    /**
+     * For {@code Await.on(Asyncio.sleep(d))}: {@code d}, so the machine awaits {@code m.sleep(d)}, which
+     * puts the machine itself in the timer heap instead of making a sleep object; the sleep went nowhere
+     * but into this await. Null for anything else (a kept sleep, {@code sleep(d, result)}, a static import).
+     * {@code Asyncio} is matched by name, as {@code Await} is ({@link Calls#isAwait}), unless it is a variable.
+     */
+    private ExpressionTree directSleep(ExpressionTree arg) {
+        while (arg instanceof ParenthesizedTree p) {
+            arg = p.getExpression();
+        }
+        if (!(arg instanceof MethodInvocationTree mi) || mi.getArguments().size() != 1 || !mi.getTypeArguments().isEmpty()
+                || !(mi.getMethodSelect() instanceof MemberSelectTree ms) || !ms.getIdentifier().contentEquals("sleep")) {
+            return null;
+        }
+        ExpressionTree q = ms.getExpression();
+        boolean asyncio = q instanceof IdentifierTree id ? id.getName().contentEquals("Asyncio")
+                && cx.res().refs.get(id) == null && !cx.fieldNames().contains("Asyncio")
+                : q.toString().equals("org.asyncio4j.Asyncio");
+        return asyncio ? mi.getArguments().get(0) : null;
     }
 
     void suspend(String task, Tree at) {

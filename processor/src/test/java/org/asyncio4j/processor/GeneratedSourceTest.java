@@ -102,6 +102,49 @@ class GeneratedSourceTest {
     }
 
     /**
+     * {@code Await.on(Asyncio.sleep(d))} (also parenthesized or fully qualified) awaits {@code m.sleep(d)}:
+     * the machine is its own timer entry. A sleep with a result, a kept sleep, and a user's variable
+     * named {@code Asyncio} keep the plain form.
+     */
+    @Test
+    void aDirectSleepBecomesAMachineSleep() throws IOException {
+        JavaFileObject f = JavaFileObjects.forSourceLines("Naps",
+                "import java.time.Duration;",
+                "import org.asyncio4j.*;",
+                "import org.asyncio4j.annotations.Async;",
+                "public class Naps {",
+                "  static final class Fake { Task<Void> sleep(Duration d) { return Task.completed(); } }",
+                "  @Async Task<Integer> nap(Duration d) {",
+                "    Await.on(Asyncio.sleep(d));",
+                "    Await.on((Asyncio.sleep(Duration.ofMillis(5))));",
+                "    Await.on(org.asyncio4j.Asyncio.sleep(d));",
+                "    int r = Await.on(Asyncio.sleep(d, 7));",
+                "    Task<Void> kept = Asyncio.sleep(d);",
+                "    Await.on(kept);",
+                "    Fake Asyncio = new Fake();",
+                "    Await.on(Asyncio.sleep(d));",
+                "    return Task.completed(r);",
+                "  }",
+                "}");
+        Compilation c = javac().withProcessors(new AsyncProcessor()).compile(f);
+        assertThat(c).succeeded();
+        String src = generated(c, "AsyncNaps");
+        List<String> tasks = new ArrayList<>();
+        Matcher m = Pattern.compile("\\.suspends\\(\\$\\w+ = \\w+\\.task\\((.*)\\), \\d+\\)\\) return;").matcher(src);
+        while (m.find()) {
+            tasks.add(m.group(1));
+        }
+        assertEquals(6, tasks.size(), src);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(tasks.get(i).matches("\\w+\\.sleep\\(.+\\)") && !tasks.get(i).contains("Asyncio"),
+                    "a machine sleep: " + tasks.get(i) + "\n" + src);
+        }
+        assertTrue(tasks.get(3).contains("Asyncio.sleep("), tasks.get(3));
+        assertFalse(tasks.get(4).contains("sleep"), tasks.get(4));
+        assertTrue(tasks.get(5).contains("Asyncio.sleep("), tasks.get(5));
+    }
+
+    /**
      * With every lint on, the only warnings are the user's own (e.g. javac's [try] warning on a
      * resource the user's body never names): none comes from a generated file, none without a source
      * (javac's note that no processor claimed {@code @Generated}).

@@ -432,38 +432,56 @@ public class AsyncQueue<T> {
 
     // ------------------------------------------------------------------ waiters
 
-    static final class Getter<T> extends Waiter<T> {
-        private final AsyncQueue<T> q;
+    /**
+     * What a getter and a putter share: their queue, whether a wake-up reserved an item or a slot for
+     * them, and their reuse after a direct await. {@code R} is what the awaiting task receives.
+     */
+    abstract static class QueueWaiter<T, R> extends Waiter<R> {
+        final AsyncQueue<T> q;
         boolean reserved;
 
-        Getter(AsyncQueue<T> q, EventLoop loop) {
+        QueueWaiter(AsyncQueue<T> q, EventLoop loop) {
             super(loop);
             this.q = q;
         }
 
-        void wake() {
-            succeed(null); // the item is chosen when the task takes it (onTaken)
+        final void wake() {
+            succeed(null); // a getter's item is chosen when the task takes it (onTaken)
         }
 
-        boolean servesLoop(EventLoop l) {
+        final boolean servesLoop(EventLoop l) {
             return isOn(l);
         }
 
         /**
-         * {@code Await.on(q.get())}: this getter was made (or taken from the spare slot) by that very
-         * call on this queue and went straight into the await, so nobody else holds it: once the task
-         * has taken its item, it can serve this queue's next wait.
+         * {@code Await.on(q.get())} or {@code Await.on(q.put(x))}: this waiter was made (or taken from
+         * the spare slot) by that very call on this queue and went straight into the await, so nobody
+         * else holds it: once the task has taken its outcome, it can serve this queue's next wait.
          */
         @Override
-        protected void awaitedDirectly(Object receiver) {
+        protected final void awaitedDirectly(Object receiver) {
             if (receiver == q && q.reusesWaiters && !reserved && isQueued()) {
                 recycleWhenTaken();
             }
         }
 
         @Override
-        protected void recycled() {
+        protected final void recycled() {
             reserved = false;
+            keep();
+        }
+
+        /** Puts this waiter, reset to pending, in its queue's spare slot. */
+        abstract void keep();
+    }
+
+    static final class Getter<T> extends QueueWaiter<T, T> {
+        Getter(AsyncQueue<T> q, EventLoop loop) {
+            super(q, loop);
+        }
+
+        @Override
+        void keep() {
             q.spareGetter = this;
         }
 
@@ -486,36 +504,16 @@ public class AsyncQueue<T> {
         }
     }
 
-    static final class Putter<T> extends Waiter<Void> {
-        private final AsyncQueue<T> q;
+    static final class Putter<T> extends QueueWaiter<T, Void> {
         private T item;
-        boolean reserved;
 
         Putter(AsyncQueue<T> q, T item, EventLoop loop) {
-            super(loop);
-            this.q = q;
+            super(q, loop);
             this.item = item;
         }
 
-        void wake() {
-            succeed(null);
-        }
-
-        boolean servesLoop(EventLoop l) {
-            return isOn(l);
-        }
-
-        /** {@code Await.on(q.put(x))}: as {@link Getter#awaitedDirectly}. */
         @Override
-        protected void awaitedDirectly(Object receiver) {
-            if (receiver == q && q.reusesWaiters && !reserved && isQueued()) {
-                recycleWhenTaken();
-            }
-        }
-
-        @Override
-        protected void recycled() {
-            reserved = false;
+        void keep() {
             item = null;
             q.sparePutter = this;
         }
