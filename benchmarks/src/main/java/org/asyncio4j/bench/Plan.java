@@ -97,11 +97,10 @@ final class Plan {
         w.add(a4j);
         int cores = Runtime.getRuntime().availableProcessors();
         if (cores > 1) {
-            Case group = new Case(Peers.ASYNCIO4J, cores + " loops");
+            Case group = loopsCase(cores, a, "asyncio4j on a LoopGroup of " + cores + " loops (one per core, as Jetty's"
+                    + " and the JDK's servers use every core): HttpServer.Builder.startOn, one server per loop on one port"
+                    + " with SO_REUSEPORT.");
             group.httpServer = "a4j-loops";
-            group.args = a;
-            group.note = "asyncio4j on a LoopGroup of " + cores + " loops (one per core, as Jetty's and the JDK's servers"
-                    + " use every core): HttpServer.Builder.startOn, one server per loop on one port with SO_REUSEPORT.";
             w.add(group);
         }
         Case jdk = new Case(Peers.JDK_HTTPSERVER, "");
@@ -131,6 +130,14 @@ final class Plan {
                         Goals.ratioToBest(x, loops, SERVER_CPU, 1, "server CPU per request no higher than any peer's"
                                 + " (issue 20)"));
         return w;
+    }
+
+    /** asyncio4j's row with one loop per core ({@code cores} of them), its server set by the caller. */
+    private static Case loopsCase(int cores, List<String> args, String note) {
+        Case c = new Case(Peers.ASYNCIO4J, cores + " loops");
+        c.args = args;
+        c.note = note;
+        return c;
     }
 
     private static String k(int n) {
@@ -248,11 +255,9 @@ final class Plan {
         w.add(a4j);
         int cores = Runtime.getRuntime().availableProcessors();
         if (cores > 1) {
-            Case group = new Case(Peers.ASYNCIO4J, cores + " loops");
+            Case group = loopsCase(cores, a, "asyncio4j, one loop per core: LoopGroup.start(" + cores + ") with one"
+                    + " SO_REUSEPORT server per loop, the same handler (issue 21).");
             group.echoServer = "a4j-loops";
-            group.args = a;
-            group.note = "asyncio4j, one loop per core: LoopGroup.start(" + cores + ") with one SO_REUSEPORT server per"
-                    + " loop, the same handler (issue 21).";
             w.add(group);
             Case handOff = new Case(Peers.ASYNCIO4J, cores + " loops, hand-off");
             handOff.echoServer = "a4j-handoff";
