@@ -454,7 +454,8 @@ final class Gen {
         };
         String declared = chance(25) ? "Task<? extends " + type + ">" : "Task<" + type + ">";
         Node init = expr(c, t, 2);
-        Node rest = expr(c, t, 2);
+        // the awaited Long is on javac's operand stack while 'rest' is evaluated (seed 20261207 program 2023)
+        Node rest = t == Ty.LONG ? wide(c, t, 2) : expr(c, t, 2);
         return Node.stmt("{ " + declared + " " + n + " = " + make + id() + ", ", init, "); Fx.log(" + id() + ", Await.on("
                 + n + ") + ", rest, "); }");
     }
@@ -624,7 +625,13 @@ final class Gen {
                         : Node.expr(Ty.VOID, "Fx.each(" + id() + ", ", expr(c, Ty.INT, 2), ", ", expr(c, Ty.INT, 1), ")");
                 c.locals.add(new Local(i, Ty.INT, false, true));
                 String ty = on.contains(F.VAR) && chance(30) ? "var" : chance(50) ? "int" : "Integer";
-                s = new Node.Each(lab, ty, i, src, block(c, 4));
+                // The loop closes its iterator in a finally, so 'return task' in its body is a return inside a
+                // try (see retTask): the close runs while a returned pending task still runs (seed 20261207
+                // program 9656), which the synchronous reference cannot model.
+                c.inTry++;
+                Node body = block(c, 4);
+                c.inTry--;
+                s = new Node.Each(lab, ty, i, src, body);
             }
             default -> { // for-each over an Iterable, var element
                 Node src = Node.expr(Ty.VOID, "Fx.list(" + id() + ", ", expr(c, Ty.INT, 2), ", ", expr(c, Ty.INT, 1), ")");
