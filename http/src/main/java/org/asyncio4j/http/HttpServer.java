@@ -44,8 +44,8 @@ public final class HttpServer implements AsyncCloseable {
     final Router router;
     final Limits limits;
     private Server server;
-    /** The loop this server runs on; set when it starts. */
-    private EventLoop loop;
+    /** The loop this server runs on; set when it starts, read by {@link #stopAll} from any thread. */
+    private volatile EventLoop loop;
     final Set<HttpConnection> connections = new LinkedHashSet<>();
     private Promise<Void> drained;
     private boolean stopping;
