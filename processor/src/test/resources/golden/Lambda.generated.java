@@ -37,7 +37,7 @@ public class AsyncLambda extends Lambda {
                         if (m.suspends($await = m.task(m.parts.get(0)), 1)) return; // Lambda.java:13
                     }
                     case 1: {
-                        m.bonus = org.asyncio4j.spi.Witness.of(m.awaited($await), false ? m.parts.get(0) : null); // Lambda.java:13
+                        m.bonus = m.<java.lang.Integer>awaited($await); // Lambda.java:13
                         m.children = new ArrayList<>(); // Lambda.java:14
                         m.tg = new TaskGroup(); // Lambda.java:15
                         m.$ex1 = null; // Lambda.java:15

@@ -106,7 +106,12 @@ final class AwaitedTypes {
         return out;
     }
 
-    private static String resultOf(TypeMirror returned) {
+    static boolean isTaskClass(TypeElement e) {
+        return TASK_CLASSES.contains(e.getQualifiedName().toString());
+    }
+
+    /** X of {@code Task<X>}, {@code CompletionStage<X>} or {@code CompletableFuture<X>} when nameable; null otherwise. */
+    static String resultOf(TypeMirror returned) {
         if (!(returned instanceof DeclaredType d) || d.getTypeArguments().size() != 1
                 || !TASK_CLASSES.contains(((TypeElement) d.asElement()).getQualifiedName().toString())) {
             return null;
@@ -122,7 +127,7 @@ final class AwaitedTypes {
     }
 
     /** Whether {@code t} can be written in the generated subclass, in any scope: no type variables at all. */
-    private static boolean nameable(TypeMirror t) {
+    static boolean nameable(TypeMirror t) {
         switch (t.getKind()) {
             case DECLARED -> {
                 DeclaredType d = (DeclaredType) t;

@@ -52,6 +52,16 @@ final class Bodies {
         this.diags = diags;
     }
 
+    /** The tree of the {@code @Async} method these bodies belong to (its parameters' types are exact). */
+    private com.sun.source.tree.MethodTree methodTree() {
+        for (ClassModel.MethodModel mm : cm.methods) {
+            if (mm.element.equals(method)) {
+                return mm.tree;
+            }
+        }
+        return null;
+    }
+
     /** Lowers and writes {@code b}, then its async lambdas. */
     MachineWriter.Output compile(Body b) {
         NameAllocator alloc = new NameAllocator();
@@ -77,7 +87,7 @@ final class Bodies {
         }
         LoweringBase.Context cx = new LoweringBase.Context(cm.src, b.resolver(), b.scan(), cm.calls, m, cm.simpleName,
                 cm.qualifiedName, cm.asyncName, cm.staticAsyncNames, cm.fieldNames, b.result().toString(), typer, calls,
-                b.uncheckedResult(), b.generator(), cm.methodAwaitedTypes);
+                b.uncheckedResult(), b.generator(), cm.methodAwaitedTypes, cm.callTypes.forBody(b.resolver(), methodTree(), method));
         Tree body = b.bodyPath().getLeaf();
         Cfg cfg = body instanceof BlockTree block ? new Lowering(cx).lower(block)
                 : new Lowering(cx).lowerExpression((ExpressionTree) body);

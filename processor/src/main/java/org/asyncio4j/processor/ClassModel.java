@@ -35,6 +35,8 @@ final class ClassModel {
     final List<String> enclosingQualifiedNames = new ArrayList<>();
     /** Finds whether a lambda in a body is an async one (set by the reader). */
     LambdaTargets lambdaTargets;
+    /** Types of calls where the elements make them certain (set by the reader). */
+    CallTypes callTypes;
 
     ClassModel(TypeElement type, ClassTree tree, TreePath path, Source src, String packageName, String simpleName,
             String qualifiedName, String asyncName) {

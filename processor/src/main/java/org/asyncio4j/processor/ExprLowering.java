@@ -259,7 +259,10 @@ abstract class ExprLowering extends LoweringBase {
                         ? l.typeText.strip() : null;
             }
             case METHOD_INVOCATION -> {
-                if (!cx.calls().isAwait(t) || ((MethodInvocationTree) t).getArguments().size() != 1) {
+                if (!cx.calls().isAwait(t)) {
+                    return cx.callTypes().spillType((MethodInvocationTree) t);
+                }
+                if (((MethodInvocationTree) t).getArguments().size() != 1) {
                     return null;
                 }
                 String x = awaitedTypeOf(((MethodInvocationTree) t).getArguments().get(0));

@@ -40,7 +40,8 @@ abstract class LoweringBase {
     record Context(Source src, Resolver res, AwaitScan scan, Calls calls, String m,
             String userSimpleName, String userQualifiedName, String asyncClassName, Set<String> staticAsyncNames,
             Set<String> fieldNames, String returnTypeText, Typer typer, Map<Tree, String> asyncLambdaCalls,
-            boolean uncheckedResult, boolean generator, Map<String, String> methodAwaitedTypes) {}
+            boolean uncheckedResult, boolean generator, Map<String, String> methodAwaitedTypes,
+            CallTypes.Body callTypes) {}
 
     record Target(List<Tree> trees, Block breakTo, Block continueTo, int finDepth, String yieldField) {}
 
@@ -287,26 +288,26 @@ abstract class LoweringBase {
     /**
      * The result type of awaiting {@code arg} where the source states it ({@link AwaitedTypes}): a local
      * declared {@code Task<X>}, or an unqualified call ({@code fetch(..)} or {@code this.fetch(..)}) of the
-     * one method of that name, declared to return {@code Task<X>}. Null otherwise.
+     * one method of that name, declared to return {@code Task<X>}; else a call or field whose type the
+     * elements make certain ({@link CallTypes}). Null otherwise.
      */
     String awaitedTypeOf(ExpressionTree arg) {
         while (arg instanceof ParenthesizedTree pt) {
             arg = pt.getExpression();
         }
+        String stated = null;
         if (arg instanceof IdentifierTree id) {
-            return AwaitedTypes.ofLocal(cx.res().refs.get(id));
-        }
-        if (arg instanceof MethodInvocationTree mi && mi.getTypeArguments().isEmpty()) {
+            stated = AwaitedTypes.ofLocal(cx.res().refs.get(id));
+        } else if (arg instanceof MethodInvocationTree mi && mi.getTypeArguments().isEmpty()) {
             ExpressionTree sel = mi.getMethodSelect();
             if (sel instanceof IdentifierTree id) {
-                return cx.methodAwaitedTypes().get(id.getName().toString());
-            }
-            if (sel instanceof MemberSelectTree ms && ms.getExpression() instanceof IdentifierTree q
+                stated = cx.methodAwaitedTypes().get(id.getName().toString());
+            } else if (sel instanceof MemberSelectTree ms && ms.getExpression() instanceof IdentifierTree q
                     && q.getName().contentEquals("this")) {
-                return cx.methodAwaitedTypes().get(ms.getIdentifier().toString());
+                stated = cx.methodAwaitedTypes().get(ms.getIdentifier().toString());
             }
         }
-        return null;
+        return stated != null ? stated : cx.callTypes().awaited(arg);
     }
 
     /**

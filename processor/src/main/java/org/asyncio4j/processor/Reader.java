@@ -60,7 +60,9 @@ final class Reader {
             cm.enclosingQualifiedNames.add(0, ((TypeElement) e).getQualifiedName().toString());
         }
         collectMembers(cm, type);
-        cm.lambdaTargets = new LambdaTargets(elements, types, new TypeRefs(elements, cu, type), type);
+        TypeRefs refs = new TypeRefs(elements, cu, type);
+        cm.lambdaTargets = new LambdaTargets(elements, types, refs, type);
+        cm.callTypes = new CallTypes(types, refs, type);
         // The methods' paths from the class's own: Trees.getPath(method) searches the whole file from
         // its root for each method, quadratic in a file of many methods (W7-mixed: 100 per file)
         java.util.Map<Element, TreePath> methodPaths = new java.util.HashMap<>();

@@ -23,13 +23,17 @@ final class Check {
         int cancelRuns;
         int overBudget;
         int failures;
+        /** Await reads in the generated code that state their type ({@code m.<X>awaited}), and those read through a witness. */
+        int typedAwaits;
+        int witnessAwaits;
         long compileNanos;
         long runNanos;
 
         @Override
         public String toString() {
             return programs + " programs, " + runs + " run pairs (" + cancelRuns + " cancellation runs), "
-                    + overBudget + " over the step budget, " + Fx.queueWaits + " queue awaits that waited, " + failures
+                    + overBudget + " over the step budget, " + Fx.queueWaits + " queue awaits that waited, "
+                    + typedAwaits + " await reads typed / " + witnessAwaits + " through a witness, " + failures
                     + " failures; javac cpu "
                     + compileNanos / 1_000_000 + " ms, runs " + runNanos / 1_000_000 + " ms";
         }
@@ -68,6 +72,17 @@ final class Check {
         return c;
     }
 
+    private static final java.util.regex.Pattern TYPED_AWAIT = java.util.regex.Pattern.compile("\\.<[^>]+>awaited\\(");
+    private static final java.util.regex.Pattern WITNESS_AWAIT = java.util.regex.Pattern.compile("Witness\\.of\\(");
+
+    private static int count(String text, java.util.regex.Pattern p) {
+        int n = 0;
+        for (java.util.regex.Matcher m = p.matcher(text); m.find(); ) {
+            n++;
+        }
+        return n;
+    }
+
     /** Runs a compiled batch; on one thread at a time ({@link Fx} is single-threaded). */
     static synchronized List<Failure> run(Compiled b, Stats st) {
         List<Failure> out = new ArrayList<>(b.failures);
@@ -75,7 +90,12 @@ final class Check {
         st.compileNanos += b.cpuNanos;
         long t1 = System.nanoTime();
         for (Case c : b.live.values()) {
-            Failure f = compare(c, b.ref.loader, b.async.loader, st, b.async.generated.get("Async" + c.cls() + ".java"));
+            String generated = b.async.generated.get("Async" + c.cls() + ".java");
+            if (generated != null) {
+                st.typedAwaits += count(generated, TYPED_AWAIT);
+                st.witnessAwaits += count(generated, WITNESS_AWAIT);
+            }
+            Failure f = compare(c, b.ref.loader, b.async.loader, st, generated);
             if (f != null) {
                 out.add(f);
             }

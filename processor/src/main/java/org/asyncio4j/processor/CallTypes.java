@@ -1,0 +1,437 @@
+package org.asyncio4j.processor;
+
+import com.palantir.javapoet.TypeName;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * The type of a call in an {@code @Async} body where the elements alone make it certain, without
+ * attributing the body (TYPES.md: bodies are not attributed during processing, and attributing them
+ * in place corrupts the user's trees). With it the generated code states the type of an awaited call
+ * ({@code m.<String>awaited($await)}) and gives an operand spilled before a later await a field of its
+ * own type, instead of restating the call for javac to infer ({@code Witness} reads).
+ *
+ * <p>Certain means: the receiver's static type is known exactly (a parameter of the {@code @Async}
+ * method, a field, {@code this}, a local declared with a non-generic class, or a type name for a
+ * static call), the call has no explicit type arguments, and <em>every</em> method of that name the
+ * receiver has is non-generic and returns the same type once the receiver's type arguments are put
+ * in: whichever overload javac picks, the type is that one. Raw receivers (whose members' types javac
+ * erases), generic methods, type variables, wildcards and types the generated class cannot name all
+ * give null, and the witness stays.
+ */
+final class CallTypes {
+    private final Types types;
+    private final TypeRefs refs;
+    private final TypeElement owner;
+
+    CallTypes(Types types, TypeRefs refs, TypeElement owner) {
+        this.types = types;
+        this.refs = refs;
+        this.owner = owner;
+    }
+
+    /** The calls of one body: its locals, and which of them are the {@code @Async} method's parameters. */
+    Body forBody(Resolver locals, MethodTree method, ExecutableElement element) {
+        return new Body(locals, method, element);
+    }
+
+    final class Body {
+        private final Resolver locals;
+        private final MethodTree method;
+        private final ExecutableElement element;
+        private java.util.Set<String> localClassNames;
+
+        private Body(Resolver locals, MethodTree method, ExecutableElement element) {
+            this.locals = locals;
+            this.method = method;
+            this.element = element;
+        }
+
+        /**
+         * The X of awaiting {@code task} when it is a call or a field whose type is certainly
+         * {@code Task<X>}, {@code CompletionStage<X>} or {@code CompletableFuture<X>}; null otherwise.
+         */
+        String awaited(ExpressionTree task) {
+            task = unparenthesized(task);
+            TypeMirror t = null;
+            if (task instanceof MethodInvocationTree call) {
+                t = returnType(call);
+            } else if (task instanceof IdentifierTree id) {
+                Local l = locals.refs.get(id);
+                t = l != null ? localType(l) : fieldType(id.getName().toString());
+            } else if (task instanceof MemberSelectTree ms) {
+                t = selectedField(ms);
+            }
+            return t == null ? null : AwaitedTypes.resultOf(asTask(t));
+        }
+
+        /** The type of a field read {@code x.f} (or {@code Type.f}), where certain. */
+        private TypeMirror selectedField(MemberSelectTree ms) {
+            Receiver r = receiver(unparenthesized(ms.getExpression()));
+            if (r == null) {
+                return null;
+            }
+            for (Element m : refs.members(r.element)) {
+                if ((m.getKind() == ElementKind.FIELD || m.getKind() == ElementKind.ENUM_CONSTANT)
+                        && m.getSimpleName().contentEquals(ms.getIdentifier())) {
+                    if (r.staticOnly) {
+                        return m.getModifiers().contains(Modifier.STATIC) ? m.asType() : null;
+                    }
+                    try {
+                        return types.asMemberOf(r.type, m);
+                    } catch (IllegalArgumentException notAMember) {
+                        return null;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * The declarable type of the value of {@code call}, when certain and plain enough to be a field's
+         * type that reads back exactly as the call would (no wildcards, which javac would capture
+         * afresh at each read); null otherwise.
+         */
+        String spillType(MethodInvocationTree call) {
+            TypeMirror t = returnType(call);
+            return t != null && declarable(t) ? TypeName.get(t).toString() : null;
+        }
+
+        /** The type of {@code call}, where certain (see the class comment); null otherwise. */
+        TypeMirror returnType(MethodInvocationTree call) {
+            if (!call.getTypeArguments().isEmpty()) {
+                return null;
+            }
+            ExpressionTree select = call.getMethodSelect();
+            if (select instanceof IdentifierTree id) {
+                return unqualified(id.getName().toString());
+            }
+            if (!(select instanceof MemberSelectTree ms)) {
+                return null;
+            }
+            String name = ms.getIdentifier().toString();
+            ExpressionTree receiver = unparenthesized(ms.getExpression());
+            if (receiver instanceof IdentifierTree rid && rid.getName().contentEquals("this")) {
+                return unqualified(name);
+            }
+            Receiver r = receiver(receiver);
+            return r == null ? null : agreed(r.type, r.element, name, r.staticOnly);
+        }
+
+        /** What a receiver expression is: a value of a known type, or a type named for a static call. */
+        private Receiver receiver(ExpressionTree e) {
+            if (e instanceof IdentifierTree id) {
+                String n = id.getName().toString();
+                Local l = locals.refs.get(id);
+                if (l != null) {
+                    return value(localType(l));
+                }
+                if (n.equals("super")) {
+                    return null;
+                }
+                TypeMirror field = fieldType(n);
+                if (field != null) {
+                    return value(field);
+                }
+                if (hasField(n)) {
+                    return null; // a field whose type is not exact here: never read a type name instead
+                }
+                TypeElement type = shadowed(n) ? null : refs.simpleName(n);
+                return type == null ? null : new Receiver(null, type, true);
+            }
+            if (e instanceof MemberSelectTree ms) {
+                if (ms.getExpression() instanceof IdentifierTree q && q.getName().contentEquals("this")) {
+                    TypeMirror field = fieldType(ms.getIdentifier().toString());
+                    return field == null ? null : value(field);
+                }
+                if (startsWithVariable(ms) || shadowed(leftmost(ms))) {
+                    return null; // a.b.c where a is a variable: a field chain, not a type name
+                }
+                TypeElement type = refs.typeNamed(ms);
+                return type == null ? null : new Receiver(null, type, true);
+            }
+            if (e instanceof MethodInvocationTree call) {
+                TypeMirror t = returnType(call); // a chain: a.reader().readLine()
+                return t == null ? null : value(t);
+            }
+            return null;
+        }
+
+        /**
+         * Whether a simple name written as a type may mean something the type lookup does not see: a
+         * local class of the body, or a type variable of the method or of an enclosing class. Then the
+         * lookup could find another class.
+         */
+        private boolean shadowed(String simpleName) {
+            if (simpleName == null || localClassNames().contains(simpleName)) {
+                return true;
+            }
+            for (TypeParameterElement tp : element.getTypeParameters()) {
+                if (tp.getSimpleName().contentEquals(simpleName)) {
+                    return true;
+                }
+            }
+            for (Element e = owner; e instanceof TypeElement scope; e = e.getEnclosingElement()) {
+                for (TypeParameterElement tp : scope.getTypeParameters()) {
+                    if (tp.getSimpleName().contentEquals(simpleName)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static String leftmost(Tree t) {
+            while (t instanceof MemberSelectTree s) {
+                t = s.getExpression();
+            }
+            return t instanceof IdentifierTree id ? id.getName().toString() : null;
+        }
+
+        private boolean startsWithVariable(MemberSelectTree ms) {
+            ExpressionTree e = ms;
+            while (e instanceof MemberSelectTree s) {
+                e = s.getExpression();
+            }
+            return !(e instanceof IdentifierTree id) || locals.refs.get(id) != null || hasField(id.getName().toString());
+        }
+
+        /** The names of the classes declared inside the method's body (its lambdas' bodies included). */
+        private java.util.Set<String> localClassNames() {
+            if (localClassNames == null) {
+                java.util.Set<String> found = new java.util.HashSet<>();
+                if (method != null && method.getBody() != null) {
+                    new TreeScanner<Void, Void>() {
+                        @Override
+                        public Void visitClass(ClassTree node, Void p) {
+                            found.add(node.getSimpleName().toString());
+                            return super.visitClass(node, p);
+                        }
+                    }.scan(method.getBody(), null);
+                }
+                localClassNames = found;
+            }
+            return localClassNames;
+        }
+
+        /** The exact type of a local: a parameter of the method from its element, else a written non-generic class. */
+        private TypeMirror localType(Local l) {
+            if (l.kind == Local.Kind.PARAMETER && l.declPath != null && method != null
+                    && l.declPath.getParentPath().getLeaf() == method) {
+                int i = method.getParameters().indexOf(l.decl);
+                List<? extends VariableElement> ps = element.getParameters();
+                return i >= 0 && i < ps.size() ? ps.get(i).asType() : null;
+            }
+            Tree t = l.typeTree;
+            if (t == null && l.decl instanceof VariableTree v && v.getInitializer() instanceof NewClassTree nc
+                    && nc.getClassBody() == null && nc.getTypeArguments().isEmpty()) {
+                t = nc.getIdentifier(); // var x = new Foo(..): the class is written there (not Foo<>: inferred)
+            }
+            return t == null ? null : written(t);
+        }
+
+        /**
+         * The type a written type tree names: a class, with type arguments that are themselves written
+         * classes (no wildcards, arrays or type variables: left to javac). Null when not certain.
+         */
+        private TypeMirror written(Tree t) {
+            if (t instanceof ParameterizedTypeTree p) {
+                TypeElement te = refs.typeNamed(p.getType());
+                if (te == null || te.getTypeParameters().size() != p.getTypeArguments().size()) {
+                    return null; // unknown, or a diamond
+                }
+                TypeMirror[] args = new TypeMirror[p.getTypeArguments().size()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = written(p.getTypeArguments().get(i));
+                    if (args[i] == null) {
+                        return null;
+                    }
+                }
+                try {
+                    return types.getDeclaredType(te, args);
+                } catch (IllegalArgumentException outOfBounds) {
+                    return null;
+                }
+            }
+            if (t instanceof IdentifierTree || t instanceof MemberSelectTree) {
+                if (shadowed(leftmost(t))) {
+                    return null;
+                }
+                TypeElement te = refs.typeNamed(t);
+                return te == null || !te.getTypeParameters().isEmpty() ? null : te.asType();
+            }
+            return null;
+        }
+
+        private Receiver value(TypeMirror t) {
+            if (!(t instanceof DeclaredType d)) {
+                return null;
+            }
+            TypeElement te = (TypeElement) d.asElement();
+            if (!te.getTypeParameters().isEmpty() && d.getTypeArguments().isEmpty()) {
+                return null; // raw: javac erases the types of its members
+            }
+            return new Receiver(d, te, false);
+        }
+    }
+
+    /**
+     * {@code t} seen as the {@code Task}, {@code CompletionStage} or {@code CompletableFuture} it is
+     * ({@code Promise<String>} as {@code Task<String>}), which is what {@code Await.on} infers from; or
+     * {@code t} itself.
+     */
+    private TypeMirror asTask(TypeMirror t) {
+        java.util.ArrayDeque<TypeMirror> todo = new java.util.ArrayDeque<>(List.of(t));
+        while (!todo.isEmpty()) {
+            TypeMirror s = todo.poll();
+            if (s instanceof DeclaredType d && AwaitedTypes.isTaskClass((TypeElement) d.asElement())) {
+                return s;
+            }
+            todo.addAll(types.directSupertypes(s));
+        }
+        return t;
+    }
+
+    private record Receiver(DeclaredType type, TypeElement element, boolean staticOnly) {}
+
+    /**
+     * The type of an unqualified call {@code name(..)}: the one method of that name in the class and
+     * its enclosing classes (as {@link AwaitedTypes#ofMethods} counts them), seen as a member of the
+     * class that has it.
+     */
+    private TypeMirror unqualified(String name) {
+        TypeMirror found = null;
+        int count = 0;
+        for (Element e = owner; e instanceof TypeElement scope; e = e.getEnclosingElement()) {
+            for (Element m : refs.members(scope)) {
+                if (m.getKind() == ElementKind.METHOD && m.getSimpleName().contentEquals(name)) {
+                    if (++count > 1) {
+                        return null;
+                    }
+                    found = typeOf((DeclaredType) scope.asType(), (ExecutableElement) m);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The one return type every method {@code name} of the receiver agrees on, or null. */
+    private TypeMirror agreed(DeclaredType receiver, TypeElement element, String name, boolean staticOnly) {
+        TypeMirror agreed = null;
+        for (Element m : refs.members(element)) {
+            if (m.getKind() != ElementKind.METHOD || !m.getSimpleName().contentEquals(name)) {
+                continue;
+            }
+            ExecutableElement method = (ExecutableElement) m;
+            if (staticOnly && !method.getModifiers().contains(Modifier.STATIC)) {
+                return null;
+            }
+            TypeMirror t = staticOnly ? returnOf(method) : typeOf(receiver, method);
+            if (t == null || (agreed != null && !types.isSameType(agreed, t))) {
+                return null;
+            }
+            agreed = t;
+        }
+        return agreed;
+    }
+
+    /** The return type of {@code method} as a member of {@code receiver}, or null if generic or not nameable. */
+    private TypeMirror typeOf(DeclaredType receiver, ExecutableElement method) {
+        if (!method.getTypeParameters().isEmpty()) {
+            return null;
+        }
+        TypeMirror t;
+        try {
+            t = ((ExecutableType) types.asMemberOf(receiver, method)).getReturnType();
+        } catch (IllegalArgumentException notAMember) {
+            return null;
+        }
+        return AwaitedTypes.nameable(t) ? t : null;
+    }
+
+    private static TypeMirror returnOf(ExecutableElement method) {
+        if (!method.getTypeParameters().isEmpty()) {
+            return null;
+        }
+        TypeMirror t = method.getReturnType();
+        return AwaitedTypes.nameable(t) ? t : null;
+    }
+
+    /** The exact type of field {@code name} of the class or an enclosing class, as javac finds it; null if not exact. */
+    private TypeMirror fieldType(String name) {
+        for (Element e = owner; e instanceof TypeElement scope; e = e.getEnclosingElement()) {
+            for (Element m : refs.members(scope)) {
+                if ((m.getKind() == ElementKind.FIELD || m.getKind() == ElementKind.ENUM_CONSTANT)
+                        && m.getSimpleName().contentEquals(name)) {
+                    try {
+                        return types.asMemberOf((DeclaredType) scope.asType(), m);
+                    } catch (IllegalArgumentException notAMember) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean hasField(String name) {
+        for (Element e = owner; e instanceof TypeElement scope; e = e.getEnclosingElement()) {
+            for (Element m : refs.members(scope)) {
+                if (m.getKind() == ElementKind.FIELD && m.getSimpleName().contentEquals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A type a spill field can have and read back unchanged: primitive, array, or a class with no wildcard inside. */
+    private static boolean declarable(TypeMirror t) {
+        if (t.getKind().isPrimitive()) {
+            return true;
+        }
+        if (t.getKind() == TypeKind.ARRAY) {
+            return declarable(((ArrayType) t).getComponentType());
+        }
+        if (t.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        for (TypeMirror arg : ((DeclaredType) t).getTypeArguments()) {
+            if (!declarable(arg)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ExpressionTree unparenthesized(ExpressionTree e) {
+        while (e instanceof ParenthesizedTree p) {
+            e = p.getExpression();
+        }
+        return e;
+    }
+}

@@ -1,0 +1,143 @@
+package org.asyncio4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link CallTypes}: where the elements make a call's type certain, the generated code states it
+ * ({@code m.<X>awaited($await)}, a spill field of the call's own type); everywhere else the
+ * {@code Witness} read stays. Every case is compiled with the generated code, so a wrong type would
+ * also fail the compile.
+ */
+class CallTypesTest {
+    private static final String SUPPORT = String.join("\n",
+            "package p;",
+            "import org.asyncio4j.*;",
+            "public class Util {",
+            "  public static Task<Integer> count() { return Task.completed(1); }",
+            "  public static int plain() { return 2; }",
+            "  public static <T> Task<T> same(T t) { return Task.completed(t); }",
+            "  public static Task<Integer> pick(int i) { return Task.completed(i); }",
+            "  public static Task<String> pick(String s) { return Task.completed(s); }",
+            "  public static Task<Long> both(int i) { return Task.completed((long) i); }",
+            "  public static Task<Long> both(String s) { return Task.completed(0L); }",
+            "}");
+
+    private static final String HOLDER = String.join("\n",
+            "package p;",
+            "import org.asyncio4j.*;",
+            "public class Holder {",
+            "  public final Promise<String> done = new Promise<>();",
+            "  public Task<String> name() { return Task.completed(\"h\"); }",
+            "  public Holder self() { return this; }",
+            "  public static Task<Integer> staticCount() { return Task.completed(3); }",
+            "}");
+
+    private static List<String> awaitedLines(String body, String... members) throws IOException {
+        List<String> lines = new ArrayList<>(List.of(
+                "package p;",
+                "import java.util.List;",
+                "import org.asyncio4j.*;",
+                "import org.asyncio4j.annotations.Async;",
+                "import org.asyncio4j.queue.AsyncQueue;",
+                "public class User {"));
+        lines.addAll(List.of(members));
+        lines.add("  @Async Task<Object> run(AsyncQueue<String> q, Holder param, AsyncQueue raw) {");
+        lines.addAll(List.of(body.split("\n")));
+        lines.add("    return Task.completed(null);");
+        lines.add("  }");
+        lines.add("}");
+        Compilation c = javac().withProcessors(new AsyncProcessor()).withOptions("-Xlint:-rawtypes").compile(
+                JavaFileObjects.forSourceString("p.Util", SUPPORT), JavaFileObjects.forSourceString("p.Holder", HOLDER),
+                JavaFileObjects.forSourceLines("p.User", lines.toArray(String[]::new)));
+        assertThat(c).succeeded();
+        String src = c.generatedSourceFile("p.AsyncUser").orElseThrow().getCharContent(true).toString();
+        List<String> out = new ArrayList<>();
+        for (String l : src.split("\n")) {
+            if (l.contains("awaited($await)") || l.contains("Witness.as") || l.contains("m.$t")) {
+                out.add(l.strip().replaceAll(" // User\\.java:\\d+$", ""));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void certainCallsAndFieldsStateTheirAwaitedType() throws IOException {
+        // Each await is an operand of a concatenation: not target-typed, so its type must be stated.
+        List<String> got = awaitedLines(String.join("\n",
+                "    AsyncQueue<Integer> local = new AsyncQueue<>();",
+                "    var made = new Holder();",
+                "    Object all = \"\" + Await.on(q.get());",
+                "    all = \"\" + Await.on(param.name());",
+                "    all = \"\" + Await.on(field.self().name());",
+                "    all = \"\" + Await.on(this.field.name());",
+                "    all = \"\" + Await.on(Util.count());",
+                "    all = \"\" + Await.on(p.Holder.staticCount());",
+                "    all = \"\" + Await.on(local.get());",
+                "    all = \"\" + Await.on(made.name());",
+                "    all = \"\" + Await.on(param.done);",
+                "    all = \"\" + Await.on(counted);",
+                "    all = \"\" + Await.on(Util.both(1));"),
+                "  final Holder field = new Holder();",
+                "  final Task<Integer> counted = Task.completed(4);");
+        List<String> types = new ArrayList<>();
+        for (String l : got) {
+            types.add(l.replaceAll(".*m\\.<([\\w.]+)>awaited\\(\\$await\\).*", "$1"));
+        }
+        assertEquals(List.of("java.lang.String", "java.lang.String", "java.lang.String", "java.lang.String",
+                "java.lang.Integer", "java.lang.Integer", "java.lang.Integer", "java.lang.String", "java.lang.String",
+                "java.lang.Integer", "java.lang.Long"), types, String.join("\n", got));
+    }
+
+    @Test
+    void uncertainCallsKeepTheWitness() throws IOException {
+        List<String> got = awaitedLines(String.join("\n",
+                "    Object all = \"\" + Await.on(Util.same(1));",
+                "    all = \"\" + Await.on(Util.pick(1));",
+                "    all = \"\" + Await.on(raw.get());"));
+        assertEquals(3, got.size(), String.join("\n", got));
+        for (String l : got) {
+            assertTrue(l.contains("Witness.of(m.awaited($await), false ? "), "a witness read expected: " + l);
+        }
+    }
+
+    /**
+     * A local class named like a class the file can see hides it: the lookup must not guess. (The
+     * class is declared in a block without awaits, as the validator requires.)
+     */
+    @Test
+    void aShadowedTypeNameKeepsTheWitness() throws IOException {
+        List<String> got = awaitedLines(String.join("\n",
+                "    Task<String> t;",
+                "    {",
+                "      class Util { static Task<String> count() { return Task.completed(\"local\"); } }",
+                "      t = Util.count();",
+                "    }",
+                "    Object all = \"\" + Await.on(t) + Await.on(Util.count());"));
+        assertTrue(got.stream().anyMatch(l -> l.contains("false ? Util.count() : null")),
+                "the call on the shadowed name keeps its witness:\n" + String.join("\n", got));
+    }
+
+    /** An operand evaluated before a later await is kept in a field of the call's certain type, read back as it is. */
+    @Test
+    void aSpilledCertainCallGetsAFieldOfItsType() throws IOException {
+        List<String> got = awaitedLines(String.join("\n",
+                "    Object all = Util.plain() + Await.on(Util.count());",
+                "    all = param.self().toString() + Await.on(param.name());"));
+        assertEquals(List.of(
+                "m.$t1 = Util.plain();",
+                "m.all = m.$t1 + m.<java.lang.Integer>awaited($await);",
+                "m.$t2 = m.param.self().toString();",
+                "m.all = m.$t2 + m.<java.lang.String>awaited($await);"), got);
+    }
+}
