@@ -112,13 +112,21 @@ final class CallTypes {
         }
 
         /**
-         * The declarable type of the value of {@code call}, when certain and plain enough to be a field's
+         * The declarable type of an operand that is a call or a field read, when certain and plain enough to be a field's
          * type that reads back exactly as the call would (no wildcards, which javac would capture
          * afresh at each read); null otherwise.
          */
-        String spillType(MethodInvocationTree call) {
-            TypeMirror t = returnType(call);
-            return t != null && declarable(t) ? TypeName.get(t).toString() : null;
+        String spillType(ExpressionTree operand) {
+            operand = unparenthesized(operand);
+            TypeMirror t = null;
+            if (operand instanceof MethodInvocationTree call) {
+                t = returnType(call);
+            } else if (operand instanceof IdentifierTree id && locals.refs.get(id) == null) {
+                t = fieldType(id.getName().toString());
+            } else if (operand instanceof MemberSelectTree ms) {
+                t = selectedField(ms);
+            }
+            return t != null && AwaitedTypes.nameable(t) && declarable(t) ? TypeName.get(t).toString() : null;
         }
 
         /** The type of {@code call}, where certain (see the class comment); null otherwise. */

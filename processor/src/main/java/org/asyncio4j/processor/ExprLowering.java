@@ -218,8 +218,8 @@ abstract class ExprLowering extends LoweringBase {
 
     /**
      * The type of an operand when the source says it plainly: a literal, a string concatenation, a local
-     * declared with a primitive, boxed or String type, or an await of a local declared {@code Task<Integer>}
-     * and the like. A spilled operand of such a type gets a field of that type, read back as it is; any
+     * declared with a primitive, boxed or String type, an await of a local declared {@code Task<Integer>}
+     * and the like, or a call or field whose type the elements make certain ({@link CallTypes}). A spilled operand of such a type gets a field of that type, read back as it is; any
      * other operand keeps an Object field read through a witness. Null when not plain.
      */
     private String knownType(Tree t) {
@@ -255,8 +255,14 @@ abstract class ExprLowering extends LoweringBase {
             }
             case IDENTIFIER -> {
                 Local l = cx.res().refs.get((IdentifierTree) t);
-                return l != null && l.typeTree != null && l.typeText != null && PLAIN_TYPES.contains(l.typeText.strip())
+                if (l == null) {
+                    return cx.callTypes().spillType((IdentifierTree) t); // a field
+                }
+                return l.typeTree != null && l.typeText != null && PLAIN_TYPES.contains(l.typeText.strip())
                         ? l.typeText.strip() : null;
+            }
+            case MEMBER_SELECT -> {
+                return cx.callTypes().spillType((MemberSelectTree) t); // a field: this.log, System.out
             }
             case METHOD_INVOCATION -> {
                 if (!cx.calls().isAwait(t)) {

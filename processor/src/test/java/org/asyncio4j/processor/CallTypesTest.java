@@ -140,4 +140,18 @@ class CallTypesTest {
                 "m.$t2 = m.param.self().toString();",
                 "m.all = m.$t2 + m.<java.lang.String>awaited($await);"), got);
     }
+
+    /** A field read as a receiver before an await in the arguments (`log.add(.. await ..)`) is kept with the field's type. */
+    @Test
+    void aSpilledFieldGetsAFieldOfItsType() throws IOException {
+        List<String> got = awaitedLines(String.join("\n",
+                "    names.add(\"\" + Await.on(Util.count()));",
+                "    System.out.println(Await.on(param.name()));"),
+                "  final List<String> names = new java.util.ArrayList<>();");
+        assertEquals(List.of(
+                "m.$t1 = names;",
+                "m.$t1.add(\"\" + m.<java.lang.Integer>awaited($await));",
+                "m.$t2 = System.out;",
+                "m.$t2.println(m.<java.lang.String>awaited($await));"), got);
+    }
 }
