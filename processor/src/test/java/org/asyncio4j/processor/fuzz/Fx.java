@@ -109,6 +109,58 @@ public final class Fx {
         add(id + ":" + (o instanceof Throwable t ? describe(t) : String.valueOf(o)));
     }
 
+    /** Overloaded on purpose: logs which overload javac chose for the argument's static type (CALL_TYPES). */
+    public static void see(int id, Object o) {
+        add(id + ":see Object " + (o instanceof Throwable t ? describe(t) : String.valueOf(o)));
+    }
+
+    public static void see(int id, int x) {
+        add(id + ":see int " + x);
+    }
+
+    public static void see(int id, long x) {
+        add(id + ":see long " + x);
+    }
+
+    public static void see(int id, String s) {
+        add(id + ":see String " + s);
+    }
+
+    /**
+     * A receiver with instance methods returning tasks (planned like {@link #i}), reached through
+     * fields and chains in generated programs (CALL_TYPES).
+     */
+    public static final class Src {
+        public Task<Integer> i(int site, int x) {
+            return task(site, x);
+        }
+
+        public Task<Long> l(int site, long x) {
+            return task(site, x);
+        }
+
+        public Task<String> s(int site, String x) {
+            return task(site, x);
+        }
+
+        public Src self(int site) {
+            Fx.add(site + ":self");
+            return this;
+        }
+
+        public int add(int site, int a, int b) {
+            Fx.add(site + ":add(" + a + "," + b + ")");
+            return a * 31 + b;
+        }
+    }
+
+    /** A generic holder: the type of {@code get} comes from the field's type argument (CALL_TYPES). */
+    public static final class Box<T> {
+        public Task<T> get(int site, T x) {
+            return task(site, x);
+        }
+    }
+
     /** A call with two arguments: shows their evaluation order (both were logged if observed). */
     public static int f(int id, int a, int b) {
         add(id + ":f(" + a + "," + b + ")");

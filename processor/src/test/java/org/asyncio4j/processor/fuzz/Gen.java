@@ -19,7 +19,8 @@ final class Gen {
     /** Constructs that can be switched off (to exclude one while its processor bug is open). */
     enum F { LOOPS, LABELS, SWITCH_OLD, SWITCH_ARROW, SWITCH_EXPR, TRY, TWR, ASYNC_RES, CALLS, INSTANCE, FIELDS,
         ARRAYS, VAR, CHECKED_AWAIT, TERNARY, SHORT_CIRCUIT, COMPOUND, INCDEC, FOREACH, RETURN_TASK, THROW,
-        CATCH_THROWABLE, ASSERT, STRINGS, LONGS, PATTERNS, LAMBDAS, EACH, GENERATORS, TASK_LOCALS, QUEUES }
+        CATCH_THROWABLE, ASSERT, STRINGS, LONGS, PATTERNS, LAMBDAS, EACH, GENERATORS, TASK_LOCALS, QUEUES,
+        CALL_TYPES }
 
     static final Set<F> ALL = EnumSet.allOf(F.class);
 
@@ -100,6 +101,10 @@ final class Gen {
             sb.append("import org.asyncio4j.processor.fuzz.FxUnchecked;\n\n");
             sb.append(classModifiers).append("class ").append(cls).append(" {").append(classHeaderSuffix).append('\n');
             sb.append("    int fld;\n");
+            // receivers whose types the processor reads from elements (CALL_TYPES)
+            sb.append("    final Fx.Src src = new Fx.Src();\n");
+            sb.append("    static final Fx.Src SRC = new Fx.Src();\n");
+            sb.append("    static final Fx.Box<Integer> IBOX = new Fx.Box<>();\n");
             for (String x : extraMembers) {
                 sb.append("    ").append(x).append('\n');
             }
@@ -400,6 +405,9 @@ final class Gen {
         if (on.contains(F.QUEUES) && chance(6)) {
             return queueLoop(c);
         }
+        if (on.contains(F.CALL_TYPES) && chance(12)) {
+            return callTypes(c);
+        }
         if (on.contains(F.ARRAYS) && chance(12)) {
             String n = fresh("arr");
             Node s = Node.stmt("int[] " + n + " = {", expr(c, Ty.INT, 2), ", ", expr(c, Ty.INT, 1), ", ",
@@ -458,6 +466,33 @@ final class Gen {
         Node rest = t == Ty.LONG ? wide(c, t, 2) : expr(c, t, 2);
         return Node.stmt("{ " + declared + " " + n + " = " + make + id() + ", ", init, "); Fx.log(" + id() + ", Await.on("
                 + n + ") + ", rest, "); }");
+    }
+
+    /**
+     * Awaits and spills whose types the processor states from elements ({@code CallTypes}): calls on a
+     * field (instance or static), a chain through a method, a generic holder, and a call receiver
+     * evaluated before an await in its arguments (kept in a field of its own type). The sink
+     * {@code Fx.see} is overloaded (Object, int, long, String) and logs which one javac chose, so a
+     * stated type that differs from the one javac infers for the source shows as a divergence.
+     */
+    private Node callTypes(Ctx c) {
+        String field = c.m.isStatic ? "SRC" : pickOf("src", "this.src", "SRC");
+        int site = id();
+        return switch (r.nextInt(6)) {
+            case 0 -> Node.stmt("Fx.see(" + site + ", Await.on(" + field + ".i(" + id() + ", ", expr(c, Ty.INT, 2), ")));");
+            case 1 -> Node.stmt("Fx.see(" + site + ", Await.on(" + field + ".self(" + id() + ").i(" + id() + ", ",
+                    expr(c, Ty.INT, 2), ")) + ", expr(c, Ty.INT, 1), ");");
+            case 2 -> Node.stmt("Fx.see(" + site + ", Await.on(IBOX.get(" + id() + ", ", expr(c, Ty.INT, 2), ")));");
+            case 3 -> Node.stmt("Fx.see(" + site + ", " + field + ".self(" + id() + ").add(" + id() + ", ",
+                    expr(c, Ty.INT, 1), ", ", awaitOf(c, Ty.INT, 1), "));");
+            case 4 -> on.contains(F.LONGS)
+                    ? Node.stmt("Fx.see(" + site + ", Await.on(" + field + ".l(" + id() + ", ", expr(c, Ty.LONG, 2), ")));")
+                    : Node.stmt("Fx.see(" + site + ", " + field + ".add(" + id() + ", ", awaitOf(c, Ty.INT, 1), ", ",
+                            awaitOf(c, Ty.INT, 1), "));");
+            default -> on.contains(F.STRINGS)
+                    ? Node.stmt("Fx.see(" + site + ", Await.on(" + field + ".s(" + id() + ", ", expr(c, Ty.STR, 2), ")));")
+                    : Node.stmt("Fx.see(" + site + ", Await.on(" + field + ".i(" + id() + ", ", expr(c, Ty.INT, 1), ")));");
+        };
     }
 
     /**
