@@ -165,7 +165,7 @@ final class CallTypes {
                 if (field != null) {
                     return value(field);
                 }
-                if (hasField(n)) {
+                if (hasField(n) || refs.staticImportsField(n)) {
                     return null; // a field whose type is not exact here: never read a type name instead
                 }
                 TypeElement type = shadowed(n) ? null : refs.simpleName(n);
@@ -225,7 +225,8 @@ final class CallTypes {
             while (e instanceof MemberSelectTree s) {
                 e = s.getExpression();
             }
-            return !(e instanceof IdentifierTree id) || locals.refs.get(id) != null || hasField(id.getName().toString());
+            return !(e instanceof IdentifierTree id) || locals.refs.get(id) != null || hasField(id.getName().toString())
+                    || refs.staticImportsField(id.getName().toString());
         }
 
         /** The names of the classes declared inside the method's body (its lambdas' bodies included). */

@@ -154,6 +154,36 @@ final class TypeRefs {
         return null;
     }
 
+    /**
+     * Whether a static import may bring a field {@code name} into scope ({@code import static a.B.name;}, or
+     * {@code a.B.*} with such a field): a simple name then means that field before any type.
+     */
+    boolean staticImportsField(String name) {
+        for (ImportTree imp : cu.getImports()) {
+            if (!imp.isStatic()) {
+                continue;
+            }
+            String q = imp.getQualifiedIdentifier().toString();
+            int dot = q.lastIndexOf('.');
+            String member = q.substring(dot + 1);
+            if (member.equals(name)) {
+                return true;
+            }
+            if (member.equals("*")) {
+                TypeElement t = elements.getTypeElement(q.substring(0, dot));
+                if (t == null) {
+                    return true; // cannot tell: assume it might
+                }
+                for (Element e : members(t)) {
+                    if (e.getKind() == ElementKind.FIELD && e.getSimpleName().contentEquals(name)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     boolean hasMethod(TypeElement t, String name) {
         for (Element e : members(t)) {
             if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name)) {
