@@ -131,6 +131,12 @@ final class StageFixture {
      * {@code className} (qualified) and runs {@code test} on it during processing.
      */
     static void run(JavaFileObject file, String className, Consumer<Stage> test) {
+        Compilation c = runAllowingErrors(file, className, test);
+        assertEquals(Compilation.Status.SUCCESS, c.status(), () -> "the test source does not compile: " + c.errors());
+    }
+
+    /** As {@link #run}, for a source javac rejects (a type no processor generates): returns the compilation. */
+    static Compilation runAllowingErrors(JavaFileObject file, String className, Consumer<Stage> test) {
         Probe probe = new Probe(className, test);
         Compilation c = javac().withProcessors(probe).compile(file);
         if (probe.failure != null) {
@@ -143,7 +149,7 @@ final class StageFixture {
             throw new AssertionError(probe.failure);
         }
         assertTrue(probe.ran, "the class " + className + " was not found during processing");
-        assertEquals(Compilation.Status.SUCCESS, c.status(), () -> "the test source does not compile: " + c.errors());
+        return c;
     }
 
     /** Every tree of {@code root} (in scan order) that {@code which} accepts. */
