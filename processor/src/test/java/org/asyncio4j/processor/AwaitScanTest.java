@@ -220,4 +220,25 @@ class AwaitScanTest {
             assertTrue(m.scan.awaits.isEmpty(), "a yield is not an await");
         });
     }
+
+    @Test
+    void anAwaitEachLoopSuspendsAsAWhole() {
+        body("""
+                @Async Task<Integer> m(AsyncIterable<Integer> xs) {
+                  int sum = 0;
+                  for (int x : Await.each(xs)) { sum += x; }
+                  for (int x : List.of(1, 2)) { sum += x; }
+                  return Task.completed(sum);
+                }
+                """, s -> {
+            ClassModel.MethodModel m = s.method("m");
+            assertEquals(List.of("4:false", "5:true", "6:false", "7:true"), lowered(s, m));
+            assertTrue(m.scan.awaits.isEmpty(), "Await.each is not an Await.on");
+            assertTrue(m.scan.diags.isEmpty());
+            // the loop suspends, not its body: a body without await is copied
+            com.sun.source.tree.EnhancedForLoopTree each =
+                    (com.sun.source.tree.EnhancedForLoopTree) m.tree.getBody().getStatements().get(1);
+            assertFalse(m.scan.needsLowering(each.getStatement()));
+        });
+    }
 }

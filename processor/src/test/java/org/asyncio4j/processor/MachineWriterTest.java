@@ -215,4 +215,47 @@ class MachineWriterTest {
             assertTrue(checkLineMap(out.bodyText()).containsAll(Set.of(4, 5, 6, 7, 8, 9, 10, 11, 13)));
         });
     }
+
+    @Test
+    void exceptionsOfEachProtectedStateGoToTheirHandler() {
+        StageFixture.run(StageFixture.source("p.S",
+                "package p; import org.asyncio4j.*; import org.asyncio4j.annotations.Async;", // 1
+                "class S {",                                                                  // 2
+                "  @Async Task<Integer> m(Task<Integer> t) {",                                // 3
+                "    int n = 0;",                                                             // 4
+                "    try {",                                                                  // 5
+                "      n = Await.on(t);",                                                     // 6
+                "      n += Await.on(t);",                                                    // 7
+                "    } catch (IllegalStateException e) {",                                    // 8
+                "      n = -1;",                                                              // 9
+                "    }",                                                                      // 10
+                "    return Task.completed(n + Await.on(t));",                                // 11
+                "  }",                                                                        // 12
+                "}"), "p.S", s -> {
+            ClassModel.MethodModel m = s.method("m");
+            Cfg cfg = s.lower(m);
+            String text = new MachineWriter(s.writerInput(m, cfg)).write().bodyText().text();
+            int handlers = text.indexOf("} catch (java.lang.Throwable $e) {");
+            assertTrue(handlers > 0, text);
+            String table = text.substring(handlers);
+            java.util.Map<Cfg.Block, List<Integer>> protectedBy = new java.util.LinkedHashMap<>();
+            for (Cfg.Block b : cfg.blocks) {
+                if (b.handler != null) {
+                    protectedBy.computeIfAbsent(b.handler.target(), k -> new ArrayList<>()).add(b.id);
+                }
+            }
+            assertEquals(1, protectedBy.size(), "one try, one handler");
+            protectedBy.forEach((target, ids) -> {
+                assertTrue(ids.size() >= 3, () -> "the try's entry and both awaits' resumes are protected: " + ids);
+                StringBuilder labels = new StringBuilder();
+                ids.forEach(id -> labels.append(labels.length() == 0 ? "" : " ").append("case ").append(id).append(':'));
+                String exField = cfg.blocks.stream().filter(b -> b.handler != null).findFirst().orElseThrow().handler.exField();
+                assertTrue(table.contains(labels + " {\n"), () -> labels + " in " + table);
+                assertTrue(table.contains("m." + exField + " = $e;\n"), table);
+                assertTrue(table.contains("m.state = " + target.id + ";\n"), table);
+            });
+            // the states after the try are not protected: a throw there leaves the machine
+            assertTrue(table.contains("default:\n" + " ".repeat(24) + "throw $e;"), table);
+        });
+    }
 }

@@ -197,4 +197,30 @@ class ResolverTest {
             assertSame(named.apply("z"), r.refs.get((IdentifierTree) zUse));
         });
     }
+
+    @Test
+    void aPatternBindingIsInScopeWhereJavaFlowsIt() {
+        body("""
+                @Async Task<Integer> m(Object o) {
+                  if (!(o instanceof String s)) {
+                    return Task.completed(0);
+                  }
+                  int n = s.length();
+                  if (o instanceof CharSequence cs && cs.length() > n) { n = cs.length(); }
+                  return Task.completed(n);
+                }
+                """, s -> {
+            ClassModel.MethodModel m = s.method("m");
+            Local binding = s.local(m, "s");
+            assertEquals(Local.Kind.BINDING, binding.kind);
+            assertEquals("String", binding.typeText);
+            // after an if whose then-branch cannot complete, the binding is in scope (JLS 6.3.2)
+            IdentifierTree use = StageFixture.identifiers(m.tree.getBody(), "s").get(0);
+            assertSame(binding, m.resolver.refs.get(use));
+            Local cs = s.local(m, "cs");
+            List<IdentifierTree> csUses = StageFixture.identifiers(m.tree.getBody(), "cs");
+            assertEquals(2, csUses.size());
+            csUses.forEach(u -> assertSame(cs, m.resolver.refs.get(u)));
+        });
+    }
 }
