@@ -13,6 +13,8 @@ import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreeScanner;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -46,8 +48,16 @@ final class Completion {
             }
             case WHILE_LOOP:
                 return loop(s, ((WhileLoopTree) s).getCondition(), jumpTargets);
-            case DO_WHILE_LOOP:
-                return loop(s, ((DoWhileLoopTree) s).getCondition(), jumpTargets);
+            case DO_WHILE_LOOP: {
+                DoWhileLoopTree d = (DoWhileLoopTree) s;
+                Result r = loop(s, d.getCondition(), jumpTargets);
+                // a do whose condition is false runs its body once: it completes if the body does, or
+                // a continue goes to the condition (JLS 14.22); do { throw e; } while (false) does not
+                return r == Result.CAN && isLiteral(d.getCondition(), false)
+                        ? either(either(of(d.getStatement(), jumpTargets), exits(s, Tree.Kind.BREAK, jumpTargets)),
+                                exits(s, Tree.Kind.CONTINUE, jumpTargets))
+                        : r;
+            }
             case FOR_LOOP:
                 return loop(s, ((ForLoopTree) s).getCondition(), jumpTargets);
             case SYNCHRONIZED:
@@ -84,16 +94,73 @@ final class Completion {
         while (cond instanceof ParenthesizedTree p) {
             cond = p.getExpression();
         }
-        boolean alwaysTrue = cond == null || (cond instanceof LiteralTree l && Boolean.TRUE.equals(l.getValue()));
+        boolean alwaysTrue = cond == null || isLiteral(cond, true);
         if (!alwaysTrue) {
             // a literal false completes; any other condition may be a constant expression javac folds
             return cond instanceof LiteralTree ? Result.CAN : Result.UNKNOWN;
         }
+        Result r = exits(loop, Tree.Kind.BREAK, jumpTargets);
+        return r == Result.CAN ? Result.CAN : r == Result.UNKNOWN ? Result.UNKNOWN : Result.CANNOT;
+    }
+
+    private static boolean isLiteral(ExpressionTree cond, boolean value) {
+        while (cond instanceof ParenthesizedTree p) {
+            cond = p.getExpression();
+        }
+        return cond instanceof LiteralTree l && Boolean.valueOf(value).equals(l.getValue());
+    }
+
+    /**
+     * Whether a break (or continue) of the body reaches {@code target}: CAN if one does, CANNOT if none.
+     * A jump from inside a try whose finally cannot complete normally is lost in the finally (JLS 14.22:
+     * it does not exit): {@code while (true) { try { break; } finally { throw e; } }} never completes.
+     */
+    private static Result exits(Tree target, Tree.Kind kind, Map<Tree, Tree> jumpTargets) {
+        Result r = Result.CANNOT;
         for (Map.Entry<Tree, Tree> j : jumpTargets.entrySet()) {
-            if (j.getValue() == loop && j.getKey().getKind() == Tree.Kind.BREAK) {
-                return Result.CAN;
+            if (j.getValue() == target && j.getKey().getKind() == kind) {
+                r = either(r, throughFinallies(j.getKey(), target, jumpTargets));
             }
         }
-        return Result.CANNOT;
+        return r;
+    }
+
+    /** CAN if every finally between {@code jump} and {@code target} can complete normally. */
+    private static Result throughFinallies(Tree jump, Tree target, Map<Tree, Tree> jumpTargets) {
+        List<Tree> chain = new ArrayList<>(); // target first, then each tree down to the jump's parent
+        List<Tree> stack = new ArrayList<>();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void scan(Tree t, Void p) {
+                if (t == null || !chain.isEmpty()) {
+                    return null;
+                }
+                if (t == jump) {
+                    chain.addAll(stack);
+                    return null;
+                }
+                stack.add(t);
+                super.scan(t, p);
+                stack.remove(stack.size() - 1);
+                return null;
+            }
+        }.scan(target, null);
+        if (chain.isEmpty()) {
+            return Result.UNKNOWN;
+        }
+        Result r = Result.CAN;
+        for (int i = chain.size() - 1; i > 0; i--) {
+            Tree child = i + 1 < chain.size() ? chain.get(i + 1) : jump;
+            if (chain.get(i) instanceof TryTree t && t.getFinallyBlock() != null && t.getFinallyBlock() != child) {
+                Result f = of(t.getFinallyBlock(), jumpTargets);
+                if (f == Result.CANNOT) {
+                    return Result.CANNOT;
+                }
+                if (f == Result.UNKNOWN) {
+                    r = Result.UNKNOWN;
+                }
+            }
+        }
+        return r;
     }
 }

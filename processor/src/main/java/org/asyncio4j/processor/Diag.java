@@ -44,6 +44,7 @@ record Diag(Tag tag, Tree at, String message, boolean isWarning) {
         AsyncYieldOutsideGenerator,
         AsyncGeneratorReturn,
         AsyncYieldType,
+        AsyncPatternSwitch,
         AsyncInternalError
     }
 

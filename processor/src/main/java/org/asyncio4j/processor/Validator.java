@@ -124,7 +124,52 @@ final class Validator {
         if (mm.tree.getBody() != null) {
             out.addAll(privateUses(cm, mm));
             out.addAll(localClasses(mm));
+            out.addAll(patternSwitches(cm, mm));
         }
+        return out;
+    }
+
+    /**
+     * A switch with pattern labels (Java 21: {@code case String s ->}, {@code case Integer i when ...}) that
+     * must be split into states: the lowering dispatches on constant labels only, so a pattern case read as
+     * {@code default} and its binding undeclared, and javac rejected the generated file.
+     */
+    private static List<Diag> patternSwitches(ClassModel cm, ClassModel.MethodModel mm) {
+        List<Diag> out = new ArrayList<>();
+        if (mm.scan == null) {
+            return out;
+        }
+        new BodyScanner() {
+            @Override
+            public Void visitSwitch(com.sun.source.tree.SwitchTree node, Void p) {
+                check(node, node.getCases());
+                return super.visitSwitch(node, p);
+            }
+
+            @Override
+            public Void visitSwitchExpression(com.sun.source.tree.SwitchExpressionTree node, Void p) {
+                check(node, node.getCases());
+                return super.visitSwitchExpression(node, p);
+            }
+
+            private void check(Tree sw, List<? extends com.sun.source.tree.CaseTree> cases) {
+                if (!mm.scan.needsLowering(sw)) {
+                    return; // copied as it is: javac compiles it like the user's
+                }
+                for (com.sun.source.tree.CaseTree c : cases) {
+                    String text = cm.src.slice(c);
+                    if (c.getExpressions().isEmpty() && !text.startsWith("default")) {
+                        int end = text.indexOf("->") >= 0 ? text.indexOf("->") : text.indexOf(':');
+                        String label = (end > 0 ? text.substring(0, end) : text).strip();
+                        out.add(new Diag(Diag.Tag.AsyncPatternSwitch, c, "'" + label + "': this switch awaits (or jumps"
+                                + " out) inside, so it is split into states of the machine, and asyncio4j splits only"
+                                + " switches on constants and enum names, not on patterns. Test the patterns with"
+                                + " if/else and instanceof, or await outside the switch (compute the task to await in"
+                                + " the switch, then await it after)."));
+                    }
+                }
+            }
+        }.scan(mm.tree.getBody(), null);
         return out;
     }
 

@@ -392,4 +392,37 @@ class DiagnosticsTest {
         assertThat(c).hadErrorContaining("[AsyncAwaitInLambda]").inFile(f).onLine(8);
         assertThat(c).hadErrorCount(1);
     }
+
+    /**
+     * A switch on patterns that must be split into states (it awaits inside) is refused with a tag at
+     * each pattern case; before, the lowering read a pattern case as 'default' and javac rejected the
+     * generated file (duplicate default label, an undeclared binding). A pattern switch without await
+     * is copied and compiles. Patterns are a preview of javac 17 and final from 21.
+     */
+    @Test
+    void aPatternSwitchThatAwaitsIsRefusedAtItsPatternCases() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                         // 5
+                "  @Async Task<String> m(Object o, Task<Integer> t) {",                     // 6
+                "    String r = switch (o) {",                                              // 7
+                "      case String s -> s;",                                                // 8
+                "      default -> \"other\";",                                              // 9
+                "    };",                                                                   // 10
+                "    switch (o) {",                                                         // 11
+                "      case String s -> { int n = Await.on(t); r = s + n; }",               // 12
+                "      case Integer i -> r = \"int\" + i;",                                 // 13
+                "      default -> r = \"other\";",                                          // 14
+                "    }",                                                                    // 15
+                "    return Task.completed(r);",                                            // 16
+                "  }",                                                                      // 17
+                "}");
+        boolean javac17 = Runtime.version().feature() == 17;
+        Compilation c = javac().withProcessors(new AsyncProcessor())
+                .withOptions(javac17 ? new String[] {"--release", "17", "--enable-preview"} : new String[] {"--release", "21"})
+                .compile(f);
+        assertThat(c).hadErrorContaining("[AsyncPatternSwitch] 'case String s': this switch awaits").inFile(f).onLine(12);
+        assertThat(c).hadErrorContaining("[AsyncPatternSwitch] 'case Integer i'").inFile(f).onLine(13);
+        assertThat(c).hadErrorContaining("Test the patterns with if/else and instanceof");
+        assertThat(c).hadErrorCount(2);
+    }
 }
