@@ -169,7 +169,7 @@ class SlotsTest {
     @Test
     void witnessesAndPatternBindingsForceFields() {
         placed("""
-                Integer helper(int v) { return v; }
+                <T> T helper(T v) { return v; }
                 @Async Task<Integer> m(Task<Integer> t, Object o) {
                   int x = 1;
                   int r = helper(x) + Await.on(t);
@@ -180,8 +180,8 @@ class SlotsTest {
                 }
                 """, s -> {
             ClassModel.MethodModel m = s.method("m");
-            // helper(x) is spilled before the await and restated in a witness for its type: x must still
-            // hold its value there
+            // helper(x) (generic: its type is javac's inference) is spilled before the await and restated
+            // in a witness for its type: x must still hold its value there
             Local x = s.local(m, "x");
             assertTrue(x.forceHoist);
             assertTrue(x.hoisted);
