@@ -194,6 +194,9 @@ final class Bodies {
             AwaitScan s = new AwaitScan(cm.calls, lambda.getBody(), lp -> cm.lambdaTargets.classify(lp, method, r));
             s.scan(inner, null);
             out.addAll(s.diags);
+            // an async lambda's body is split into states like a method's: the same rules hold
+            out.addAll(Validator.localClasses(s, lambda.getBody()));
+            out.addAll(Validator.patternSwitches(cm.src, s, lambda.getBody()));
             out.addAll(validateLambdas(cm, method, inner, r, s));
         }
         return out;

@@ -123,8 +123,8 @@ final class Validator {
         }
         if (mm.tree.getBody() != null) {
             out.addAll(privateUses(cm, mm));
-            out.addAll(localClasses(mm));
-            out.addAll(patternSwitches(cm, mm));
+            out.addAll(localClasses(mm.scan, mm.tree.getBody()));
+            out.addAll(patternSwitches(cm.src, mm.scan, mm.tree.getBody()));
         }
         return out;
     }
@@ -134,9 +134,9 @@ final class Validator {
      * must be split into states: the lowering dispatches on constant labels only, so a pattern case read as
      * {@code default} and its binding undeclared, and javac rejected the generated file.
      */
-    private static List<Diag> patternSwitches(ClassModel cm, ClassModel.MethodModel mm) {
+    static List<Diag> patternSwitches(Source src, AwaitScan scan, Tree body) {
         List<Diag> out = new ArrayList<>();
-        if (mm.scan == null) {
+        if (scan == null) {
             return out;
         }
         new BodyScanner() {
@@ -153,11 +153,11 @@ final class Validator {
             }
 
             private void check(Tree sw, List<? extends com.sun.source.tree.CaseTree> cases) {
-                if (!mm.scan.needsLowering(sw)) {
+                if (!scan.needsLowering(sw)) {
                     return; // copied as it is: javac compiles it like the user's
                 }
                 for (com.sun.source.tree.CaseTree c : cases) {
-                    String text = cm.src.slice(c);
+                    String text = src.slice(c);
                     if (c.getExpressions().isEmpty() && !text.startsWith("default")) {
                         int end = text.indexOf("->") >= 0 ? text.indexOf("->") : text.indexOf(':');
                         String label = (end > 0 ? text.substring(0, end) : text).strip();
@@ -169,20 +169,20 @@ final class Validator {
                     }
                 }
             }
-        }.scan(mm.tree.getBody(), null);
+        }.scan(body, null);
         return out;
     }
 
     /** A class declared among statements that are split into states would not be visible in the later states. */
-    private static List<Diag> localClasses(ClassModel.MethodModel mm) {
+    static List<Diag> localClasses(AwaitScan scan, Tree body) {
         List<Diag> out = new ArrayList<>();
-        if (mm.scan == null || mm.scan.awaits.isEmpty()) {
+        if (scan == null || scan.awaits.isEmpty()) {
             return out;
         }
         new BodyScanner() {
             @Override
             public Void visitBlock(com.sun.source.tree.BlockTree node, Void p) {
-                if (mm.scan.needsLowering(node)) {
+                if (scan.needsLowering(node)) {
                     for (Tree st : node.getStatements()) {
                         if (st instanceof com.sun.source.tree.ClassTree c) {
                             out.add(new Diag(Diag.Tag.AsyncLocalClass, c, "local class " + c.getSimpleName()
@@ -194,7 +194,7 @@ final class Validator {
                 }
                 return super.visitBlock(node, p);
             }
-        }.scan(mm.tree.getBody(), null);
+        }.scan(body, null);
         return out;
     }
 

@@ -425,4 +425,33 @@ class DiagnosticsTest {
         assertThat(c).hadErrorContaining("Test the patterns with if/else and instanceof");
         assertThat(c).hadErrorCount(2);
     }
+
+    /** An async lambda's body is split into states like a method's, so the same two rules hold inside it. */
+    @Test
+    void anAsyncLambdaBodyFollowsTheSameRules() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                         // 5
+                "  @Async Task<String> m(Object o, Task<Integer> t) {",                     // 6
+                "    java.util.function.Function<Object, Task<String>> f = x -> {",        // 7
+                "      class Box { int n; }",                                              // 8
+                "      Box b = new Box();",                                                // 9
+                "      b.n = Await.on(t);",                                                // 10
+                "      String r = \"\";",                                                   // 11
+                "      switch (x) {",                                                      // 12
+                "        case String s -> { int n = Await.on(t); r = s + n; }",            // 13
+                "        default -> r = \"other\";",                                        // 14
+                "      }",                                                                 // 15
+                "      return Task.completed(r + b.n);",                                   // 16
+                "    };",                                                                  // 17
+                "    return f.apply(o);",                                                  // 18
+                "  }",                                                                     // 19
+                "}");
+        boolean javac17 = Runtime.version().feature() == 17;
+        Compilation c = javac().withProcessors(new AsyncProcessor())
+                .withOptions(javac17 ? new String[] {"--release", "17", "--enable-preview"} : new String[] {"--release", "21"})
+                .compile(f);
+        assertThat(c).hadErrorContaining("[AsyncLocalClass] local class Box").inFile(f).onLine(8);
+        assertThat(c).hadErrorContaining("[AsyncPatternSwitch] 'case String s'").inFile(f).onLine(13);
+        assertThat(c).hadErrorCount(2);
+    }
 }
