@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compile-error fuzzing (issue 5): random valid programs with misuses injected at random places
- * (awaits in lambdas, anonymous and local classes, synchronized blocks; private members and super
+ * (awaits in lambdas, anonymous and local classes, synchronized blocks, a local class in a block
+ * that awaits; private members and super
  * in bodies; bad modifiers and return types; awaits outside @Async; private, inner and final
  * classes; malformed generics). Each misuse must give its documented tagged error on its own line
  * (javac's own error for malformed generics); there must be no other error, none in generated
@@ -131,7 +132,7 @@ class MisuseFuzz {
 
     private static final String[] STMT_MISUSES = {
         "lambda", "lambdaArg", "anonymous", "localClass", "synchronized", "privateField", "privateMethod",
-        "super"
+        "super", "localClassBeside"
     };
 
     private static final String[] MEMBER_MISUSES = {
@@ -169,6 +170,9 @@ class MisuseFuzz {
                     case "synchronized" -> "synchronized (Fx.class) { Fx.log(906, Await.on(Fx.i(907, 5))); }";
                     case "privateField" -> "Fx.log(908, secret" + k + ");";
                     case "privateMethod" -> "Fx.log(909, hidden" + k + "(6));";
+                    // a local class without awaits in a block that awaits (in a method or an async lambda body)
+                    case "localClassBeside" -> "class Near" + k + " { int v = 4; } Fx.log(912, new Near" + k
+                            + "().v + Await.on(Fx.i(913, 1)));";
                     default -> "Fx.log(910, super.hashCode());";
                 };
                 if (mu.equals("privateField")) {
@@ -182,6 +186,7 @@ class MisuseFuzz {
                     case "localClass" -> "AsyncAwaitInClass,AsyncLocalClass";
                     case "synchronized" -> "AsyncAwaitInSynchronized";
                     case "privateField", "privateMethod" -> "AsyncPrivateMember";
+                    case "localClassBeside" -> "AsyncLocalClass";
                     default -> "AsyncSuperCall";
                 };
                 Node st = Node.stmt(text + marker);
