@@ -155,7 +155,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     private void processClass(TypeElement type, boolean lastRound) {
         ClassModel cm;
         try {
-            cm = new Reader(trees, processingEnv.getElementUtils(), processingEnv.getTypeUtils()).read(type);
+            cm = new Reader(trees, processingEnv.getElementUtils(), processingEnv.getTypeUtils(), roundMembers).read(type);
         } catch (Throwable t) {
             error(type, "[" + Diag.Tag.AsyncInternalError + "] asyncio4j could not read " + type + ": " + stackTrace(t));
             return;

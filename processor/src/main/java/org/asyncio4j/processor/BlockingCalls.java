@@ -91,12 +91,18 @@ final class BlockingCalls {
      * block (or the rule's type is not on the class path, or the receiver is an in-memory stream).
      */
     Rule match(TypeElement receiver, String method, int arity) {
-        Rule rule = match(receiver, method);
-        if (rule == null || !callsRuleMethod(receiver, method, arity, type(rule.type()))) {
-            return null;
-        }
-        return rule;
+        // Every class of a round asks about the same few calls (list.add, log.println...): the answer
+        // depends on the receiver's class, the name and the arity only, so keep it for the round.
+        return matches.computeIfAbsent(new Call(receiver, method, arity), c -> {
+            Rule rule = match(receiver, method);
+            return java.util.Optional.ofNullable(
+                    rule == null || !callsRuleMethod(receiver, method, arity, type(rule.type())) ? null : rule);
+        }).orElse(null);
     }
+
+    private record Call(TypeElement receiver, String method, int arity) {}
+
+    private final Map<Call, java.util.Optional<Rule>> matches = new HashMap<>();
 
     /**
      * False when the call {@code receiver.method(arity arguments)} can only be a method of the

@@ -26,11 +26,15 @@ final class Reader {
     private final Trees trees;
     private final Elements elements;
     private final javax.lang.model.util.Types types;
+    /** The round's cache of {@code Elements.getAllMembers} (see {@link TypeRefs#members}), shared with the lints. */
+    private final java.util.Map<TypeElement, List<? extends Element>> members;
 
-    Reader(Trees trees, Elements elements, javax.lang.model.util.Types types) {
+    Reader(Trees trees, Elements elements, javax.lang.model.util.Types types,
+            java.util.Map<TypeElement, List<? extends Element>> members) {
         this.trees = trees;
         this.elements = elements;
         this.types = types;
+        this.members = members;
     }
 
     static boolean isAsync(Element e) {
@@ -60,7 +64,7 @@ final class Reader {
             cm.enclosingQualifiedNames.add(0, ((TypeElement) e).getQualifiedName().toString());
         }
         collectMembers(cm, type);
-        TypeRefs refs = new TypeRefs(elements, cu, type);
+        TypeRefs refs = new TypeRefs(elements, cu, type, members);
         cm.lambdaTargets = new LambdaTargets(elements, types, refs, type);
         cm.callTypes = new CallTypes(types, refs, type);
         // The methods' paths from the class's own: Trees.getPath(method) searches the whole file from

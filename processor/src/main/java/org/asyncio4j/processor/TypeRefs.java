@@ -45,10 +45,6 @@ final class TypeRefs {
         return members.computeIfAbsent(t, elements::getAllMembers);
     }
 
-    TypeRefs(Elements elements, CompilationUnitTree cu, TypeElement owner) {
-        this(elements, cu, owner, new java.util.HashMap<>());
-    }
-
     /** {@code members}: the cache of {@link #members}, shared by the classes of one round. */
     TypeRefs(Elements elements, CompilationUnitTree cu, TypeElement owner,
             java.util.Map<TypeElement, List<? extends Element>> members) {

@@ -233,7 +233,7 @@ final class StageFixture {
             try {
                 Elements elements = processingEnv.getElementUtils();
                 Types types = processingEnv.getTypeUtils();
-                ClassModel cm = new Reader(trees, elements, types).read(type);
+                ClassModel cm = new Reader(trees, elements, types, new java.util.HashMap<>()).read(type);
                 assertNotNull(cm);
                 test.accept(new Stage(cm, trees, elements, types, new Typer(trees, types)));
             } catch (Throwable t) {
