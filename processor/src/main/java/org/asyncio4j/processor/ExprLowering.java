@@ -33,8 +33,8 @@ import org.asyncio4j.processor.Cfg.Block;
  * operators and switch expressions turned into branches.
  */
 abstract class ExprLowering extends LoweringBase {
-    ExprLowering(Context cx) {
-        super(cx);
+    ExprLowering(Context context) {
+        super(context);
     }
 
 
@@ -45,9 +45,9 @@ abstract class ExprLowering extends LoweringBase {
             return null;
         }
         if (!hasAwait(e)) {
-            return r(e);
+            return render(e);
         }
-        if (cx.calls().isAwait(e)) {
+        if (context.calls().isAwait(e)) {
             suspendOn((MethodInvocationTree) e);
             return awaitedValue((MethodInvocationTree) e);
         }
@@ -82,16 +82,16 @@ abstract class ExprLowering extends LoweringBase {
         if (!hasAwait(a.getExpression()) || isStable(a.getVariable(), a.getExpression())) {
             return compose(a, evaluationOrder(a));
         }
-        Map<Tree, String> ov = new IdentityHashMap<>();
+        Map<Tree, String> overrides = new IdentityHashMap<>();
         for (Tree op : lvalueParts(a.getVariable())) {
-            ov.put(op, spill(expr((ExpressionTree) op), op, a));
+            overrides.put(op, spill(expr((ExpressionTree) op), op, a));
         }
-        String lhs = r(a.getVariable(), ov);
+        String lhs = render(a.getVariable(), overrides);
         String old = field("$t", "java.lang.Object");
-        code(mf(old) + " = " + lhs + ";", a);
+        code(machineField(old) + " = " + lhs + ";", a);
         String rhs = expr(a.getExpression());
         String c = "$c" + (++compoundTemps);
-        code("var " + c + " = " + witness(mf(old), a.getVariable()) + ";", a);
+        code("var " + c + " = " + witness(machineField(old), a.getVariable()) + ";", a);
         String op = switch (a.getKind()) {
             case MULTIPLY_ASSIGNMENT -> "*=";
             case DIVIDE_ASSIGNMENT -> "/=";
@@ -184,15 +184,15 @@ abstract class ExprLowering extends LoweringBase {
                 last = i;
             }
         }
-        Map<Tree, String> ov = new IdentityHashMap<>();
+        Map<Tree, String> overrides = new IdentityHashMap<>();
         for (int i = 0; i < last; i++) {
             Tree op = operands.get(i);
             String t = expr((ExpressionTree) op);
-            ov.put(op, spill(t, op, e));
+            overrides.put(op, spill(t, op, e));
         }
         Tree lastOp = operands.get(last);
-        ov.put(lastOp, expr((ExpressionTree) lastOp));
-        return r(e, ov);
+        overrides.put(lastOp, expr((ExpressionTree) lastOp));
+        return render(e, overrides);
     }
 
     /** Saves an operand evaluated before a later await, unless re-reading it later gives the same value. */
@@ -203,12 +203,12 @@ abstract class ExprLowering extends LoweringBase {
         String known = knownType(operand);
         if (known != null) {
             String t = field("$t", known);
-            code(mf(t) + " = " + text + ";", operand);
-            return mf(t);
+            code(machineField(t) + " = " + text + ";", operand);
+            return machineField(t);
         }
         String t = field("$t", "java.lang.Object");
-        code(mf(t) + " = " + text + ";", operand);
-        return witness(mf(t), operand);
+        code(machineField(t) + " = " + text + ";", operand);
+        return witness(machineField(t), operand);
     }
 
     private static final Set<String> PLAIN_TYPES = Set.of("int", "long", "short", "byte", "char", "boolean", "float",
@@ -254,19 +254,19 @@ abstract class ExprLowering extends LoweringBase {
                         ? "java.lang.String" : null;
             }
             case IDENTIFIER -> {
-                Local l = cx.res().refs.get((IdentifierTree) t);
+                Local l = context.resolver().refs.get((IdentifierTree) t);
                 if (l == null) {
-                    return cx.callTypes().spillType((IdentifierTree) t); // a field
+                    return context.callTypes().spillType((IdentifierTree) t); // a field
                 }
                 return l.typeTree != null && l.typeText != null && PLAIN_TYPES.contains(l.typeText.strip())
                         ? l.typeText.strip() : null;
             }
             case MEMBER_SELECT -> {
-                return cx.callTypes().spillType((MemberSelectTree) t); // a field: this.log, System.out
+                return context.callTypes().spillType((MemberSelectTree) t); // a field: this.log, System.out
             }
             case METHOD_INVOCATION -> {
-                if (!cx.calls().isAwait(t)) {
-                    return cx.callTypes().spillType((MethodInvocationTree) t);
+                if (!context.calls().isAwait(t)) {
+                    return context.callTypes().spillType((MethodInvocationTree) t);
                 }
                 if (((MethodInvocationTree) t).getArguments().size() != 1) {
                     return null;
@@ -299,11 +299,11 @@ abstract class ExprLowering extends LoweringBase {
                 if (n.equals("this") || n.equals("super")) {
                     return true;
                 }
-                Local l = cx.res().refs.get(id);
+                Local l = context.resolver().refs.get(id);
                 if (l != null) {
                     return !assignedWithin(l, whole);
                 }
-                return !cx.fieldNames().contains(n); // a type or package name; a field may change meanwhile
+                return !context.fieldNames().contains(n); // a type or package name; a field may change meanwhile
             }
             case MEMBER_SELECT -> {
                 MemberSelectTree ms = (MemberSelectTree) t;
@@ -373,12 +373,12 @@ abstract class ExprLowering extends LoweringBase {
         while (e instanceof MemberSelectTree inner) {
             e = inner.getExpression();
         }
-        return e instanceof IdentifierTree root && cx.res().refs.get(root) == null
-                && !cx.fieldNames().contains(root.getName().toString());
+        return e instanceof IdentifierTree root && context.resolver().refs.get(root) == null
+                && !context.fieldNames().contains(root.getName().toString());
     }
 
     boolean assignedWithin(Local l, Tree whole) {
-        if (!cx.res().reassigned.contains(l)) {
+        if (!context.resolver().reassigned.contains(l)) {
             return false;
         }
         boolean[] found = {false};
@@ -404,7 +404,7 @@ abstract class ExprLowering extends LoweringBase {
             }
 
             private void check(ExpressionTree target) {
-                if (target instanceof IdentifierTree id && cx.res().refs.get(id) == l) {
+                if (target instanceof IdentifierTree id && context.resolver().refs.get(id) == l) {
                     found[0] = true;
                 }
             }
@@ -414,13 +414,13 @@ abstract class ExprLowering extends LoweringBase {
 
     String shortCircuit(BinaryTree b) {
         String f = field("$b", "boolean");
-        code(mf(f) + " = " + expr(b.getLeftOperand()) + ";", b);
+        code(machineField(f) + " = " + expr(b.getLeftOperand()) + ";", b);
         Block join = newBlock();
-        branch(b.getKind() == Tree.Kind.CONDITIONAL_AND ? "!" + mf(f) : mf(f), join);
-        code(mf(f) + " = " + expr(b.getRightOperand()) + ";", b);
+        branch(b.getKind() == Tree.Kind.CONDITIONAL_AND ? "!" + machineField(f) : machineField(f), join);
+        code(machineField(f) + " = " + expr(b.getRightOperand()) + ";", b);
         start(join);
-        stableTexts.add(mf(f));
-        return mf(f);
+        stableTexts.add(machineField(f));
+        return machineField(f);
     }
 
     String conditional(ConditionalExpressionTree c) {
@@ -429,12 +429,12 @@ abstract class ExprLowering extends LoweringBase {
         Block elseB = newBlock();
         Block join = newBlock();
         branch("!" + paren(cond), elseB);
-        code(mf(f) + " = " + expr(c.getTrueExpression()) + ";", c);
+        code(machineField(f) + " = " + expr(c.getTrueExpression()) + ";", c);
         jump(join);
         start(elseB);
-        code(mf(f) + " = " + expr(c.getFalseExpression()) + ";", c);
+        code(machineField(f) + " = " + expr(c.getFalseExpression()) + ";", c);
         start(join);
-        String w = witness(mf(f), c);
+        String w = witness(machineField(f), c);
         stableTexts.add(w);
         return w;
     }
@@ -460,10 +460,10 @@ abstract class ExprLowering extends LoweringBase {
             // (new enum value, separate compilation) must fail as Java's does.
             fallback = cfg.newBlock(handler);
             fallback.line = line(s);
-            fallback.code.add(new Cfg.Exit(t("throw new java.lang.IncompatibleClassChangeError();"), line(s)));
+            fallback.code.add(new Cfg.Exit(javaText("throw new java.lang.IncompatibleClassChangeError();"), line(s)));
             fallback.terminated = true;
         }
-        add(new Cfg.Dispatch(t(paren(sel)), labels, bodies, fallback, line(s)));
+        add(new Cfg.Dispatch(javaText(paren(sel)), labels, bodies, fallback, line(s)));
         targets.push(new Target(List.of(s), exit, null, fins.size(), f));
         for (int i = 0; i < cases.size(); i++) {
             CaseTree c = cases.get(i);
@@ -471,7 +471,7 @@ abstract class ExprLowering extends LoweringBase {
             if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
                 Tree body = c.getBody();
                 if (body instanceof ExpressionTree value) {
-                    code(mf(f) + " = " + expr(value) + ";", value);
+                    code(machineField(f) + " = " + expr(value) + ";", value);
                     jump(exit);
                 } else {
                     stmt((StatementTree) body, false);
@@ -486,7 +486,7 @@ abstract class ExprLowering extends LoweringBase {
         targets.pop();
         start(exit);
         clearDeclaredIn(s);
-        String w = witness(mf(f), s);
+        String w = witness(machineField(f), s);
         stableTexts.add(w);
         return w;
     }

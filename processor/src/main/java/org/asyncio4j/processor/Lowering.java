@@ -36,8 +36,8 @@ import org.asyncio4j.processor.Cfg.Handler;
  * <p>Pure with respect to javac: it reads trees and source text, and writes only its own CFG.
  */
 final class Lowering extends TryLowering {
-    Lowering(Context cx) {
-        super(cx);
+    Lowering(Context context) {
+        super(context);
     }
 
 
@@ -75,7 +75,7 @@ final class Lowering extends TryLowering {
             StatementTree s = stmts.get(i);
             stmt(s, i == stmts.size() - 1);
             if (s instanceof VariableTree v) {
-                Local l = cx.res().declarations.get(v);
+                Local l = context.resolver().declarations.get(v);
                 if (l != null) {
                     declared.add(l);
                 }
@@ -91,7 +91,7 @@ final class Lowering extends TryLowering {
     @Override
     void stmt(StatementTree s, boolean lastInBlock) {
         line(s);
-        if (!cx.scan().needsLowering(s)) {
+        if (!context.scan().needsLowering(s)) {
             verbatim(s, lastInBlock);
             return;
         }
@@ -126,19 +126,19 @@ final class Lowering extends TryLowering {
             }
             case VARIABLE -> {
                 VariableTree v = (VariableTree) s;
-                Local l = cx.res().declarations.get(v);
-                add(new Cfg.Decl(l, v.getInitializer() == null ? null : t(initializer(v, r(v.getInitializer()))),
+                Local l = context.resolver().declarations.get(v);
+                add(new Cfg.Decl(l, v.getInitializer() == null ? null : javaText(initializer(v, render(v.getInitializer()))),
                         line(s)));
                 return;
             }
             case THROW -> {
-                exit(r(s), s);
+                exit(render(s), s);
                 return;
             }
             default -> { }
         }
-        String text = r(s);
-        Completion.Result completes = Completion.of(s, cx.scan().jumpTargets);
+        String text = render(s);
+        Completion.Result completes = Completion.of(s, context.scan().jumpTargets);
         if (completes == Completion.Result.CANNOT) {
             // A throw in every branch, a loop without exit: nothing may follow it in this state (javac:
             // unreachable statement); the block ends here as after a throw.
@@ -157,7 +157,7 @@ final class Lowering extends TryLowering {
 
     String initializer(VariableTree v, String text) {
         if (v.getInitializer() instanceof NewArrayTree na && na.getType() == null) {
-            Local l = cx.res().declarations.get(v);
+            Local l = context.resolver().declarations.get(v);
             return "new " + l.typeText + " " + text; // {1, 2} is only valid in a declaration
         }
         return text;
@@ -165,33 +165,33 @@ final class Lowering extends TryLowering {
 
     @Override
     void variable(VariableTree v) {
-        Local l = cx.res().declarations.get(v);
+        Local l = context.resolver().declarations.get(v);
         ExpressionTree init = v.getInitializer();
-        if (l.isVar() && l.typeText == null && cx.calls().isAwait(init)) {
+        if (l.isVar() && l.typeText == null && context.calls().isAwait(init)) {
             // var x = Await.on(t) where the source states X (AwaitedTypes): no speculative attribution
             // (the Typer's getScope, a few ms each) to learn it
             l.typeText = awaitedTypeOf(((MethodInvocationTree) init).getArguments().get(0));
         }
         String text;
-        if (cx.calls().isAwait(init) && l.typeTree != null && !Source.isPrimitiveName(src.slice(l.typeTree))) {
+        if (context.calls().isAwait(init) && l.typeTree != null && !Source.isPrimitiveName(src.slice(l.typeTree))) {
             suspendOn((MethodInvocationTree) init);
             text = awaitedText(); // inferred from the declared reference type
         } else {
             text = initializer(v, expr(init));
         }
-        add(new Cfg.Decl(l, t(text), line(v)));
+        add(new Cfg.Decl(l, javaText(text), line(v)));
     }
 
     void expressionStatement(ExpressionTree e, Tree at) {
-        if (cx.generator() && Calls.isYield(e)) {
+        if (context.generator() && Calls.isYield(e)) {
             String v = expr(((MethodInvocationTree) e).getArguments().get(0));
             Block resume = newBlock();
-            add(new Cfg.Yield(t(v), resume, line(at)));
+            add(new Cfg.Yield(javaText(v), resume, line(at)));
             start(resume);
-            code(m + ".resumed();", at); // throws GeneratorExit when the consumer closes the run here
+            code(machine + ".resumed();", at); // throws GeneratorExit when the consumer closes the run here
             return;
         }
-        if (cx.calls().isAwait(e)) {
+        if (context.calls().isAwait(e)) {
             suspendOn((MethodInvocationTree) e);
             code(awaitedText() + ";", at);
             return;
@@ -264,8 +264,8 @@ final class Lowering extends TryLowering {
             } else {
                 stmt(init, false);
             }
-            if (init instanceof VariableTree v && cx.res().declarations.get(v) != null) {
-                declared.add(cx.res().declarations.get(v));
+            if (init instanceof VariableTree v && context.resolver().declarations.get(v) != null) {
+                declared.add(context.resolver().declarations.get(v));
             }
         }
         Block head = newBlock();
@@ -291,27 +291,27 @@ final class Lowering extends TryLowering {
     }
 
     void forEachLoop(EnhancedForLoopTree s) {
-        if (cx.calls().isEach(s.getExpression())) {
+        if (context.calls().isEach(s.getExpression())) {
             asyncForEachLoop(s);
             return;
         }
         List<Tree> ts = loopTrees(s);
         String it = field("$it", "java.lang.Object");
-        code(mf(it) + " = " + FOR_EACH + ".of(" + expr(s.getExpression()) + ");", s);
+        code(machineField(it) + " = " + FOR_EACH + ".of(" + expr(s.getExpression()) + ");", s);
         // Typed by the overload matching the iterable's static type; the dead 'false ?' operand is never evaluated.
-        String typed = FOR_EACH + ".cursor(" + mf(it) + ", false ? " + restated(s.getExpression()) + " : null)";
+        String typed = FOR_EACH + ".cursor(" + machineField(it) + ", false ? " + restated(s.getExpression()) + " : null)";
         Block head = newBlock();
         start(head);
         Block exit = newBlock();
         branch("!" + typed + ".hasNext()", exit);
         loopBody(s, ts, typed, head, exit);
-        code(mf(it) + " = null;", s);
+        code(machineField(it) + " = null;", s);
     }
 
     /** A for-each's step after its test: the variable gets next(), the body runs, back to {@code head}; then {@code exit}. */
     private void loopBody(EnhancedForLoopTree s, List<Tree> ts, String typedCursor, Block head, Block exit) {
-        Local v = cx.res().declarations.get(s.getVariable());
-        add(new Cfg.Decl(v, t(typedCursor + ".next()"), line(s)));
+        Local v = context.resolver().declarations.get(s.getVariable());
+        add(new Cfg.Decl(v, javaText(typedCursor + ".next()"), line(s)));
         targets.push(new Target(ts, exit, head, fins.size(), null));
         stmt(s.getStatement(), false);
         targets.pop();
@@ -331,20 +331,20 @@ final class Lowering extends TryLowering {
         List<Tree> ts = loopTrees(s);
         ExpressionTree source = ((MethodInvocationTree) s.getExpression()).getArguments().get(0);
         String it = field("$it", "java.lang.Object");
-        code(mf(it) + " = " + FOR_EACH + ".async(" + expr(source) + ");", s);
+        code(machineField(it) + " = " + FOR_EACH + ".async(" + expr(source) + ");", s);
         // Typed by the source's static type; the dead 'false ?' operand is never evaluated.
-        String typed = FOR_EACH + ".asyncCursor(" + mf(it) + ", false ? " + restated(source) + " : null)";
+        String typed = FOR_EACH + ".asyncCursor(" + machineField(it) + ", false ? " + restated(source) + " : null)";
         Region r = openRegion(s);
         Block head = newBlock();
         start(head);
         suspend(typed + ".hasNext()", s);
         Block exit = newBlock();
-        branch("!" + m + ".<java.lang.Boolean>awaited(" + MachineWriter.AWAITED + ")", exit);
+        branch("!" + machine + ".<java.lang.Boolean>awaited(" + MachineWriter.AWAITED + ")", exit);
         loopBody(s, ts, typed, head, exit);
         leaveRegionBody(r, s);
-        suspend(FOR_EACH + ".closeAsync(" + mf(it) + ", " + mf(r.ex()) + ")", s);
+        suspend(FOR_EACH + ".closeAsync(" + machineField(it) + ", " + machineField(r.ex()) + ")", s);
         code(awaitedText() + ";", s);
-        code(mf(it) + " = null;", s);
+        code(machineField(it) + " = null;", s);
         endRegion(r);
     }
 
@@ -358,7 +358,7 @@ final class Lowering extends TryLowering {
         new BodyScanner() {
             @Override
             public Void visitVariable(VariableTree node, Void p) {
-                Local l = cx.res().declarations.get(node);
+                Local l = context.resolver().declarations.get(node);
                 if (l != null) {
                     add(new Cfg.Clear(l));
                 }
@@ -399,7 +399,7 @@ final class Lowering extends TryLowering {
                 fallback = null;
             }
         }
-        add(new Cfg.Dispatch(t(paren(sel)), labels, bodies, fallback, line(s)));
+        add(new Cfg.Dispatch(javaText(paren(sel)), labels, bodies, fallback, line(s)));
         targets.push(new Target(ts, exit, null, fins.size(), null));
         for (int i = 0; i < cases.size(); i++) {
             CaseTree c = cases.get(i);
@@ -441,7 +441,7 @@ final class Lowering extends TryLowering {
     }
 
     void breakOrContinue(StatementTree s, boolean isBreak) {
-        Tree target = cx.scan().jumpTargets.get(s);
+        Tree target = context.scan().jumpTargets.get(s);
         for (Target t : targets) {
             if (t.trees().contains(target)) {
                 Block dest = isBreak ? t.breakTo() : t.continueTo();
@@ -455,10 +455,10 @@ final class Lowering extends TryLowering {
     }
 
     void yieldStatement(YieldTree s) {
-        Tree target = cx.scan().jumpTargets.get(s);
+        Tree target = context.scan().jumpTargets.get(s);
         for (Target t : targets) {
             if (t.trees().contains(target) && t.yieldField() != null) {
-                code(mf(t.yieldField()) + " = " + expr(s.getValue()) + ";", s);
+                code(machineField(t.yieldField()) + " = " + expr(s.getValue()) + ";", s);
                 jumpTo(t.breakTo(), t.finDepth());
                 return;
             }
@@ -494,7 +494,7 @@ final class Lowering extends TryLowering {
 
     /** {@code return e;} at {@code s}: the task completes with e's outcome (a statement, or an expression lambda's body). */
     private void returnOf(ExpressionTree e, Tree s) {
-        if (cx.generator()) {
+        if (context.generator()) {
             generatorEnd(s);
             return;
         }
@@ -502,32 +502,32 @@ final class Lowering extends TryLowering {
             if (Calls.isTaskCompleted(e)) {
                 List<? extends ExpressionTree> args = ((MethodInvocationTree) e).getArguments();
                 String v = args.isEmpty() ? "null" : referenceValue(args.get(0));
-                code(m + ".returnValue(" + resultValue(v) + ");", s);
+                code(machine + ".returnValue(" + resultValue(v) + ");", s);
             } else {
-                code(m + ".returnTask(" + resultTask(expr(e)) + ");", s);
+                code(machine + ".returnTask(" + resultTask(expr(e)) + ");", s);
             }
             exit("return;", s);
             return;
         }
         if (retField == null) {
-            retField = field("$ret", "org.asyncio4j.Task<" + cx.returnTypeText() + ">");
+            retField = field("$ret", "org.asyncio4j.Task<" + context.returnTypeText() + ">");
             Handler saved = handler;
             handler = null;
             returnBlock = cfg.newBlock(null);
             returnBlock.line = line(s);
-            returnBlock.code.add(new Cfg.Code(t(m + ".returnTask(" + mf(retField) + ");"), line(s)));
-            returnBlock.code.add(new Cfg.Exit(t("return;"), line(s)));
+            returnBlock.code.add(new Cfg.Code(javaText(machine + ".returnTask(" + machineField(retField) + ");"), line(s)));
+            returnBlock.code.add(new Cfg.Exit(javaText("return;"), line(s)));
             returnBlock.terminated = true;
             handler = saved;
         }
-        code(mf(retField) + " = " + resultTask(expr(e)) + ";", s);
+        code(machineField(retField) + " = " + resultTask(expr(e)) + ";", s);
         jumpTo(returnBlock, 0);
     }
 
     /** {@code return AsyncIterable.end();} in a generator: the run ends, after the finally blocks around it. */
     private void generatorEnd(Tree s) {
         if (fins.isEmpty()) {
-            code(m + ".end();", s);
+            code(machine + ".end();", s);
             exit("return;", s);
             return;
         }
@@ -536,8 +536,8 @@ final class Lowering extends TryLowering {
             handler = null;
             returnBlock = cfg.newBlock(null);
             returnBlock.line = line(s);
-            returnBlock.code.add(new Cfg.Code(t(m + ".end();"), line(s)));
-            returnBlock.code.add(new Cfg.Exit(t("return;"), line(s)));
+            returnBlock.code.add(new Cfg.Code(javaText(machine + ".end();"), line(s)));
+            returnBlock.code.add(new Cfg.Exit(javaText("return;"), line(s)));
             returnBlock.terminated = true;
             handler = saved;
         }
@@ -550,12 +550,12 @@ final class Lowering extends TryLowering {
      * against (the blueprint compiled it), so the conversion to R is unchecked on purpose.
      */
     private String resultValue(String v) {
-        return cx.uncheckedResult() ? "(" + cx.returnTypeText() + ") (java.lang.Object) (" + v + ")" : v;
+        return context.uncheckedResult() ? "(" + context.returnTypeText() + ") (java.lang.Object) (" + v + ")" : v;
     }
 
     private String resultTask(String t) {
-        return cx.uncheckedResult()
-                ? "(org.asyncio4j.Task<" + cx.returnTypeText() + ">) (org.asyncio4j.Task<?>) (" + t + ")" : t;
+        return context.uncheckedResult()
+                ? "(org.asyncio4j.Task<" + context.returnTypeText() + ">) (org.asyncio4j.Task<?>) (" + t + ")" : t;
     }
 
     /** The body of an expression lambda ({@code () -> Task.completed(Await.on(t) + 1)}): its value is returned. */
@@ -567,7 +567,7 @@ final class Lowering extends TryLowering {
     }
 
     String referenceValue(ExpressionTree e) {
-        if (cx.calls().isAwait(e)) {
+        if (context.calls().isAwait(e)) {
             suspendOn((MethodInvocationTree) e);
             return awaitedText();
         }
@@ -576,7 +576,7 @@ final class Lowering extends TryLowering {
 
     void assertStatement(AssertTree s) {
         Block after = newBlock();
-        branch("!" + cx.userQualifiedName() + ".class.desiredAssertionStatus()", after);
+        branch("!" + context.userQualifiedName() + ".class.desiredAssertionStatus()", after);
         branch(paren(expr(s.getCondition())), after);
         String detail = s.getDetail() == null ? "" : expr(s.getDetail());
         exit("throw new java.lang.AssertionError(" + detail + ");", s);

@@ -37,7 +37,7 @@ abstract class LoweringBase {
     static final String ASYNC_CLOSEABLE = "org.asyncio4j.AsyncCloseable";
 
     /** What the lowering needs to know about the method and its class. */
-    record Context(Source src, Resolver res, AwaitScan scan, Calls calls, String m,
+    record Context(Source src, Resolver resolver, AwaitScan scan, Calls calls, String machine,
             String userSimpleName, String userQualifiedName, String asyncClassName, Set<String> staticAsyncNames,
             Set<String> fieldNames, String returnTypeText, Typer typer, Map<Tree, String> asyncLambdaCalls,
             boolean uncheckedResult, boolean generator, Map<String, String> methodAwaitedTypes,
@@ -47,9 +47,9 @@ abstract class LoweringBase {
 
     record Fin(Block entry, String finField, String exField) {}
 
-    final Context cx;
+    final Context context;
     final Source src;
-    final String m;
+    final String machine;
     final Cfg cfg = new Cfg();
     Block cur;
     Handler handler;
@@ -76,7 +76,7 @@ abstract class LoweringBase {
     final Source.Rewrites rewrites = new Source.Rewrites() {
         @Override
         public String local(IdentifierTree id) {
-            Local l = cx.res().refs.get(id);
+            Local l = context.resolver().refs.get(id);
             if (l == null) {
                 return null;
             }
@@ -88,10 +88,10 @@ abstract class LoweringBase {
 
         @Override
         public String qualifier(MemberSelectTree select) {
-            if (cx.staticAsyncNames().contains(select.getIdentifier().toString())) {
+            if (context.staticAsyncNames().contains(select.getIdentifier().toString())) {
                 String q = select.getExpression().toString();
-                if (q.equals(cx.userSimpleName()) || q.equals(cx.userQualifiedName())) {
-                    return cx.asyncClassName();
+                if (q.equals(context.userSimpleName()) || q.equals(context.userQualifiedName())) {
+                    return context.asyncClassName();
                 }
             }
             return null;
@@ -101,7 +101,7 @@ abstract class LoweringBase {
         public String opaque(Tree lambdaOrClass) {
             // Markers in the text, not a side list: the lambda's text may be emitted in a later
             // block (an operand spilled before an await, a witness), which then needs the copies.
-            Set<Local> c = cx.res().captures.get(lambdaOrClass);
+            Set<Local> c = context.resolver().captures.get(lambdaOrClass);
             if (c == null || c.isEmpty()) {
                 return null;
             }
@@ -112,7 +112,7 @@ abstract class LoweringBase {
 
         @Override
         public String replace(Tree t) {
-            String call = cx.asyncLambdaCalls().get(t);
+            String call = context.asyncLambdaCalls().get(t);
             if (call == null) {
                 return null;
             }
@@ -122,15 +122,15 @@ abstract class LoweringBase {
 
         @Override
         public String binding(VariableTree binding) {
-            Local l = cx.res().declarations.get(binding);
+            Local l = context.resolver().declarations.get(binding);
             return l == null || restatedOwn.contains(l) ? null : l.bindingRef();
         }
     };
 
-    LoweringBase(Context cx) {
-        this.cx = cx;
-        this.src = cx.src();
-        this.m = cx.m();
+    LoweringBase(Context context) {
+        this.context = context;
+        this.src = context.src();
+        this.machine = context.machine();
     }
 
     /**
@@ -199,7 +199,7 @@ abstract class LoweringBase {
 
     void code(String text, Tree at) {
         int first = line(at);
-        add(new Cfg.Code(t(text), first, lastLineIfOneForOne(text, at, first)));
+        add(new Cfg.Code(javaText(text), first, lastLineIfOneForOne(text, at, first)));
     }
 
     /**
@@ -222,7 +222,7 @@ abstract class LoweringBase {
     }
 
     void exit(String text, Tree at) {
-        add(new Cfg.Exit(t(text), line(at)));
+        add(new Cfg.Exit(javaText(text), line(at)));
     }
 
     void jump(Block b) {
@@ -242,7 +242,7 @@ abstract class LoweringBase {
             jump(target);
             return;
         }
-        add(new Cfg.Branch(t(cond), target, currentLine));
+        add(new Cfg.Branch(javaText(cond), target, currentLine));
     }
 
     String field(String prefix, String type) {
@@ -252,19 +252,19 @@ abstract class LoweringBase {
     }
 
     /** The lowering's text (locals spelled as {@link Local#ref()} and siblings) as the typed text later stages read. */
-    JavaText t(String text) {
-        return JavaText.parse(text, cx.res().locals);
+    JavaText javaText(String text) {
+        return JavaText.parse(text, context.resolver().locals);
     }
 
-    String mf(String fieldName) {
-        return m + "." + fieldName;
+    String machineField(String fieldName) {
+        return machine + "." + fieldName;
     }
 
-    String r(Tree t) {
+    String render(Tree t) {
         return src.render(t, Map.of(), rewrites);
     }
 
-    String r(Tree t, Map<Tree, String> overrides) {
+    String render(Tree t, Map<Tree, String> overrides) {
         return src.render(t, overrides, rewrites);
     }
 
@@ -280,7 +280,7 @@ abstract class LoweringBase {
         }
         String type = awaitedTypeOf(await.getArguments().get(0));
         if (type != null) {
-            return m + ".<" + type + ">awaited(" + MachineWriter.AWAITED + ")";
+            return machine + ".<" + type + ">awaited(" + MachineWriter.AWAITED + ")";
         }
         return WITNESS + ".of(" + awaitedText() + ", false ? " + restated(await.getArguments().get(0)) + " : null)";
     }
@@ -297,17 +297,17 @@ abstract class LoweringBase {
         }
         String stated = null;
         if (arg instanceof IdentifierTree id) {
-            stated = AwaitedTypes.ofLocal(cx.res().refs.get(id));
+            stated = AwaitedTypes.ofLocal(context.resolver().refs.get(id));
         } else if (arg instanceof MethodInvocationTree mi && mi.getTypeArguments().isEmpty()) {
             ExpressionTree sel = mi.getMethodSelect();
             if (sel instanceof IdentifierTree id) {
-                stated = cx.methodAwaitedTypes().get(id.getName().toString());
+                stated = context.methodAwaitedTypes().get(id.getName().toString());
             } else if (sel instanceof MemberSelectTree ms && ms.getExpression() instanceof IdentifierTree q
                     && q.getName().contentEquals("this")) {
-                stated = cx.methodAwaitedTypes().get(ms.getIdentifier().toString());
+                stated = context.methodAwaitedTypes().get(ms.getIdentifier().toString());
             }
         }
-        return stated != null ? stated : cx.callTypes().awaited(arg);
+        return stated != null ? stated : context.callTypes().awaited(arg);
     }
 
     /**
@@ -323,7 +323,7 @@ abstract class LoweringBase {
         new BodyScanner() {
             @Override
             public Void visitVariable(VariableTree node, Void p) {
-                Local l = cx.res().declarations.get(node);
+                Local l = context.resolver().declarations.get(node);
                 if (l != null && referenceTyped(l)) {
                     addIfAwait(node.getInitializer());
                 }
@@ -333,7 +333,7 @@ abstract class LoweringBase {
             @Override
             public Void visitAssignment(AssignmentTree node, Void p) {
                 Tree v = node.getVariable();
-                Local l = v instanceof com.sun.source.tree.IdentifierTree id ? cx.res().refs.get(id) : null;
+                Local l = v instanceof com.sun.source.tree.IdentifierTree id ? context.resolver().refs.get(id) : null;
                 if (l != null && referenceTyped(l)) {
                     addIfAwait(node.getExpression());
                 }
@@ -350,7 +350,7 @@ abstract class LoweringBase {
                 while (e instanceof ParenthesizedTree pt) {
                     e = pt.getExpression();
                 }
-                if (e != null && cx.calls().isAwait(e)) {
+                if (e != null && context.calls().isAwait(e)) {
                     targetTyped.add(e);
                 }
             }
@@ -368,7 +368,7 @@ abstract class LoweringBase {
         Set<Local> was = restatedOwn;
         restatedOwn = declaredIn(t);
         try {
-            return r(t);
+            return render(t);
         } finally {
             restatedOwn = was;
         }
@@ -387,7 +387,7 @@ abstract class LoweringBase {
         new BodyScanner() {
             @Override
             public Void visitVariable(VariableTree node, Void p) {
-                Local l = cx.res().declarations.get(node);
+                Local l = context.resolver().declarations.get(node);
                 if (l != null) {
                     out.add(l);
                 }
@@ -398,7 +398,7 @@ abstract class LoweringBase {
     }
 
     boolean hasAwait(Tree t) {
-        return t != null && cx.scan().hasAwait.contains(t);
+        return t != null && context.scan().hasAwait.contains(t);
     }
 
     static String paren(String c) {
@@ -426,7 +426,7 @@ abstract class LoweringBase {
         ExpressionTree delay = directSleep(arg);
         if (delay != null) {
             // The machine itself becomes the timer entry: no sleep object (Coroutine.sleep(Duration)).
-            suspend(m + ".sleep(" + expr(delay) + ")", await);
+            suspend(machine + ".sleep(" + expr(delay) + ")", await);
             return;
         }
         String task = expr(arg);
@@ -459,10 +459,10 @@ abstract class LoweringBase {
             String n = id.getName().toString();
             // A name that is a variable in scope means the variable (JLS 6.5.2), never a type.
             variable = !n.equals("this") && !n.equals("super")
-                    && (cx.res().refs.get(id) != null || cx.fieldNames().contains(n));
+                    && (context.resolver().refs.get(id) != null || context.fieldNames().contains(n));
         } else {
             variable = q instanceof MemberSelectTree qs && qs.getExpression() instanceof IdentifierTree t
-                    && t.getName().contentEquals("this") && cx.fieldNames().contains(qs.getIdentifier().toString());
+                    && t.getName().contentEquals("this") && context.fieldNames().contains(qs.getIdentifier().toString());
         }
         return variable ? expr(q) : null;
     }
@@ -483,20 +483,20 @@ abstract class LoweringBase {
         }
         ExpressionTree q = ms.getExpression();
         boolean asyncio = q instanceof IdentifierTree id ? id.getName().contentEquals("Asyncio")
-                && cx.res().refs.get(id) == null && !cx.fieldNames().contains("Asyncio")
+                && context.resolver().refs.get(id) == null && !context.fieldNames().contains("Asyncio")
                 : q.toString().equals("org.asyncio4j.Asyncio");
         return asyncio ? mi.getArguments().get(0) : null;
     }
 
     void suspend(String task, Tree at) {
         Block resume = newBlock();
-        add(new Cfg.Suspend(t(task), resume, line(at)));
+        add(new Cfg.Suspend(javaText(task), resume, line(at)));
         start(resume);
     }
 
     /** The outcome of the await just suspended on (see MachineWriter's Suspend: the task is in a local). */
     String awaitedText() {
-        return m + ".awaited(" + MachineWriter.AWAITED + ")";
+        return machine + ".awaited(" + MachineWriter.AWAITED + ")";
     }
 
     // ================================================================== provided by the layers above

@@ -21,8 +21,8 @@ import org.asyncio4j.processor.Cfg.Handler;
  * closeAsync with the pending exception).
  */
 abstract class TryLowering extends ExprLowering {
-    TryLowering(Context cx) {
-        super(cx);
+    TryLowering(Context context) {
+        super(context);
     }
 
 
@@ -32,7 +32,7 @@ abstract class TryLowering extends ExprLowering {
         new BodyScanner() {
             @Override
             public Void visitReturn(ReturnTree node, Void p) {
-                out.put(node, "{ " + m + ".returnTask(" + r(node.getExpression()) + "); return; }");
+                out.put(node, "{ " + machine + ".returnTask(" + render(node.getExpression()) + "); return; }");
                 return null;
             }
         }.scan(t, null);
@@ -81,7 +81,7 @@ abstract class TryLowering extends ExprLowering {
                 catchBlocks.add(cb);
                 List<String> tests = new ArrayList<>();
                 for (String type : catchTypes(c)) {
-                    tests.add(mf(ex) + " instanceof " + type);
+                    tests.add(machineField(ex) + " instanceof " + type);
                 }
                 branch(String.join(" || ", tests), cb);
             }
@@ -89,15 +89,15 @@ abstract class TryLowering extends ExprLowering {
                 add(new Cfg.FinSet(fin, null));
                 jump(fe);
             } else {
-                exit("throw " + mf(ex) + ";", at);
+                exit("throw " + machineField(ex) + ";", at);
             }
             for (int i = 0; i < catches.size(); i++) {
                 CatchTree c = catches.get(i);
                 start(catchBlocks.get(i));
-                Local p = cx.res().declarations.get(c.getParameter());
+                Local p = context.resolver().declarations.get(c.getParameter());
                 // a multi-catch parameter's type (the alternatives' lub) is filled in by the writer
                 String castTo = p.typeText != null ? p.typeText : p.typeRef();
-                add(new Cfg.Decl(p, t("(" + castTo + ") " + mf(ex)), line(c)));
+                add(new Cfg.Decl(p, javaText("(" + castTo + ") " + machineField(ex)), line(c)));
                 block(c.getBlock(), false);
                 if (!cur.terminated) {
                     add(new Cfg.Clear(p));
@@ -120,7 +120,7 @@ abstract class TryLowering extends ExprLowering {
         }
         start(after);
         if (finallyBlock == null) {
-                add(new Cfg.Code(t(mf(ex) + " = null;"), currentLine)); // the handled exception is garbage now
+                add(new Cfg.Code(javaText(machineField(ex) + " = null;"), currentLine)); // the handled exception is garbage now
             }
         assert k > 0;
     }
@@ -162,7 +162,7 @@ abstract class TryLowering extends ExprLowering {
         ++tries;
         String ex = field("$ex", "java.lang.Throwable");
         String fin = field("$fin", "int");
-        code(mf(ex) + " = null;", at);
+        code(machineField(ex) + " = null;", at);
         Handler outer = handler;
         Region r = new Region(ex, fin, newBlock(), cfg.newBlock(outer), cfg.newBlock(outer), outer);
         fins.add(new Fin(r.exit(), fin, ex));
@@ -207,7 +207,7 @@ abstract class TryLowering extends ExprLowering {
         Local declared = null;
         if (res instanceof VariableTree v) {
             variable(v);
-            declared = cx.res().declarations.get(v);
+            declared = context.resolver().declarations.get(v);
             rText = declared.ref();
         } else {
             rText = expr((ExpressionTree) res);
@@ -222,12 +222,12 @@ abstract class TryLowering extends ExprLowering {
         // through Object: a resource of a final class that is not AsyncCloseable makes both the
         // instanceof and the cast compile errors otherwise (found by fuzz seed 20261122)
         branch("!((java.lang.Object) " + rText + " instanceof " + ASYNC_CLOSEABLE + ")", sync);
-        suspend("((" + ASYNC_CLOSEABLE + ") (java.lang.Object) " + rText + ").closeAsync(" + mf(r.ex()) + ")", res);
+        suspend("((" + ASYNC_CLOSEABLE + ") (java.lang.Object) " + rText + ").closeAsync(" + machineField(r.ex()) + ")", res);
         code(awaitedText() + ";", res);
         jump(fend);
         start(sync);
-        code("if (" + mf(r.ex()) + " != null) { try { " + rText + ".close(); } catch (java.lang.Throwable $closeFailure) { "
-                + mf(r.ex()) + ".addSuppressed($closeFailure); } } else { " + rText + ".close(); }", res);
+        code("if (" + machineField(r.ex()) + " != null) { try { " + rText + ".close(); } catch (java.lang.Throwable $closeFailure) { "
+                + machineField(r.ex()) + ".addSuppressed($closeFailure); } } else { " + rText + ".close(); }", res);
         start(fend);
         endRegion(r);
         if (declared != null) {
