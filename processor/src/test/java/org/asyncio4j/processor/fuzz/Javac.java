@@ -141,7 +141,14 @@ final class Javac {
             if (processor) {
                 try (Stream<Path> s = Files.walk(gen)) {
                     for (Path p : s.filter(Files::isRegularFile).toList()) {
-                        res.generated.put(p.getFileName().toString(), Files.readString(p));
+                        String text = Files.readString(p);
+                        res.generated.put(p.getFileName().toString(), text);
+                        if (DUMP != null) {
+                            // kept so that two processors' outputs for the same batch can be diffed
+                            // (a refactor of the processor must leave them byte-identical)
+                            Files.createDirectories(DUMP);
+                            Files.writeString(DUMP.resolve(p.getFileName().toString()), text);
+                        }
                     }
                 }
             }
@@ -155,6 +162,13 @@ final class Javac {
         }
         return res;
     }
+
+    /**
+     * Where every generated source is also written ({@code -Dfuzz.dump=<dir>}, off by default):
+     * {@code diff -r} of two such directories, from the same seed and count with an old and a new
+     * processor, shows whether a change altered any generated code.
+     */
+    private static final Path DUMP = System.getProperty("fuzz.dump") == null ? null : Path.of(System.getProperty("fuzz.dump"));
 
     private static final List<Path> TO_DELETE = new ArrayList<>();
 
