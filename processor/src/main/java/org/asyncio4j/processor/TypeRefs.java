@@ -131,17 +131,30 @@ final class TypeRefs {
         return null;
     }
 
+    /** One {@code import static a.B.member;} (member is a name, or {@code *}). */
+    private record StaticImport(String type, String member) {}
+
+    private List<StaticImport> staticImports;
+
+    private List<StaticImport> staticImports() {
+        if (staticImports == null) {
+            staticImports = new java.util.ArrayList<>();
+            for (ImportTree imp : cu.getImports()) {
+                if (imp.isStatic()) {
+                    String q = imp.getQualifiedIdentifier().toString();
+                    int dot = q.lastIndexOf('.');
+                    staticImports.add(new StaticImport(q.substring(0, dot), q.substring(dot + 1)));
+                }
+            }
+        }
+        return staticImports;
+    }
+
     /** The class a static import {@code import static a.B.name;} (or {@code a.B.*}) brings {@code name} from. */
     TypeElement staticImportOf(String name) {
-        for (ImportTree imp : cu.getImports()) {
-            if (!imp.isStatic()) {
-                continue;
-            }
-            String q = imp.getQualifiedIdentifier().toString();
-            int dot = q.lastIndexOf('.');
-            String member = q.substring(dot + 1);
-            if (member.equals(name) || member.equals("*")) {
-                TypeElement t = elements.getTypeElement(q.substring(0, dot));
+        for (StaticImport imp : staticImports()) {
+            if (imp.member().equals(name) || imp.member().equals("*")) {
+                TypeElement t = elements.getTypeElement(imp.type());
                 if (t != null && hasMethod(t, name)) {
                     return t;
                 }
@@ -155,18 +168,12 @@ final class TypeRefs {
      * {@code a.B.*} with such a field): a simple name then means that field before any type.
      */
     boolean staticImportsField(String name) {
-        for (ImportTree imp : cu.getImports()) {
-            if (!imp.isStatic()) {
-                continue;
-            }
-            String q = imp.getQualifiedIdentifier().toString();
-            int dot = q.lastIndexOf('.');
-            String member = q.substring(dot + 1);
-            if (member.equals(name)) {
+        for (StaticImport imp : staticImports()) {
+            if (imp.member().equals(name)) {
                 return true;
             }
-            if (member.equals("*")) {
-                TypeElement t = elements.getTypeElement(q.substring(0, dot));
+            if (imp.member().equals("*")) {
+                TypeElement t = elements.getTypeElement(imp.type());
                 if (t == null) {
                     return true; // cannot tell: assume it might
                 }
