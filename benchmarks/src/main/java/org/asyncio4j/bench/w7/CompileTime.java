@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * this main. Prints {@code RESULT compileMs=... compileCpuMs=...} ({@link CompilerProcess}): one javac process
  * per run (the runner forks runs).
  * Args: {@code mode=plain|processor files=50 methods=10 plain=0} ({@code plain}: ordinary methods per file
- * beside the {@code @Async} ones).
+ * beside the {@code @Async} ones). {@code mode=sources out=<dir>} only writes the corpus into {@code <dir>}
+ * (for {@code benchmarks/w7-generated-diff}, which compares two processors' output on it).
  */
 public final class CompileTime {
     private CompileTime() {}
@@ -26,6 +27,7 @@ public final class CompileTime {
         int files = 50;
         int methods = 10;
         int plainMethods = 0;
+        String sourcesDir = null;
         for (String a : args) {
             String[] kv = a.split("=", 2);
             switch (kv[0]) {
@@ -33,8 +35,17 @@ public final class CompileTime {
                 case "files" -> files = Integer.parseInt(kv[1]);
                 case "methods" -> methods = Integer.parseInt(kv[1]);
                 case "plain" -> plainMethods = Integer.parseInt(kv[1]);
-                default -> throw new IllegalArgumentException("unknown argument " + a + " (mode=, files=, methods=, plain=)");
+                case "out" -> sourcesDir = kv[1];
+                default -> throw new IllegalArgumentException("unknown argument " + a + " (mode=, files=, methods=, plain=, out=)");
             }
+        }
+        if (mode.equals("sources")) {
+            if (sourcesDir == null) {
+                throw new IllegalArgumentException("mode=sources needs out=<dir>, the folder to write the corpus into");
+            }
+            System.out.println(Corpus.write(Path.of(sourcesDir), files, methods, plainMethods).size() + " files in "
+                    + sourcesDir);
+            return;
         }
         Path dir = Files.createTempDirectory("w7-corpus");
         try {
@@ -54,7 +65,7 @@ public final class CompileTime {
                 cmd.add("--processor-path");
                 cmd.add(processorPath());
             } else {
-                throw new IllegalArgumentException("mode must be plain or processor, not " + mode);
+                throw new IllegalArgumentException("mode must be plain, processor or sources, not " + mode);
             }
             cmd.addAll(sources);
             CompilerProcess.timeAndEmit("javac", cmd, dir.resolve("javac.log"), files * methods);
