@@ -1,13 +1,9 @@
 package org.asyncio4j.processor;
 
 import com.palantir.javapoet.TypeName;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
@@ -15,12 +11,11 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
-import javax.lang.model.util.Elements;
 
 /**
  * The result type of an await, where the source states it: the {@code X} of a local or parameter
- * declared {@code Task<X>} (or {@code CompletionStage<X>}, {@code CompletableFuture<X>}), or of the
- * declared return type of the one method of that name the body can call unqualified. The generated
+ * declared {@code Task<X>} (or {@code CompletionStage<X>}, {@code CompletableFuture<X>}), as written; and
+ * the X of a {@code Task<X>} type from elements, which {@link CallTypes} finds for calls. The generated
  * read then says it plainly, {@code m.<X>awaited($await)}, instead of restating the awaited
  * expression for javac to infer (a {@code Witness} read). Anything less certain (overloads, generic
  * methods, type variables, wildcards without an upper bound, types the generated class cannot name)
@@ -73,37 +68,6 @@ final class AwaitedTypes {
             }
         }
         return false;
-    }
-
-    /**
-     * For each method name the body can call unqualified that names exactly one method in the class,
-     * its enclosing classes and their supertypes: X of its declared return type {@code Task<X>}, when
-     * the method is not generic and X can be written in the generated class. Computed once per class
-     * from elements (no attribution of bodies).
-     */
-    static Map<String, String> ofMethods(List<TypeElement> scopes, Elements elements) {
-        Map<String, Integer> count = new HashMap<>();
-        Map<String, ExecutableElement> only = new HashMap<>();
-        for (TypeElement scope : scopes) {
-            for (Element member : elements.getAllMembers(scope)) {
-                if (member.getKind() == ElementKind.METHOD) {
-                    String n = member.getSimpleName().toString();
-                    if (count.merge(n, 1, Integer::sum) == 1) {
-                        only.put(n, (ExecutableElement) member);
-                    }
-                }
-            }
-        }
-        Map<String, String> out = new HashMap<>();
-        only.forEach((name, method) -> {
-            if (count.get(name) == 1 && method.getTypeParameters().isEmpty()) {
-                String x = resultOf(method.getReturnType());
-                if (x != null) {
-                    out.put(name, x);
-                }
-            }
-        });
-        return out;
     }
 
     static boolean isTaskClass(TypeElement e) {

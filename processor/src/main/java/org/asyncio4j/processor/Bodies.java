@@ -87,7 +87,7 @@ final class Bodies {
         }
         LoweringBase.Context cx = new LoweringBase.Context(cm.src, b.resolver(), b.scan(), cm.calls, m, cm.simpleName,
                 cm.qualifiedName, cm.asyncName, cm.staticAsyncNames, cm.fieldNames, b.result().toString(), typer, calls,
-                b.uncheckedResult(), b.generator(), cm.methodAwaitedTypes, cm.callTypes.forBody(b.resolver(), methodTree(), method));
+                b.uncheckedResult(), b.generator(), cm.callTypes.forBody(b.resolver(), methodTree(), method));
         Tree body = b.bodyPath().getLeaf();
         Cfg cfg = body instanceof BlockTree block ? new Lowering(cx).lower(block)
                 : new Lowering(cx).lowerExpression((ExpressionTree) body);

@@ -327,10 +327,16 @@ final class CallTypes {
 
     private record Receiver(DeclaredType type, TypeElement element, boolean staticOnly) {}
 
+    /** The X an await of the unqualified call {@code name(..)} reads, where certain ({@link #unqualified}); null otherwise. */
+    String awaitedOfUnqualified(String name) {
+        TypeMirror t = unqualified(name);
+        return t == null ? null : AwaitedTypes.resultOf(t);
+    }
+
     /**
-     * The type of an unqualified call {@code name(..)}: the one method of that name in the class and
-     * its enclosing classes (as {@link AwaitedTypes#ofMethods} counts them), seen as a member of the
-     * class that has it.
+     * The type of an unqualified call {@code name(..)}: the one method of that name in the class, its
+     * enclosing classes and their supertypes, non-generic, seen as a member of the class that has it
+     * (so {@code Task<B>} of a base class {@code Base<Integer>} is {@code Task<Integer>}).
      */
     private TypeMirror unqualified(String name) {
         TypeMirror found = null;

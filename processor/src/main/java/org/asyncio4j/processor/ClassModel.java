@@ -29,8 +29,6 @@ final class ClassModel {
     final Set<String> privateFields = new LinkedHashSet<>();
     final Set<String> privateMethods = new LinkedHashSet<>();
     final Set<String> privateTypes = new LinkedHashSet<>();
-    /** Per method name callable unqualified: the X of its declared {@code Task<X>} ({@link AwaitedTypes}). */
-    java.util.Map<String, String> methodAwaitedTypes = java.util.Map.of();
     /** Enclosing classes of a nested class, outermost first (their static members are imported). */
     final List<String> enclosingQualifiedNames = new ArrayList<>();
     /** Finds whether a lambda in a body is an async one (set by the reader). */

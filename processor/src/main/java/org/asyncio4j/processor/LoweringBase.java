@@ -40,8 +40,7 @@ abstract class LoweringBase {
     record Context(Source src, Resolver resolver, AwaitScan scan, Calls calls, String machine,
             String userSimpleName, String userQualifiedName, String asyncClassName, Set<String> staticAsyncNames,
             Set<String> fieldNames, String returnTypeText, Typer typer, Map<Tree, String> asyncLambdaCalls,
-            boolean uncheckedResult, boolean generator, Map<String, String> methodAwaitedTypes,
-            CallTypes.Body callTypes) {}
+            boolean uncheckedResult, boolean generator, CallTypes.Body callTypes) {}
 
     record Target(List<Tree> trees, Block breakTo, Block continueTo, int finDepth, String yieldField) {}
 
@@ -287,26 +286,15 @@ abstract class LoweringBase {
 
     /**
      * The result type of awaiting {@code arg} where the source states it ({@link AwaitedTypes}): a local
-     * declared {@code Task<X>}, or an unqualified call ({@code fetch(..)} or {@code this.fetch(..)}) of the
-     * one method of that name, declared to return {@code Task<X>}; else a call or field whose type the
-     * elements make certain ({@link CallTypes}). Null otherwise.
+     * declared {@code Task<X>} (as written, so it may name the method's type variables); else a call
+     * ({@code fetch(..)}, {@code this.fetch(..)}, {@code q.get()}) or field whose type the elements make
+     * certain ({@link CallTypes}). Null otherwise.
      */
     String awaitedTypeOf(ExpressionTree arg) {
         while (arg instanceof ParenthesizedTree pt) {
             arg = pt.getExpression();
         }
-        String stated = null;
-        if (arg instanceof IdentifierTree id) {
-            stated = AwaitedTypes.ofLocal(context.resolver().refs.get(id));
-        } else if (arg instanceof MethodInvocationTree mi && mi.getTypeArguments().isEmpty()) {
-            ExpressionTree sel = mi.getMethodSelect();
-            if (sel instanceof IdentifierTree id) {
-                stated = context.methodAwaitedTypes().get(id.getName().toString());
-            } else if (sel instanceof MemberSelectTree ms && ms.getExpression() instanceof IdentifierTree q
-                    && q.getName().contentEquals("this")) {
-                stated = context.methodAwaitedTypes().get(ms.getIdentifier().toString());
-            }
-        }
+        String stated = arg instanceof IdentifierTree id ? AwaitedTypes.ofLocal(context.resolver().refs.get(id)) : null;
         return stated != null ? stated : context.callTypes().awaited(arg);
     }
 

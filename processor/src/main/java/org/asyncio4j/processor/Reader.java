@@ -115,7 +115,6 @@ final class Reader {
         for (Element e = type; e != null && (e.getKind().isClass() || e.getKind().isInterface()); e = e.getEnclosingElement()) {
             scopes.add((TypeElement) e);
         }
-        cm.methodAwaitedTypes = AwaitedTypes.ofMethods(scopes, elements);
         java.util.Set<String> nonPrivateMethods = new java.util.HashSet<>();
         java.util.Set<String> privateMethodNames = new java.util.HashSet<>();
         for (TypeElement scope : scopes) {

@@ -104,16 +104,16 @@ class ReaderTest {
     @Test
     void awaitedTypesOfUnqualifiedMethodsWhoseResultIsCertain() {
         StageFixture.run(StageFixture.source("p.q.A", CLASS_A), "p.q.A", s -> {
-            Map<String, String> t = s.cm().methodAwaitedTypes;
-            assertEquals("java.lang.String", t.get("helper"));
-            assertEquals("java.util.List<java.lang.String>", t.get("names"));
-            assertEquals("java.lang.Integer", t.get("first")); // @Async methods are callable too
-            assertEquals("java.lang.Void", t.get("second"));
-            assertFalse(t.containsKey("anything"), "Task<?> has no stated result");
-            assertFalse(t.containsKey("twice"), "overloads: the call's target is not known without attribution");
-            assertFalse(t.containsKey("generic"), "a generic method's result depends on the call");
-            assertFalse(t.containsKey("plain"));
-            assertFalse(t.containsKey("gen"), "AsyncIterable is not awaited");
+            CallTypes t = s.cm().callTypes;
+            assertEquals("java.lang.String", t.awaitedOfUnqualified("helper"));
+            assertEquals("java.util.List<java.lang.String>", t.awaitedOfUnqualified("names"));
+            assertEquals("java.lang.Integer", t.awaitedOfUnqualified("first")); // @Async methods are callable too
+            assertEquals("java.lang.Void", t.awaitedOfUnqualified("second"));
+            assertNull(t.awaitedOfUnqualified("anything"), "Task<?> has no stated result");
+            assertNull(t.awaitedOfUnqualified("twice"), "overloads: the call's target is not known without attribution");
+            assertNull(t.awaitedOfUnqualified("generic"), "a generic method's result depends on the call");
+            assertNull(t.awaitedOfUnqualified("plain"));
+            assertNull(t.awaitedOfUnqualified("gen"), "AsyncIterable is not awaited");
         });
     }
 

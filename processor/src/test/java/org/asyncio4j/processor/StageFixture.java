@@ -94,7 +94,7 @@ final class StageFixture {
             LoweringBase.Context cx = new LoweringBase.Context(cm.src, mm.resolver, mm.scan, cm.calls, "m",
                     cm.simpleName, cm.qualifiedName, cm.asyncName, cm.staticAsyncNames, cm.fieldNames,
                     resultType(mm).toString(), typer, Map.of(), false, Reader.isGenerator(mm.element),
-                    cm.methodAwaitedTypes, cm.callTypes.forBody(mm.resolver, mm.tree, mm.element));
+                    cm.callTypes.forBody(mm.resolver, mm.tree, mm.element));
             return new Lowering(cx).lower(mm.tree.getBody());
         }
 
