@@ -398,30 +398,34 @@ final class CallTypes {
 
     /** The exact type of field {@code name} of the class or an enclosing class, as javac finds it; null if not exact. */
     private TypeMirror fieldType(String name) {
+        FieldIn f = field(name);
+        if (f == null) {
+            return null;
+        }
+        try {
+            return types.asMemberOf((DeclaredType) f.scope().asType(), f.field());
+        } catch (IllegalArgumentException notAMember) {
+            return null;
+        }
+    }
+
+    private boolean hasField(String name) {
+        return field(name) != null;
+    }
+
+    private record FieldIn(TypeElement scope, Element field) {}
+
+    /** The field (or enum constant) a simple name means: in the innermost of the class and its enclosing classes that has one. */
+    private FieldIn field(String name) {
         for (Element e = owner; e instanceof TypeElement scope; e = e.getEnclosingElement()) {
             for (Element m : refs.members(scope)) {
                 if ((m.getKind() == ElementKind.FIELD || m.getKind() == ElementKind.ENUM_CONSTANT)
                         && m.getSimpleName().contentEquals(name)) {
-                    try {
-                        return types.asMemberOf((DeclaredType) scope.asType(), m);
-                    } catch (IllegalArgumentException notAMember) {
-                        return null;
-                    }
+                    return new FieldIn(scope, m);
                 }
             }
         }
         return null;
-    }
-
-    private boolean hasField(String name) {
-        for (Element e = owner; e instanceof TypeElement scope; e = e.getEnclosingElement()) {
-            for (Element m : refs.members(scope)) {
-                if (m.getKind() == ElementKind.FIELD && m.getSimpleName().contentEquals(name)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** A type a spill field can have and read back unchanged: primitive, array, or a class with no wildcard inside. */
