@@ -85,14 +85,15 @@ final class Bodies {
             captures.add(captured);
             calls.put(lambda, callText(lambda, name, captured));
         }
-        LoweringBase.Context cx = new LoweringBase.Context(cm.src, b.resolver(), b.scan(), cm.calls, m, cm.simpleName,
-                cm.qualifiedName, cm.asyncName, cm.staticAsyncNames, cm.fieldNames, b.result().toString(), typer, calls,
-                b.uncheckedResult(), b.generator(), cm.callTypes.forBody(b.resolver(), methodTree(), method));
-        Tree body = b.bodyPath().getLeaf();
-        Cfg cfg = body instanceof BlockTree block ? new Lowering(cx).lower(block)
-                : new Lowering(cx).lowerExpression((ExpressionTree) body);
+        Tree bodyTree = b.bodyPath().getLeaf();
+        Node body = NodeReader.read(bodyTree, new NodeReader.Tables(cm.src, b.resolver(), b.scan(), cm.calls,
+                cm.callTypes.forBody(b.resolver(), methodTree(), method), calls));
+        LoweringBase.Context cx = new LoweringBase.Context(b.resolver().locals, b.resolver().reassigned, m, cm.simpleName,
+                cm.qualifiedName, cm.asyncName, cm.staticAsyncNames, cm.fieldNames, b.result().toString(),
+                b.uncheckedResult(), b.generator());
+        Cfg cfg = bodyTree instanceof BlockTree ? new Lowering(cx).lower(body) : new Lowering(cx).lowerExpression(body);
         MachineWriter.Input in = new MachineWriter.Input(b.frameName(), b.isStatic(), cfg, b.resolver().locals, typer,
-                cm.src, m, machineName, resumeName, ClassName.get(cm.packageName, cm.asyncName),
+                cm.src.fileName, m, machineName, resumeName, ClassName.get(cm.packageName, cm.asyncName),
                 ClassWriter.typeVars(cm.type.getTypeParameters()), b.methodTypeVars(), b.result(), b.paramTypes(),
                 cm.qualifiedName, b.generator());
         MachineWriter.Output out = new MachineWriter(in).write(); // places this body's locals: captures now have types

@@ -1,22 +1,7 @@
 package org.asyncio4j.processor;
 
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
-import com.sun.source.tree.IfTree;
-import com.sun.source.tree.LiteralTree;
-import com.sun.source.tree.ParenthesizedTree;
-import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.SynchronizedTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
-import com.sun.source.tree.WhileLoopTree;
-import com.sun.source.util.TreeScanner;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Whether a statement copied as it is can complete normally (JLS 14.22), so that the lowering knows
@@ -28,51 +13,58 @@ final class Completion {
 
     private Completion() {}
 
-    /** {@code jumpTargets}: each break/continue of the body and the statement it targets (AwaitScan). */
-    static Result of(Tree s, Map<Tree, Tree> jumpTargets) {
-        switch (s.getKind()) {
+    /** The breaks, continues and yields under {@code body}, each with its {@link Node#jumpTarget}. */
+    static List<Node> jumpsIn(Node body) {
+        List<Node> out = new ArrayList<>();
+        body.forEach(n -> {
+            if (n.jumpTarget != null) {
+                out.add(n);
+            }
+        });
+        return out;
+    }
+
+    /** {@code jumps}: the body's breaks and continues ({@link #jumpsIn}). */
+    static Result of(Node s, List<Node> jumps) {
+        switch (s.kind) {
             case EXPRESSION_STATEMENT, VARIABLE, EMPTY_STATEMENT, ASSERT, CLASS, ENHANCED_FOR_LOOP:
                 return Result.CAN;
             case THROW:
                 return Result.CANNOT;
             case BLOCK: {
-                List<? extends StatementTree> st = ((BlockTree) s).getStatements();
-                return st.isEmpty() ? Result.CAN : of(st.get(st.size() - 1), jumpTargets);
+                List<Node> st = s.statements;
+                return st.isEmpty() ? Result.CAN : of(st.get(st.size() - 1), jumps);
             }
             case IF: {
-                IfTree i = (IfTree) s;
-                if (i.getElseStatement() == null) {
+                if (s.elseStatement == null) {
                     return Result.CAN;
                 }
-                return either(of(i.getThenStatement(), jumpTargets), of(i.getElseStatement(), jumpTargets));
+                return either(of(s.thenStatement, jumps), of(s.elseStatement, jumps));
             }
             case WHILE_LOOP:
-                return loop(s, ((WhileLoopTree) s).getCondition(), jumpTargets);
+            case FOR_LOOP:
+                return loop(s, s.condition, jumps);
             case DO_WHILE_LOOP: {
-                DoWhileLoopTree d = (DoWhileLoopTree) s;
-                Result r = loop(s, d.getCondition(), jumpTargets);
+                Result r = loop(s, s.condition, jumps);
                 // a do whose condition is false runs its body once: it completes if the body does, or
                 // a continue goes to the condition (JLS 14.22); do { throw e; } while (false) does not
-                return r == Result.CAN && isLiteral(d.getCondition(), false)
-                        ? either(either(of(d.getStatement(), jumpTargets), exits(s, Tree.Kind.BREAK, jumpTargets)),
-                                exits(s, Tree.Kind.CONTINUE, jumpTargets))
+                return r == Result.CAN && isLiteral(s.condition, false)
+                        ? either(either(of(s.statement, jumps), exits(s, Node.Kind.BREAK, jumps)),
+                                exits(s, Node.Kind.CONTINUE, jumps))
                         : r;
             }
-            case FOR_LOOP:
-                return loop(s, ((ForLoopTree) s).getCondition(), jumpTargets);
             case SYNCHRONIZED:
-                return of(((SynchronizedTree) s).getBlock(), jumpTargets);
+                return of(s.block, jumps);
             case TRY: {
-                TryTree t = (TryTree) s;
-                if (t.getFinallyBlock() != null) {
-                    Result f = of(t.getFinallyBlock(), jumpTargets);
+                if (s.finallyBlock != null) {
+                    Result f = of(s.finallyBlock, jumps);
                     if (f != Result.CAN) {
                         return f;
                     }
                 }
-                Result r = of(t.getBlock(), jumpTargets);
-                for (CatchTree c : t.getCatches()) {
-                    r = either(r, of(c.getBlock(), jumpTargets));
+                Result r = of(s.block, jumps);
+                for (Node c : s.catches) {
+                    r = either(r, of(c.block, jumps));
                 }
                 return r;
             }
@@ -90,24 +82,19 @@ final class Completion {
     }
 
     /** A loop completes unless its condition is the literal true (or absent) and no break leaves it. */
-    private static Result loop(Tree loop, ExpressionTree cond, Map<Tree, Tree> jumpTargets) {
-        while (cond instanceof ParenthesizedTree p) {
-            cond = p.getExpression();
-        }
+    private static Result loop(Node loop, Node cond, List<Node> jumps) {
+        cond = cond == null ? null : cond.unparenthesized();
         boolean alwaysTrue = cond == null || isLiteral(cond, true);
         if (!alwaysTrue) {
             // a literal false completes; any other condition may be a constant expression javac folds
-            return cond instanceof LiteralTree ? Result.CAN : Result.UNKNOWN;
+            return cond.kind.isLiteral() ? Result.CAN : Result.UNKNOWN;
         }
-        Result r = exits(loop, Tree.Kind.BREAK, jumpTargets);
+        Result r = exits(loop, Node.Kind.BREAK, jumps);
         return r == Result.CAN ? Result.CAN : r == Result.UNKNOWN ? Result.UNKNOWN : Result.CANNOT;
     }
 
-    private static boolean isLiteral(ExpressionTree cond, boolean value) {
-        while (cond instanceof ParenthesizedTree p) {
-            cond = p.getExpression();
-        }
-        return cond instanceof LiteralTree l && Boolean.valueOf(value).equals(l.getValue());
+    private static boolean isLiteral(Node cond, boolean value) {
+        return Boolean.valueOf(value).equals(cond.unparenthesized().value);
     }
 
     /**
@@ -115,44 +102,28 @@ final class Completion {
      * A jump from inside a try whose finally cannot complete normally is lost in the finally (JLS 14.22:
      * it does not exit): {@code while (true) { try { break; } finally { throw e; } }} never completes.
      */
-    private static Result exits(Tree target, Tree.Kind kind, Map<Tree, Tree> jumpTargets) {
+    private static Result exits(Node target, Node.Kind kind, List<Node> jumps) {
         Result r = Result.CANNOT;
-        for (Map.Entry<Tree, Tree> j : jumpTargets.entrySet()) {
-            if (j.getValue() == target && j.getKey().getKind() == kind) {
-                r = either(r, throughFinallies(j.getKey(), target, jumpTargets));
+        for (Node j : jumps) {
+            if (j.jumpTarget == target && j.kind == kind) {
+                r = either(r, throughFinallies(j, target, jumps));
             }
         }
         return r;
     }
 
     /** CAN if every finally between {@code jump} and {@code target} can complete normally. */
-    private static Result throughFinallies(Tree jump, Tree target, Map<Tree, Tree> jumpTargets) {
-        List<Tree> chain = new ArrayList<>(); // target first, then each tree down to the jump's parent
-        List<Tree> stack = new ArrayList<>();
-        new TreeScanner<Void, Void>() {
-            @Override
-            public Void scan(Tree t, Void p) {
-                if (t == null || !chain.isEmpty()) {
-                    return null;
-                }
-                if (t == jump) {
-                    chain.addAll(stack);
-                    return null;
-                }
-                stack.add(t);
-                super.scan(t, p);
-                stack.remove(stack.size() - 1);
-                return null;
-            }
-        }.scan(target, null);
-        if (chain.isEmpty()) {
+    private static Result throughFinallies(Node jump, Node target, List<Node> jumps) {
+        List<Node> chain = new ArrayList<>(); // target first, then each node down to the jump's parent
+        if (!pathTo(target, jump, chain)) {
             return Result.UNKNOWN;
         }
         Result r = Result.CAN;
         for (int i = chain.size() - 1; i > 0; i--) {
-            Tree child = i + 1 < chain.size() ? chain.get(i + 1) : jump;
-            if (chain.get(i) instanceof TryTree t && t.getFinallyBlock() != null && t.getFinallyBlock() != child) {
-                Result f = of(t.getFinallyBlock(), jumpTargets);
+            Node child = i + 1 < chain.size() ? chain.get(i + 1) : jump;
+            Node t = chain.get(i);
+            if (t.kind == Node.Kind.TRY && t.finallyBlock != null && t.finallyBlock != child) {
+                Result f = of(t.finallyBlock, jumps);
                 if (f == Result.CANNOT) {
                     return Result.CANNOT;
                 }
@@ -162,5 +133,20 @@ final class Completion {
             }
         }
         return r;
+    }
+
+    /** Adds {@code from} and the nodes down to {@code to}'s parent to {@code chain}, if {@code to} is under {@code from}. */
+    private static boolean pathTo(Node from, Node to, List<Node> chain) {
+        if (from == to) {
+            return true;
+        }
+        chain.add(from);
+        for (Node c : from.children) {
+            if (pathTo(c, to, chain)) {
+                return true;
+            }
+        }
+        chain.remove(chain.size() - 1);
+        return false;
     }
 }

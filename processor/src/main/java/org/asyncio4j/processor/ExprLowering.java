@@ -1,25 +1,5 @@
 package org.asyncio4j.processor;
 
-import com.sun.source.tree.ArrayAccessTree;
-import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BinaryTree;
-import com.sun.source.tree.CaseTree;
-import com.sun.source.tree.CompoundAssignmentTree;
-import com.sun.source.tree.ConditionalExpressionTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.InstanceOfTree;
-import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewArrayTree;
-import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ParenthesizedTree;
-import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.SwitchExpressionTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.tree.TypeCastTree;
-import com.sun.source.tree.UnaryTree;
-import com.sun.source.util.TreeScanner;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -40,28 +20,25 @@ abstract class ExprLowering extends LoweringBase {
 
     /** The text of {@code e}, valid at the current point: awaits inside it have been emitted before. */
     @Override
-    String expr(ExpressionTree e) {
+    String expr(Node e) {
         if (e == null) {
             return null;
         }
         if (!hasAwait(e)) {
             return render(e);
         }
-        if (context.calls().isAwait(e)) {
-            suspendOn((MethodInvocationTree) e);
-            return awaitedValue((MethodInvocationTree) e);
+        if (e.isAwait) {
+            suspendOn(e);
+            return awaitedValue(e);
         }
-        if (e instanceof CompoundAssignmentTree ca && hasAwait(ca.getExpression())) {
-            return compoundAssignment(ca);
+        if (e.kind.isCompoundAssignment()) {
+            return compoundAssignment(e);
         }
-        return switch (e.getKind()) {
-            case PARENTHESIZED -> "(" + expr(((ParenthesizedTree) e).getExpression()) + ")";
-            case CONDITIONAL_AND, CONDITIONAL_OR -> shortCircuit((BinaryTree) e);
-            case CONDITIONAL_EXPRESSION -> conditional((ConditionalExpressionTree) e);
-            case SWITCH_EXPRESSION -> switchExpression((SwitchExpressionTree) e);
-            case MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT,
-                    LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT, AND_ASSIGNMENT,
-                    XOR_ASSIGNMENT, OR_ASSIGNMENT -> compoundAssignment((CompoundAssignmentTree) e);
+        return switch (e.kind) {
+            case PARENTHESIZED -> "(" + expr(e.expression) + ")";
+            case CONDITIONAL_AND, CONDITIONAL_OR -> shortCircuit(e);
+            case CONDITIONAL_EXPRESSION -> conditional(e);
+            case SWITCH_EXPRESSION -> switchExpression(e);
             default -> compose(e, evaluationOrder(e));
         };
     }
@@ -76,23 +53,23 @@ abstract class ExprLowering extends LoweringBase {
      * narrowing cast of op= still happens), and v is assigned from it. Unneeded when re-reading v
      * gives the same value (a local not assigned in rhs). (found by fuzz seed 20261122)
      */
-    String compoundAssignment(CompoundAssignmentTree a) {
+    String compoundAssignment(Node a) {
         // A local is only changed by this body: unless the right side itself assigns it, re-reading
         // it after the await gives the value Java read before (the op= itself is not such an assignment).
-        if (!hasAwait(a.getExpression()) || isStable(a.getVariable(), a.getExpression())) {
+        if (!hasAwait(a.expression) || isStable(a.variable, a.expression)) {
             return compose(a, evaluationOrder(a));
         }
-        Map<Tree, String> overrides = new IdentityHashMap<>();
-        for (Tree op : lvalueParts(a.getVariable())) {
-            overrides.put(op, spill(expr((ExpressionTree) op), op, a));
+        Map<Node, String> overrides = new IdentityHashMap<>();
+        for (Node op : lvalueParts(a.variable)) {
+            overrides.put(op, spill(expr(op), op, a));
         }
-        String lhs = render(a.getVariable(), overrides);
+        String lhs = render(a.variable, overrides);
         String old = field("$t", "java.lang.Object");
         code(machineField(old) + " = " + lhs + ";", a);
-        String rhs = expr(a.getExpression());
+        String rhs = expr(a.expression);
         String c = "$c" + (++compoundTemps);
-        code("var " + c + " = " + witness(machineField(old), a.getVariable()) + ";", a);
-        String op = switch (a.getKind()) {
+        code("var " + c + " = " + witness(machineField(old), a.variable) + ";", a);
+        String op = switch (a.kind) {
             case MULTIPLY_ASSIGNMENT -> "*=";
             case DIVIDE_ASSIGNMENT -> "/=";
             case REMAINDER_ASSIGNMENT -> "%=";
@@ -109,94 +86,87 @@ abstract class ExprLowering extends LoweringBase {
     }
 
     /** The operands of {@code e} in the order Java evaluates them. */
-    List<Tree> evaluationOrder(ExpressionTree e) {
-        List<Tree> out = new ArrayList<>();
-        if (e instanceof MethodInvocationTree mi) {
-            if (mi.getMethodSelect() instanceof MemberSelectTree ms) {
-                out.add(ms.getExpression());
+    List<Node> evaluationOrder(Node e) {
+        List<Node> out = new ArrayList<>();
+        switch (e.kind) {
+            case METHOD_INVOCATION -> {
+                if (e.methodSelect.kind == Node.Kind.MEMBER_SELECT) {
+                    out.add(e.methodSelect.expression);
+                }
+                out.addAll(e.arguments);
             }
-            out.addAll(mi.getArguments());
-        } else if (e instanceof NewClassTree nc) {
-            if (nc.getEnclosingExpression() != null) {
-                out.add(nc.getEnclosingExpression());
+            case NEW_CLASS -> {
+                if (e.enclosingExpression != null) {
+                    out.add(e.enclosingExpression);
+                }
+                out.addAll(e.arguments);
             }
-            out.addAll(nc.getArguments());
-        } else if (e instanceof NewArrayTree na) {
-            out.addAll(na.getDimensions());
-            if (na.getInitializers() != null) {
-                out.addAll(na.getInitializers());
+            case NEW_ARRAY -> {
+                out.addAll(e.dimensions);
+                if (e.initializers != null) {
+                    out.addAll(e.initializers);
+                }
             }
-        } else if (e instanceof ArrayAccessTree aa) {
-            out.add(aa.getExpression());
-            out.add(aa.getIndex());
-        } else if (e instanceof MemberSelectTree ms) {
-            out.add(ms.getExpression());
-        } else if (e instanceof BinaryTree b) {
-            out.add(b.getLeftOperand());
-            out.add(b.getRightOperand());
-        } else if (e instanceof UnaryTree u) {
-            if (isIncDec(u)) {
-                out.addAll(lvalueParts(u.getExpression()));
-            } else {
-                out.add(u.getExpression());
+            case ARRAY_ACCESS -> {
+                out.add(e.expression);
+                out.add(e.index);
             }
-        } else if (e instanceof TypeCastTree tc) {
-            out.add(tc.getExpression());
-        } else if (e instanceof InstanceOfTree io) {
-            out.add(io.getExpression());
-        } else if (e instanceof AssignmentTree a) {
-            out.addAll(lvalueParts(a.getVariable()));
-            out.add(a.getExpression());
-        } else if (e instanceof CompoundAssignmentTree a) {
-            out.addAll(lvalueParts(a.getVariable()));
-            out.add(a.getExpression());
-        } else {
-            throw new IllegalStateException("Await.on inside a " + e.getKind() + " expression is not supported yet");
+            case MEMBER_SELECT, TYPE_CAST, INSTANCE_OF -> out.add(e.expression);
+            case ASSIGNMENT -> {
+                out.addAll(lvalueParts(e.variable));
+                out.add(e.expression);
+            }
+            default -> {
+                if (e.kind.isBinary()) {
+                    out.add(e.leftOperand);
+                    out.add(e.rightOperand);
+                } else if (e.kind.isIncDec()) {
+                    out.addAll(lvalueParts(e.expression));
+                } else if (e.kind.isUnary()) {
+                    out.add(e.expression);
+                } else if (e.kind.isCompoundAssignment()) {
+                    out.addAll(lvalueParts(e.variable));
+                    out.add(e.expression);
+                } else {
+                    throw new IllegalStateException("Await.on inside a " + e.kind + " expression is not supported yet");
+                }
+            }
         }
         return out;
     }
 
-    static boolean isIncDec(UnaryTree u) {
-        return switch (u.getKind()) {
-            case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> true;
-            default -> false;
-        };
-    }
-
     /** The sub-expressions evaluated to find the variable of an assignment (not its old value). */
-    static List<Tree> lvalueParts(ExpressionTree lhs) {
-        if (lhs instanceof ParenthesizedTree p) {
-            return lvalueParts(p.getExpression());
+    static List<Node> lvalueParts(Node lhs) {
+        lhs = lhs.unparenthesized();
+        if (lhs.kind == Node.Kind.ARRAY_ACCESS) {
+            return List.of(lhs.expression, lhs.index);
         }
-        if (lhs instanceof ArrayAccessTree aa) {
-            return List.of(aa.getExpression(), aa.getIndex());
-        }
-        if (lhs instanceof MemberSelectTree ms) {
-            return List.of(ms.getExpression());
+        if (lhs.kind == Node.Kind.MEMBER_SELECT) {
+            return List.of(lhs.expression);
         }
         return List.of();
     }
 
-    String compose(ExpressionTree e, List<Tree> operands) {
+    String compose(Node e, List<Node> operands) {
         int last = -1;
         for (int i = 0; i < operands.size(); i++) {
             if (hasAwait(operands.get(i))) {
                 last = i;
             }
         }
-        Map<Tree, String> overrides = new IdentityHashMap<>();
+        Map<Node, String> overrides = new IdentityHashMap<>();
         for (int i = 0; i < last; i++) {
-            Tree op = operands.get(i);
-            String t = expr((ExpressionTree) op);
+            Node op = operands.get(i);
+            String t = expr(op);
             overrides.put(op, spill(t, op, e));
         }
-        Tree lastOp = operands.get(last);
-        overrides.put(lastOp, expr((ExpressionTree) lastOp));
+        Node lastOp = operands.get(last);
+        overrides.put(lastOp, expr(lastOp));
         return render(e, overrides);
     }
 
     /** Saves an operand evaluated before a later await, unless re-reading it later gives the same value. */
-    String spill(String text, Tree operand, Tree whole) {
+    String spill(String text, Node operand, Node whole) {
         if (stableTexts.contains(text) || isStable(operand, whole)) {
             return text;
         }
@@ -222,10 +192,10 @@ abstract class ExprLowering extends LoweringBase {
      * and the like, or a call or field whose type the elements make certain ({@link CallTypes}). A spilled operand of such a type gets a field of that type, read back as it is; any
      * other operand keeps an Object field read through a witness. Null when not plain.
      */
-    private String knownType(Tree t) {
-        switch (t.getKind()) {
+    private String knownType(Node t) {
+        switch (t.kind) {
             case PARENTHESIZED -> {
-                return knownType(((ParenthesizedTree) t).getExpression());
+                return knownType(t.expression);
             }
             case STRING_LITERAL -> {
                 return "java.lang.String";
@@ -249,29 +219,27 @@ abstract class ExprLowering extends LoweringBase {
                 return "float";
             }
             case PLUS -> {
-                BinaryTree b = (BinaryTree) t;
-                return isString(knownType(b.getLeftOperand())) || isString(knownType(b.getRightOperand()))
-                        ? "java.lang.String" : null;
+                return isString(knownType(t.leftOperand)) || isString(knownType(t.rightOperand)) ? "java.lang.String" : null;
             }
             case IDENTIFIER -> {
-                Local l = context.resolver().refs.get((IdentifierTree) t);
+                Local l = t.local;
                 if (l == null) {
-                    return context.callTypes().spillType((IdentifierTree) t); // a field
+                    return t.spillType(); // a field
                 }
-                return l.typeTree != null && l.typeText != null && PLAIN_TYPES.contains(l.typeText.strip())
+                return l.written != Local.Written.NONE && l.typeText != null && PLAIN_TYPES.contains(l.typeText.strip())
                         ? l.typeText.strip() : null;
             }
             case MEMBER_SELECT -> {
-                return context.callTypes().spillType((MemberSelectTree) t); // a field: this.log, System.out
+                return t.spillType(); // a field: this.log, System.out
             }
             case METHOD_INVOCATION -> {
-                if (!context.calls().isAwait(t)) {
-                    return context.callTypes().spillType((MethodInvocationTree) t);
+                if (!t.isAwait) {
+                    return t.spillType();
                 }
-                if (((MethodInvocationTree) t).getArguments().size() != 1) {
+                if (t.arguments.size() != 1) {
                     return null;
                 }
-                String x = awaitedTypeOf(((MethodInvocationTree) t).getArguments().get(0));
+                String x = awaitedTypeOf(t.arguments.get(0));
                 return x != null && PLAIN_TYPES.contains(x) ? x : null;
             }
             default -> {
@@ -284,30 +252,28 @@ abstract class ExprLowering extends LoweringBase {
         return "java.lang.String".equals(type) || "String".equals(type);
     }
 
-    boolean isStable(Tree t, Tree whole) {
-        switch (t.getKind()) {
+    boolean isStable(Node t, Node whole) {
+        switch (t.kind) {
             case INT_LITERAL, LONG_LITERAL, FLOAT_LITERAL, DOUBLE_LITERAL, BOOLEAN_LITERAL, CHAR_LITERAL,
                     STRING_LITERAL, NULL_LITERAL, LAMBDA_EXPRESSION, MEMBER_REFERENCE -> {
                 return true;
             }
             case PARENTHESIZED -> {
-                return isStable(((ParenthesizedTree) t).getExpression(), whole);
+                return isStable(t.expression, whole);
             }
             case IDENTIFIER -> {
-                IdentifierTree id = (IdentifierTree) t;
-                String n = id.getName().toString();
+                String n = t.name;
                 if (n.equals("this") || n.equals("super")) {
                     return true;
                 }
-                Local l = context.resolver().refs.get(id);
+                Local l = t.local;
                 if (l != null) {
                     return !assignedWithin(l, whole);
                 }
                 return !context.fieldNames().contains(n); // a type or package name; a field may change meanwhile
             }
             case MEMBER_SELECT -> {
-                MemberSelectTree ms = (MemberSelectTree) t;
-                return ms.getIdentifier().contentEquals("class") || isQualifiedTypeName(ms);
+                return t.name.equals("class") || isQualifiedTypeName(t);
             }
             default -> {
                 return isConstant(t);
@@ -321,40 +287,29 @@ abstract class ExprLowering extends LoweringBase {
      * int alike, and javac rejects {@code Witness.as} as ambiguous (byte vs char). Re-evaluating
      * it later is free and gives the same value. (found by fuzz seed 20261122)
      */
-    static boolean isConstant(Tree t) {
-        switch (t.getKind()) {
+    static boolean isConstant(Node t) {
+        switch (t.kind) {
             case INT_LITERAL, LONG_LITERAL, FLOAT_LITERAL, DOUBLE_LITERAL, BOOLEAN_LITERAL, CHAR_LITERAL, STRING_LITERAL -> {
                 return true;
             }
-            case PARENTHESIZED -> {
-                return isConstant(((ParenthesizedTree) t).getExpression());
-            }
-            case UNARY_MINUS, UNARY_PLUS, BITWISE_COMPLEMENT, LOGICAL_COMPLEMENT -> {
-                return isConstant(((com.sun.source.tree.UnaryTree) t).getExpression());
+            case PARENTHESIZED, UNARY_MINUS, UNARY_PLUS, BITWISE_COMPLEMENT, LOGICAL_COMPLEMENT -> {
+                return isConstant(t.expression);
             }
             case DIVIDE, REMAINDER -> {
                 // may throw (division by zero), which must happen before the await: only a
                 // literal non-zero divisor is safe
-                BinaryTree b = (BinaryTree) t;
-                Tree d = b.getRightOperand();
-                while (d instanceof ParenthesizedTree pt) {
-                    d = pt.getExpression();
-                }
-                return isConstant(b.getLeftOperand()) && d instanceof com.sun.source.tree.LiteralTree lit
-                        && lit.getValue() instanceof Number n && n.doubleValue() != 0;
+                Node d = t.rightOperand.unparenthesized();
+                return isConstant(t.leftOperand) && d.value instanceof Number n && n.doubleValue() != 0;
             }
             case TYPE_CAST -> {
-                com.sun.source.tree.TypeCastTree c = (com.sun.source.tree.TypeCastTree) t;
-                return (c.getType().getKind() == Tree.Kind.PRIMITIVE_TYPE || c.getType().toString().equals("String"))
-                        && isConstant(c.getExpression());
+                return (t.type.kind == Node.Kind.PRIMITIVE_TYPE || "String".equals(t.type.qualifiedName()))
+                        && isConstant(t.expression);
             }
             case CONDITIONAL_EXPRESSION -> {
-                ConditionalExpressionTree c = (ConditionalExpressionTree) t;
-                return isConstant(c.getCondition()) && isConstant(c.getTrueExpression())
-                        && isConstant(c.getFalseExpression());
+                return isConstant(t.condition) && isConstant(t.trueExpression) && isConstant(t.falseExpression);
             }
             default -> {
-                return t instanceof BinaryTree b && isConstant(b.getLeftOperand()) && isConstant(b.getRightOperand());
+                return t.kind.isBinary() && isConstant(t.leftOperand) && isConstant(t.rightOperand);
             }
         }
     }
@@ -365,89 +320,68 @@ abstract class ExprLowering extends LoweringBase {
      * (not a local or field) whose last name starts upper-case is taken for a type, by Java's naming
      * convention; {@code Foo.counter} (a static field, which may change meanwhile) is still saved.
      */
-    boolean isQualifiedTypeName(MemberSelectTree ms) {
-        if (ms.getIdentifier().length() == 0 || !Character.isUpperCase(ms.getIdentifier().charAt(0))) {
+    boolean isQualifiedTypeName(Node select) {
+        if (select.name.isEmpty() || !Character.isUpperCase(select.name.charAt(0))) {
             return false;
         }
-        ExpressionTree e = ms.getExpression();
-        while (e instanceof MemberSelectTree inner) {
-            e = inner.getExpression();
+        Node e = select.expression;
+        while (e.kind == Node.Kind.MEMBER_SELECT) {
+            e = e.expression;
         }
-        return e instanceof IdentifierTree root && context.resolver().refs.get(root) == null
-                && !context.fieldNames().contains(root.getName().toString());
+        return e.kind == Node.Kind.IDENTIFIER && e.local == null && !context.fieldNames().contains(e.name);
     }
 
-    boolean assignedWithin(Local l, Tree whole) {
-        if (!context.resolver().reassigned.contains(l)) {
+    boolean assignedWithin(Local l, Node whole) {
+        if (!context.reassigned().contains(l)) {
             return false;
         }
         boolean[] found = {false};
-        new TreeScanner<Void, Void>() {
-            @Override
-            public Void visitAssignment(AssignmentTree node, Void p) {
-                check(node.getVariable());
-                return super.visitAssignment(node, p);
+        whole.forEach(n -> {
+            Node target = n.kind == Node.Kind.ASSIGNMENT || n.kind.isCompoundAssignment() ? n.variable
+                    : n.kind.isIncDec() ? n.expression : null;
+            if (target != null && target.kind == Node.Kind.IDENTIFIER && target.local == l) {
+                found[0] = true;
             }
-
-            @Override
-            public Void visitCompoundAssignment(CompoundAssignmentTree node, Void p) {
-                check(node.getVariable());
-                return super.visitCompoundAssignment(node, p);
-            }
-
-            @Override
-            public Void visitUnary(UnaryTree node, Void p) {
-                if (isIncDec(node)) {
-                    check(node.getExpression());
-                }
-                return super.visitUnary(node, p);
-            }
-
-            private void check(ExpressionTree target) {
-                if (target instanceof IdentifierTree id && context.resolver().refs.get(id) == l) {
-                    found[0] = true;
-                }
-            }
-        }.scan(whole, null);
+        });
         return found[0];
     }
 
-    String shortCircuit(BinaryTree b) {
+    String shortCircuit(Node b) {
         String f = field("$b", "boolean");
-        code(machineField(f) + " = " + expr(b.getLeftOperand()) + ";", b);
+        code(machineField(f) + " = " + expr(b.leftOperand) + ";", b);
         Block join = newBlock();
-        branch(b.getKind() == Tree.Kind.CONDITIONAL_AND ? "!" + machineField(f) : machineField(f), join);
-        code(machineField(f) + " = " + expr(b.getRightOperand()) + ";", b);
+        branch(b.kind == Node.Kind.CONDITIONAL_AND ? "!" + machineField(f) : machineField(f), join);
+        code(machineField(f) + " = " + expr(b.rightOperand) + ";", b);
         start(join);
         stableTexts.add(machineField(f));
         return machineField(f);
     }
 
-    String conditional(ConditionalExpressionTree c) {
+    String conditional(Node c) {
         String f = field("$t", "java.lang.Object");
-        String cond = expr(c.getCondition());
+        String cond = expr(c.condition);
         Block elseB = newBlock();
         Block join = newBlock();
         branch("!" + paren(cond), elseB);
-        code(machineField(f) + " = " + expr(c.getTrueExpression()) + ";", c);
+        code(machineField(f) + " = " + expr(c.trueExpression) + ";", c);
         jump(join);
         start(elseB);
-        code(machineField(f) + " = " + expr(c.getFalseExpression()) + ";", c);
+        code(machineField(f) + " = " + expr(c.falseExpression) + ";", c);
         start(join);
         String w = witness(machineField(f), c);
         stableTexts.add(w);
         return w;
     }
 
-    String switchExpression(SwitchExpressionTree s) {
+    String switchExpression(Node s) {
         String f = field("$t", "java.lang.Object");
-        String sel = expr(s.getExpression());
+        String sel = expr(s.expression);
         Block exit = newBlock();
-        List<? extends CaseTree> cases = s.getCases();
+        List<Node> cases = s.cases;
         List<Block> bodies = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         Block fallback = exit;
-        for (CaseTree c : cases) {
+        for (Node c : cases) {
             bodies.add(newBlock());
             String label = caseLabel(c);
             labels.add(label);
@@ -466,18 +400,18 @@ abstract class ExprLowering extends LoweringBase {
         add(new Cfg.Dispatch(javaText(paren(sel)), labels, bodies, fallback, line(s)));
         targets.push(new Target(List.of(s), exit, null, fins.size(), f));
         for (int i = 0; i < cases.size(); i++) {
-            CaseTree c = cases.get(i);
+            Node c = cases.get(i);
             start(bodies.get(i));
-            if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
-                Tree body = c.getBody();
-                if (body instanceof ExpressionTree value) {
-                    code(machineField(f) + " = " + expr(value) + ";", value);
+            if (c.caseKind == Node.CaseKind.RULE) {
+                Node body = c.body;
+                if (body.isExpression) {
+                    code(machineField(f) + " = " + expr(body) + ";", body);
                     jump(exit);
                 } else {
-                    stmt((StatementTree) body, false);
+                    stmt(body, false);
                 }
             } else {
-                List<? extends StatementTree> stmts = c.getStatements();
+                List<Node> stmts = c.statements;
                 for (int j = 0; j < stmts.size(); j++) {
                     stmt(stmts.get(j), j == stmts.size() - 1);
                 }

@@ -20,6 +20,18 @@ final class Local {
     /** The declared type's tree, or null for {@code var} (and parameters). */
     final Tree typeTree;
 
+    /** What kind of type the declaration writes, read once from {@link #typeTree}. */
+    enum Written { NONE, PRIMITIVE, UNION, REFERENCE }
+
+    final Written written;
+
+    /**
+     * For {@code var x = new Foo<Bar>(...)}: {@code Foo<Bar>}, the type written right there (no need for
+     * the Typer's speculative attribution, a few ms each, the processor's main cost on big files); null
+     * for anything else, a diamond included (its type arguments are inferred). Set by {@link NodeReader}.
+     */
+    String constructedType;
+
     /** Source text of a declarable type (set by the reader: explicit text, or the inferred type). */
     String typeText;
     boolean primitive;
@@ -36,6 +48,13 @@ final class Local {
         this.decl = decl;
         this.declPath = declPath;
         this.typeTree = typeTree;
+        this.written = typeTree == null ? Written.NONE
+                : typeTree.getKind() == Tree.Kind.PRIMITIVE_TYPE ? Written.PRIMITIVE
+                : typeTree.getKind() == Tree.Kind.UNION_TYPE ? Written.UNION : Written.REFERENCE;
+    }
+
+    static boolean isPrimitiveName(String type) {
+        return java.util.Set.of("int", "long", "double", "float", "boolean", "char", "short", "byte").contains(type.trim());
     }
 
     boolean isVar() {

@@ -1,26 +1,5 @@
 package org.asyncio4j.processor;
 
-import com.sun.source.tree.AssertTree;
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CaseTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
-import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
-import com.sun.source.tree.IfTree;
-import com.sun.source.tree.LabeledStatementTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewArrayTree;
-import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.SwitchTree;
-import com.sun.source.tree.ThrowTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
-import com.sun.source.tree.VariableTree;
-import com.sun.source.tree.WhileLoopTree;
-import com.sun.source.tree.YieldTree;
 import java.util.ArrayList;
 import java.util.List;
 import org.asyncio4j.processor.Cfg.Block;
@@ -41,8 +20,9 @@ final class Lowering extends TryLowering {
     }
 
 
-    Cfg lower(BlockTree body) {
+    Cfg lower(Node body) {
         findTargetTyped(body);
+        jumps = Completion.jumpsIn(body);
         start(cfg.newBlock(null));
         block(body, true);
         if (!cur.terminated) {
@@ -68,17 +48,14 @@ final class Lowering extends TryLowering {
     // ================================================================== statements
 
     @Override
-    void block(BlockTree b, boolean methodBody) {
-        List<? extends StatementTree> stmts = b.getStatements();
+    void block(Node b, boolean methodBody) {
+        List<Node> stmts = b.statements;
         List<Local> declared = new ArrayList<>();
         for (int i = 0; i < stmts.size(); i++) {
-            StatementTree s = stmts.get(i);
+            Node s = stmts.get(i);
             stmt(s, i == stmts.size() - 1);
-            if (s instanceof VariableTree v) {
-                Local l = context.resolver().declarations.get(v);
-                if (l != null) {
-                    declared.add(l);
-                }
+            if (s.kind == Node.Kind.VARIABLE && s.local != null) {
+                declared.add(s.local);
             }
         }
         if (!methodBody && !cur.terminated) {
@@ -89,45 +66,43 @@ final class Lowering extends TryLowering {
     }
 
     @Override
-    void stmt(StatementTree s, boolean lastInBlock) {
+    void stmt(Node s, boolean lastInBlock) {
         line(s);
-        if (!context.scan().needsLowering(s)) {
+        if (!s.needsLowering) {
             verbatim(s, lastInBlock);
             return;
         }
-        switch (s.getKind()) {
-            case BLOCK -> block((BlockTree) s, false);
-            case VARIABLE -> variable((VariableTree) s);
-            case EXPRESSION_STATEMENT -> expressionStatement(((ExpressionStatementTree) s).getExpression(), s);
-            case IF -> ifStatement((IfTree) s);
-            case WHILE_LOOP -> whileLoop((WhileLoopTree) s);
-            case DO_WHILE_LOOP -> doWhileLoop((DoWhileLoopTree) s);
-            case FOR_LOOP -> forLoop((ForLoopTree) s);
-            case ENHANCED_FOR_LOOP -> forEachLoop((EnhancedForLoopTree) s);
-            case LABELED_STATEMENT -> labeled((LabeledStatementTree) s);
-            case SWITCH -> switchStatement((SwitchTree) s);
-            case TRY -> tryStatement((TryTree) s);
-            case RETURN -> returnStatement((ReturnTree) s);
-            case THROW -> exit("throw " + expr(((ThrowTree) s).getExpression()) + ";", s);
+        switch (s.kind) {
+            case BLOCK -> block(s, false);
+            case VARIABLE -> variable(s);
+            case EXPRESSION_STATEMENT -> expressionStatement(s.expression, s);
+            case IF -> ifStatement(s);
+            case WHILE_LOOP -> whileLoop(s);
+            case DO_WHILE_LOOP -> doWhileLoop(s);
+            case FOR_LOOP -> forLoop(s);
+            case ENHANCED_FOR_LOOP -> forEachLoop(s);
+            case LABELED_STATEMENT -> labeled(s);
+            case SWITCH -> switchStatement(s);
+            case TRY -> tryStatement(s);
+            case RETURN -> returnOf(s.expression, s);
+            case THROW -> exit("throw " + expr(s.expression) + ";", s);
             case BREAK -> breakOrContinue(s, true);
             case CONTINUE -> breakOrContinue(s, false);
-            case YIELD -> yieldStatement((YieldTree) s);
-            case ASSERT -> assertStatement((AssertTree) s);
-            case SYNCHRONIZED -> code(src.render(s, returnsInside(s), rewrites), s);
-            default -> throw new IllegalStateException("cannot lower a " + s.getKind() + " statement yet: " + s);
+            case YIELD -> yieldStatement(s);
+            case ASSERT -> assertStatement(s);
+            case SYNCHRONIZED -> code(render(s, returnsInside(s)), s);
+            default -> throw new IllegalStateException("cannot lower a " + s.kind + " statement yet: " + s);
         }
     }
 
     /** A statement with no await and no jump out of it: copied unchanged (locals renamed). */
-    void verbatim(StatementTree s, boolean lastInBlock) {
-        switch (s.getKind()) {
+    void verbatim(Node s, boolean lastInBlock) {
+        switch (s.kind) {
             case EMPTY_STATEMENT -> {
                 return;
             }
             case VARIABLE -> {
-                VariableTree v = (VariableTree) s;
-                Local l = context.resolver().declarations.get(v);
-                add(new Cfg.Decl(l, v.getInitializer() == null ? null : javaText(initializer(v, render(v.getInitializer()))),
+                add(new Cfg.Decl(s.local, s.initializer == null ? null : javaText(initializer(s, render(s.initializer))),
                         line(s)));
                 return;
             }
@@ -138,7 +113,7 @@ final class Lowering extends TryLowering {
             default -> { }
         }
         String text = render(s);
-        Completion.Result completes = Completion.of(s, context.scan().jumpTargets);
+        Completion.Result completes = Completion.of(s, jumps);
         if (completes == Completion.Result.CANNOT) {
             // A throw in every branch, a loop without exit: nothing may follow it in this state (javac:
             // unreachable statement); the block ends here as after a throw.
@@ -155,26 +130,26 @@ final class Lowering extends TryLowering {
         code(text, s);
     }
 
-    String initializer(VariableTree v, String text) {
-        if (v.getInitializer() instanceof NewArrayTree na && na.getType() == null) {
-            Local l = context.resolver().declarations.get(v);
-            return "new " + l.typeText + " " + text; // {1, 2} is only valid in a declaration
+    String initializer(Node v, String text) {
+        if (v.initializer != null && v.initializer.kind == Node.Kind.NEW_ARRAY && v.initializer.type == null) {
+            return "new " + v.local.typeText + " " + text; // {1, 2} is only valid in a declaration
         }
         return text;
     }
 
     @Override
-    void variable(VariableTree v) {
-        Local l = context.resolver().declarations.get(v);
-        ExpressionTree init = v.getInitializer();
-        if (l.isVar() && l.typeText == null && context.calls().isAwait(init)) {
+    void variable(Node v) {
+        Local l = v.local;
+        Node init = v.initializer;
+        boolean awaits = init != null && init.isAwait;
+        if (l.isVar() && l.typeText == null && awaits) {
             // var x = Await.on(t) where the source states X (AwaitedTypes): no speculative attribution
             // (the Typer's getScope, a few ms each) to learn it
-            l.typeText = awaitedTypeOf(((MethodInvocationTree) init).getArguments().get(0));
+            l.typeText = awaitedTypeOf(init.arguments.get(0));
         }
         String text;
-        if (context.calls().isAwait(init) && l.typeTree != null && !Source.isPrimitiveName(src.slice(l.typeTree))) {
-            suspendOn((MethodInvocationTree) init);
+        if (awaits && l.written != Local.Written.NONE && l.written != Local.Written.PRIMITIVE) {
+            suspendOn(init);
             text = awaitedText(); // inferred from the declared reference type
         } else {
             text = initializer(v, expr(init));
@@ -182,39 +157,39 @@ final class Lowering extends TryLowering {
         add(new Cfg.Decl(l, javaText(text), line(v)));
     }
 
-    void expressionStatement(ExpressionTree e, Tree at) {
-        if (context.generator() && Calls.isYield(e)) {
-            String v = expr(((MethodInvocationTree) e).getArguments().get(0));
+    void expressionStatement(Node e, Node at) {
+        if (context.generator() && e.isYield) {
+            String v = expr(e.arguments.get(0));
             Block resume = newBlock();
             add(new Cfg.Yield(javaText(v), resume, line(at)));
             start(resume);
             code(machine + ".resumed();", at); // throws GeneratorExit when the consumer closes the run here
             return;
         }
-        if (context.calls().isAwait(e)) {
-            suspendOn((MethodInvocationTree) e);
+        if (e.isAwait) {
+            suspendOn(e);
             code(awaitedText() + ";", at);
             return;
         }
         code(expr(e) + ";", at);
     }
 
-    void ifStatement(IfTree s) {
-        String c = expr(s.getCondition());
+    void ifStatement(Node s) {
+        String c = expr(s.condition);
         Block join = newBlock();
-        Block elseB = s.getElseStatement() != null ? newBlock() : join;
+        Block elseB = s.elseStatement != null ? newBlock() : join;
         branch("!" + paren(c), elseB);
-        stmt(s.getThenStatement(), false);
-        if (s.getElseStatement() != null) {
+        stmt(s.thenStatement, false);
+        if (s.elseStatement != null) {
             jump(join);
             start(elseB);
-            stmt(s.getElseStatement(), false);
+            stmt(s.elseStatement, false);
         }
         start(join);
     }
 
-    List<Tree> loopTrees(Tree loop) {
-        List<Tree> ts = new ArrayList<>();
+    List<Node> loopStatements(Node loop) {
+        List<Node> ts = new ArrayList<>();
         ts.add(loop);
         if (pendingLabel != null) {
             ts.add(pendingLabel);
@@ -223,83 +198,83 @@ final class Lowering extends TryLowering {
         return ts;
     }
 
-    void whileLoop(WhileLoopTree s) {
-        List<Tree> ts = loopTrees(s);
+    void whileLoop(Node s) {
+        List<Node> ts = loopStatements(s);
         Block head = newBlock();
         start(head);
-        String c = expr(s.getCondition());
+        String c = expr(s.condition);
         Block exit = newBlock();
         branch("!" + paren(c), exit);
         targets.push(new Target(ts, exit, head, fins.size(), null));
-        stmt(s.getStatement(), false);
+        stmt(s.statement, false);
         jump(head);
         targets.pop();
         start(exit);
         clearDeclaredIn(s);
     }
 
-    void doWhileLoop(DoWhileLoopTree s) {
-        List<Tree> ts = loopTrees(s);
+    void doWhileLoop(Node s) {
+        List<Node> ts = loopStatements(s);
         Block body = newBlock();
         start(body);
         Block condB = newBlock();
         Block exit = newBlock();
         targets.push(new Target(ts, exit, condB, fins.size(), null));
-        stmt(s.getStatement(), false);
+        stmt(s.statement, false);
         targets.pop();
         start(condB);
-        String c = expr(s.getCondition());
+        String c = expr(s.condition);
         branch(paren(c), body);
         start(exit);
         clearDeclaredIn(s);
     }
 
-    void forLoop(ForLoopTree s) {
-        List<Tree> ts = loopTrees(s);
+    void forLoop(Node s) {
+        List<Node> ts = loopStatements(s);
         List<Local> declared = new ArrayList<>();
-        for (StatementTree init : s.getInitializer()) {
-            if (init instanceof ExpressionStatementTree es) {
+        for (Node init : s.forInit) {
+            if (init.kind == Node.Kind.EXPRESSION_STATEMENT) {
                 // for (i = 0, j = 10; ...): the init's source text has no ';' (like the update list)
-                expressionStatement(es.getExpression(), es);
+                expressionStatement(init.expression, init);
             } else {
                 stmt(init, false);
             }
-            if (init instanceof VariableTree v && context.resolver().declarations.get(v) != null) {
-                declared.add(context.resolver().declarations.get(v));
+            if (init.kind == Node.Kind.VARIABLE && init.local != null) {
+                declared.add(init.local);
             }
         }
         Block head = newBlock();
         start(head);
         Block exit = newBlock();
-        if (s.getCondition() != null) {
-            branch("!" + paren(expr(s.getCondition())), exit);
+        if (s.condition != null) {
+            branch("!" + paren(expr(s.condition)), exit);
         }
         Block update = newBlock();
         targets.push(new Target(ts, exit, update, fins.size(), null));
-        stmt(s.getStatement(), false);
+        stmt(s.statement, false);
         targets.pop();
         start(update);
-        for (ExpressionStatementTree u : s.getUpdate()) {
-            expressionStatement(u.getExpression(), u);
+        for (Node u : s.update) {
+            expressionStatement(u.expression, u);
         }
         jump(head);
         start(exit);
-        clearDeclaredIn(s.getStatement());
+        clearDeclaredIn(s.statement);
         for (Local l : declared) {
             add(new Cfg.Clear(l));
         }
     }
 
-    void forEachLoop(EnhancedForLoopTree s) {
-        if (context.calls().isEach(s.getExpression())) {
+    void forEachLoop(Node s) {
+        if (s.expression.isEach) {
             asyncForEachLoop(s);
             return;
         }
-        List<Tree> ts = loopTrees(s);
+        List<Node> ts = loopStatements(s);
         String it = field("$it", "java.lang.Object");
-        code(machineField(it) + " = " + FOR_EACH + ".of(" + expr(s.getExpression()) + ");", s);
+        code(machineField(it) + " = " + FOR_EACH + ".of(" + expr(s.expression) + ");", s);
         // Typed by the overload matching the iterable's static type; the dead 'false ?' operand is never evaluated.
-        String typed = FOR_EACH + ".cursor(" + machineField(it) + ", false ? " + restated(s.getExpression()) + " : null)";
+        String typed = FOR_EACH + ".cursor(" + machineField(it) + ", false ? " + restated(s.expression) + " : null)";
         Block head = newBlock();
         start(head);
         Block exit = newBlock();
@@ -309,11 +284,11 @@ final class Lowering extends TryLowering {
     }
 
     /** A for-each's step after its test: the variable gets next(), the body runs, back to {@code head}; then {@code exit}. */
-    private void loopBody(EnhancedForLoopTree s, List<Tree> ts, String typedCursor, Block head, Block exit) {
-        Local v = context.resolver().declarations.get(s.getVariable());
+    private void loopBody(Node s, List<Node> ts, String typedCursor, Block head, Block exit) {
+        Local v = s.variable.local;
         add(new Cfg.Decl(v, javaText(typedCursor + ".next()"), line(s)));
         targets.push(new Target(ts, exit, head, fins.size(), null));
-        stmt(s.getStatement(), false);
+        stmt(s.statement, false);
         targets.pop();
         jump(head);
         start(exit);
@@ -327,9 +302,9 @@ final class Lowering extends TryLowering {
      * break, return, an exception, a cancellation), awaits the iterator's {@code closeAsync(pending)},
      * as try-with-resources exits an AsyncCloseable: a failure of the close replaces the pending one.
      */
-    void asyncForEachLoop(EnhancedForLoopTree s) {
-        List<Tree> ts = loopTrees(s);
-        ExpressionTree source = ((MethodInvocationTree) s.getExpression()).getArguments().get(0);
+    void asyncForEachLoop(Node s) {
+        List<Node> ts = loopStatements(s);
+        Node source = s.expression.arguments.get(0);
         String it = field("$it", "java.lang.Object");
         code(machineField(it) + " = " + FOR_EACH + ".async(" + expr(source) + ");", s);
         // Typed by the source's static type; the dead 'false ?' operand is never evaluated.
@@ -354,22 +329,17 @@ final class Lowering extends TryLowering {
      * keep what went out of scope. Emits nothing for locals that stay Java locals or are primitive.
      */
     @Override
-    void clearDeclaredIn(Tree t) {
-        new BodyScanner() {
-            @Override
-            public Void visitVariable(VariableTree node, Void p) {
-                Local l = context.resolver().declarations.get(node);
-                if (l != null) {
-                    add(new Cfg.Clear(l));
-                }
-                return super.visitVariable(node, p);
+    void clearDeclaredIn(Node t) {
+        t.forEachInBody(n -> {
+            if (n.kind == Node.Kind.VARIABLE && n.local != null) {
+                add(new Cfg.Clear(n.local));
             }
-        }.scan(t, null);
+        });
     }
 
-    void labeled(LabeledStatementTree s) {
-        StatementTree inner = s.getStatement();
-        if (AwaitScan.isLoop(inner)) {
+    void labeled(Node s) {
+        Node inner = s.statement;
+        if (inner.kind.isLoop()) {
             pendingLabel = s;
             stmt(inner, false);
             return;
@@ -382,15 +352,15 @@ final class Lowering extends TryLowering {
         clearDeclaredIn(inner);
     }
 
-    void switchStatement(SwitchTree s) {
-        List<Tree> ts = loopTrees(s);
-        String sel = expr(s.getExpression());
+    void switchStatement(Node s) {
+        List<Node> ts = loopStatements(s);
+        String sel = expr(s.expression);
         Block exit = newBlock();
-        List<? extends CaseTree> cases = s.getCases();
+        List<Node> cases = s.cases;
         List<Block> bodies = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         Block fallback = exit;
-        for (CaseTree c : cases) {
+        for (Node c : cases) {
             Block b = newBlock();
             bodies.add(b);
             String label = caseLabel(c);
@@ -402,20 +372,20 @@ final class Lowering extends TryLowering {
         add(new Cfg.Dispatch(javaText(paren(sel)), labels, bodies, fallback, line(s)));
         targets.push(new Target(ts, exit, null, fins.size(), null));
         for (int i = 0; i < cases.size(); i++) {
-            CaseTree c = cases.get(i);
+            Node c = cases.get(i);
             start(bodies.get(i));
-            if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
-                Tree body = c.getBody();
-                if (body instanceof StatementTree st) {
-                    stmt(st, false);
+            if (c.caseKind == Node.CaseKind.RULE) {
+                Node body = c.body;
+                if (!body.isExpression) {
+                    stmt(body, false);
                 } else {
-                    expressionStatement((ExpressionTree) body, body);
+                    expressionStatement(body, body);
                 }
                 if (!cur.terminated) {
                     jump(exit);
                 }
             } else {
-                List<? extends StatementTree> stmts = c.getStatements();
+                List<Node> stmts = c.statements;
                 for (int j = 0; j < stmts.size(); j++) {
                     stmt(stmts.get(j), j == stmts.size() - 1);
                 }
@@ -428,22 +398,22 @@ final class Lowering extends TryLowering {
 
     /** "A, B" for {@code case A, B}, or null for {@code default}. */
     @Override
-    String caseLabel(CaseTree c) {
-        List<? extends ExpressionTree> exprs = c.getExpressions();
+    String caseLabel(Node c) {
+        List<Node> exprs = c.labels;
         if (exprs.isEmpty()) {
             return null;
         }
         List<String> parts = new ArrayList<>();
-        for (ExpressionTree e : exprs) {
-            parts.add(src.slice(e));
+        for (Node e : exprs) {
+            parts.add(e.text());
         }
         return String.join(", ", parts);
     }
 
-    void breakOrContinue(StatementTree s, boolean isBreak) {
-        Tree target = context.scan().jumpTargets.get(s);
+    void breakOrContinue(Node s, boolean isBreak) {
+        Node target = s.jumpTarget;
         for (Target t : targets) {
-            if (t.trees().contains(target)) {
+            if (t.statements().contains(target)) {
                 Block dest = isBreak ? t.breakTo() : t.continueTo();
                 if (dest != null) {
                     jumpTo(dest, t.finDepth());
@@ -454,11 +424,11 @@ final class Lowering extends TryLowering {
         throw new IllegalStateException("no target for " + s);
     }
 
-    void yieldStatement(YieldTree s) {
-        Tree target = context.scan().jumpTargets.get(s);
+    void yieldStatement(Node s) {
+        Node target = s.jumpTarget;
         for (Target t : targets) {
-            if (t.trees().contains(target) && t.yieldField() != null) {
-                code(machineField(t.yieldField()) + " = " + expr(s.getValue()) + ";", s);
+            if (t.statements().contains(target) && t.yieldField() != null) {
+                code(machineField(t.yieldField()) + " = " + expr(s.expression) + ";", s);
                 jumpTo(t.breakTo(), t.finDepth());
                 return;
             }
@@ -488,19 +458,15 @@ final class Lowering extends TryLowering {
         jump(inner.entry());
     }
 
-    void returnStatement(ReturnTree s) {
-        returnOf(s.getExpression(), s);
-    }
-
     /** {@code return e;} at {@code s}: the task completes with e's outcome (a statement, or an expression lambda's body). */
-    private void returnOf(ExpressionTree e, Tree s) {
+    private void returnOf(Node e, Node s) {
         if (context.generator()) {
             generatorEnd(s);
             return;
         }
         if (fins.isEmpty()) {
-            if (Calls.isTaskCompleted(e)) {
-                List<? extends ExpressionTree> args = ((MethodInvocationTree) e).getArguments();
+            if (e.isTaskCompleted) {
+                List<Node> args = e.arguments;
                 String v = args.isEmpty() ? "null" : referenceValue(args.get(0));
                 code(machine + ".returnValue(" + resultValue(v) + ");", s);
             } else {
@@ -525,7 +491,7 @@ final class Lowering extends TryLowering {
     }
 
     /** {@code return AsyncIterable.end();} in a generator: the run ends, after the finally blocks around it. */
-    private void generatorEnd(Tree s) {
+    private void generatorEnd(Node s) {
         if (fins.isEmpty()) {
             code(machine + ".end();", s);
             exit("return;", s);
@@ -559,26 +525,27 @@ final class Lowering extends TryLowering {
     }
 
     /** The body of an expression lambda ({@code () -> Task.completed(Await.on(t) + 1)}): its value is returned. */
-    Cfg lowerExpression(ExpressionTree body) {
+    Cfg lowerExpression(Node body) {
         findTargetTyped(body);
+        jumps = Completion.jumpsIn(body);
         start(cfg.newBlock(null));
         returnOf(body, body);
         return finish();
     }
 
-    String referenceValue(ExpressionTree e) {
-        if (context.calls().isAwait(e)) {
-            suspendOn((MethodInvocationTree) e);
+    String referenceValue(Node e) {
+        if (e.isAwait) {
+            suspendOn(e);
             return awaitedText();
         }
         return expr(e);
     }
 
-    void assertStatement(AssertTree s) {
+    void assertStatement(Node s) {
         Block after = newBlock();
         branch("!" + context.userQualifiedName() + ".class.desiredAssertionStatus()", after);
-        branch(paren(expr(s.getCondition())), after);
-        String detail = s.getDetail() == null ? "" : expr(s.getDetail());
+        branch(paren(expr(s.condition)), after);
+        String detail = s.detail == null ? "" : expr(s.detail);
         exit("throw new java.lang.AssertionError(" + detail + ");", s);
         start(after);
     }

@@ -1,17 +1,5 @@
 package org.asyncio4j.processor;
 
-import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CaseTree;
-import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.ParenthesizedTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -37,17 +25,15 @@ abstract class LoweringBase {
     static final String ASYNC_CLOSEABLE = "org.asyncio4j.AsyncCloseable";
 
     /** What the lowering needs to know about the method and its class. */
-    record Context(Source src, Resolver resolver, AwaitScan scan, Calls calls, String machine,
-            String userSimpleName, String userQualifiedName, String asyncClassName, Set<String> staticAsyncNames,
-            Set<String> fieldNames, String returnTypeText, Typer typer, Map<Tree, String> asyncLambdaCalls,
-            boolean uncheckedResult, boolean generator, CallTypes.Body callTypes) {}
+    record Context(List<Local> locals, Set<Local> reassigned, String machine, String userSimpleName,
+            String userQualifiedName, String asyncClassName, Set<String> staticAsyncNames, Set<String> fieldNames,
+            String returnTypeText, boolean uncheckedResult, boolean generator) {}
 
-    record Target(List<Tree> trees, Block breakTo, Block continueTo, int finDepth, String yieldField) {}
+    record Target(List<Node> statements, Block breakTo, Block continueTo, int finDepth, String yieldField) {}
 
     record Fin(Block entry, String finField, String exField) {}
 
     final Context context;
-    final Source src;
     final String machine;
     final Cfg cfg = new Cfg();
     Block cur;
@@ -65,17 +51,19 @@ abstract class LoweringBase {
      * executed code never wrote, and its catch body read null (fuzz seed 5150 program 517).
      */
     Set<Local> restatedOwn = Set.of();
-    Tree pendingLabel;
+    Node pendingLabel;
+    /** The body's breaks, continues and yields (for {@link Completion}). */
+    List<Node> jumps = List.of();
     Block returnBlock;
     String retField;
     int temps;
     int tries;
     int currentLine;
 
-    final Source.Rewrites rewrites = new Source.Rewrites() {
+    final NodeText.Rewrites rewrites = new NodeText.Rewrites() {
         @Override
-        public String local(IdentifierTree id) {
-            Local l = context.resolver().refs.get(id);
+        public String local(Node id) {
+            Local l = id.local;
             if (l == null) {
                 return null;
             }
@@ -86,10 +74,10 @@ abstract class LoweringBase {
         }
 
         @Override
-        public String qualifier(MemberSelectTree select) {
-            if (context.staticAsyncNames().contains(select.getIdentifier().toString())) {
-                String q = select.getExpression().toString();
-                if (q.equals(context.userSimpleName()) || q.equals(context.userQualifiedName())) {
+        public String qualifier(Node select) {
+            if (context.staticAsyncNames().contains(select.name)) {
+                String q = select.expression.qualifiedName();
+                if (q != null && (q.equals(context.userSimpleName()) || q.equals(context.userQualifiedName()))) {
                     return context.asyncClassName();
                 }
             }
@@ -97,10 +85,10 @@ abstract class LoweringBase {
         }
 
         @Override
-        public String opaque(Tree lambdaOrClass) {
+        public String opaque(Node lambdaOrClass) {
             // Markers in the text, not a side list: the lambda's text may be emitted in a later
             // block (an operand spilled before an await, a witness), which then needs the copies.
-            Set<Local> c = context.resolver().captures.get(lambdaOrClass);
+            Set<Local> c = lambdaOrClass.captures;
             if (c == null || c.isEmpty()) {
                 return null;
             }
@@ -110,25 +98,24 @@ abstract class LoweringBase {
         }
 
         @Override
-        public String replace(Tree t) {
-            String call = context.asyncLambdaCalls().get(t);
+        public String replace(Node n) {
+            String call = n.replacement;
             if (call == null) {
                 return null;
             }
-            String captures = opaque(t);
+            String captures = opaque(n);
             return captures == null ? call : captures + call;
         }
 
         @Override
-        public String binding(VariableTree binding) {
-            Local l = context.resolver().declarations.get(binding);
+        public String binding(Node binding) {
+            Local l = binding.local;
             return l == null || restatedOwn.contains(l) ? null : l.bindingRef();
         }
     };
 
     LoweringBase(Context context) {
         this.context = context;
-        this.src = context.src();
         this.machine = context.machine();
     }
 
@@ -155,8 +142,8 @@ abstract class LoweringBase {
 
     // ================================================================== emission helpers
 
-    int line(Tree t) {
-        int l = src.line(t);
+    int line(Node t) {
+        int l = t.line;
         if (l > 0) {
             currentLine = l;
         }
@@ -196,7 +183,7 @@ abstract class LoweringBase {
         }
     }
 
-    void code(String text, Tree at) {
+    void code(String text, Node at) {
         int first = line(at);
         add(new Cfg.Code(javaText(text), first, lastLineIfOneForOne(text, at, first)));
     }
@@ -206,21 +193,21 @@ abstract class LoweringBase {
      * line, so that stack traces can name each line of a multi-line copy; 0 otherwise (a rewrite that
      * joined lines, such as an async lambda replaced by a call).
      */
-    private int lastLineIfOneForOne(String text, Tree at, int first) {
+    private int lastLineIfOneForOne(String text, Node at, int first) {
         int newlines = 0;
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
                 newlines++;
             }
         }
-        if (newlines == 0 || at == null || src.line(at) != first) {
+        if (newlines == 0 || at == null || at.line != first) {
             return 0;
         }
-        int last = src.endLine(at);
+        int last = at.endLine;
         return last - first == newlines ? last : 0;
     }
 
-    void exit(String text, Tree at) {
+    void exit(String text, Node at) {
         add(new Cfg.Exit(javaText(text), line(at)));
     }
 
@@ -252,19 +239,19 @@ abstract class LoweringBase {
 
     /** The lowering's text (locals spelled as {@link Local#ref()} and siblings) as the typed text later stages read. */
     JavaText javaText(String text) {
-        return JavaText.parse(text, context.resolver().locals);
+        return JavaText.parse(text, context.locals());
     }
 
     String machineField(String fieldName) {
         return machine + "." + fieldName;
     }
 
-    String render(Tree t) {
-        return src.render(t, Map.of(), rewrites);
+    String render(Node t) {
+        return NodeText.render(t, Map.of(), rewrites);
     }
 
-    String render(Tree t, Map<Tree, String> overrides) {
-        return src.render(t, overrides, rewrites);
+    String render(Node t, Map<Node, String> overrides) {
+        return NodeText.render(t, overrides, rewrites);
     }
 
     /**
@@ -273,15 +260,15 @@ abstract class LoweringBase {
      * conditional compiles to its other operand only); no lambda, so nothing is allocated at run time,
      * javac attributes it once, and the locals it names need not be effectively final.
      */
-    String awaitedValue(MethodInvocationTree await) {
+    String awaitedValue(Node await) {
         if (targetTyped.contains(await)) {
             return awaitedText();
         }
-        String type = awaitedTypeOf(await.getArguments().get(0));
+        String type = awaitedTypeOf(await.arguments.get(0));
         if (type != null) {
             return machine + ".<" + type + ">awaited(" + MachineWriter.AWAITED + ")";
         }
-        return WITNESS + ".of(" + awaitedText() + ", false ? " + restated(await.getArguments().get(0)) + " : null)";
+        return WITNESS + ".of(" + awaitedText() + ", false ? " + restated(await.arguments.get(0)) + " : null)";
     }
 
     /**
@@ -290,12 +277,10 @@ abstract class LoweringBase {
      * ({@code fetch(..)}, {@code this.fetch(..)}, {@code q.get()}) or field whose type the elements make
      * certain ({@link CallTypes}). Null otherwise.
      */
-    String awaitedTypeOf(ExpressionTree arg) {
-        while (arg instanceof ParenthesizedTree pt) {
-            arg = pt.getExpression();
-        }
-        String stated = arg instanceof IdentifierTree id ? AwaitedTypes.ofLocal(context.resolver().refs.get(id)) : null;
-        return stated != null ? stated : context.callTypes().awaited(arg);
+    String awaitedTypeOf(Node arg) {
+        arg = arg.unparenthesized();
+        String stated = arg.kind == Node.Kind.IDENTIFIER ? AwaitedTypes.ofLocal(arg.local) : null;
+        return stated != null ? stated : arg.awaitedType();
     }
 
     /**
@@ -305,54 +290,39 @@ abstract class LoweringBase {
      * its own (the value is dropped). Not for primitive targets: {@code double d = Await.on(intTask)}
      * widens an Integer, but a target-typed read would infer Double and fail its cast.
      */
-    final Set<Tree> targetTyped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    final Set<Node> targetTyped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
-    void findTargetTyped(Tree body) {
-        new BodyScanner() {
-            @Override
-            public Void visitVariable(VariableTree node, Void p) {
-                Local l = context.resolver().declarations.get(node);
+    void findTargetTyped(Node body) {
+        body.forEachInBody(n -> {
+            if (n.kind == Node.Kind.VARIABLE) {
+                if (n.local != null && referenceTyped(n.local)) {
+                    addIfAwait(n.initializer);
+                }
+            } else if (n.kind == Node.Kind.ASSIGNMENT) {
+                Node v = n.variable;
+                Local l = v.kind == Node.Kind.IDENTIFIER ? v.local : null;
                 if (l != null && referenceTyped(l)) {
-                    addIfAwait(node.getInitializer());
+                    addIfAwait(n.expression);
                 }
-                return super.visitVariable(node, p);
+            } else if (n.kind == Node.Kind.EXPRESSION_STATEMENT) {
+                addIfAwait(n.expression);
             }
+        });
+    }
 
-            @Override
-            public Void visitAssignment(AssignmentTree node, Void p) {
-                Tree v = node.getVariable();
-                Local l = v instanceof com.sun.source.tree.IdentifierTree id ? context.resolver().refs.get(id) : null;
-                if (l != null && referenceTyped(l)) {
-                    addIfAwait(node.getExpression());
-                }
-                return super.visitAssignment(node, p);
-            }
-
-            @Override
-            public Void visitExpressionStatement(ExpressionStatementTree node, Void p) {
-                addIfAwait(node.getExpression());
-                return super.visitExpressionStatement(node, p);
-            }
-
-            private void addIfAwait(ExpressionTree e) {
-                while (e instanceof ParenthesizedTree pt) {
-                    e = pt.getExpression();
-                }
-                if (e != null && context.calls().isAwait(e)) {
-                    targetTyped.add(e);
-                }
-            }
-        }.scan(body, null);
+    private void addIfAwait(Node e) {
+        if (e != null && e.unparenthesized().isAwait) {
+            targetTyped.add(e.unparenthesized());
+        }
     }
 
     /** A local declared with a written reference type (not {@code var}, not a primitive, not a multi-catch). */
     private static boolean referenceTyped(Local l) {
-        Tree t = l.typeTree;
-        return t != null && t.getKind() != Tree.Kind.UNION_TYPE && t.getKind() != Tree.Kind.PRIMITIVE_TYPE;
+        return l.written == Local.Written.REFERENCE;
     }
 
     /** The text of {@code t} once more, for its type only (see {@link #restatedOwn}). */
-    String restated(Tree t) {
+    String restated(Node t) {
         Set<Local> was = restatedOwn;
         restatedOwn = declaredIn(t);
         try {
@@ -362,7 +332,7 @@ abstract class LoweringBase {
         }
     }
 
-    String witness(String value, Tree original) {
+    String witness(String value, Node original) {
         boolean was = witnessMode;
         witnessMode = true;
         String text = restated(original);
@@ -370,23 +340,18 @@ abstract class LoweringBase {
         return WITNESS + ".as(" + value + ", () -> " + text + ")";
     }
 
-    Set<Local> declaredIn(Tree t) {
+    Set<Local> declaredIn(Node t) {
         Set<Local> out = new HashSet<>();
-        new BodyScanner() {
-            @Override
-            public Void visitVariable(VariableTree node, Void p) {
-                Local l = context.resolver().declarations.get(node);
-                if (l != null) {
-                    out.add(l);
-                }
-                return super.visitVariable(node, p);
+        t.forEachInBody(n -> {
+            if (n.kind == Node.Kind.VARIABLE && n.local != null) {
+                out.add(n.local);
             }
-        }.scan(t, null);
+        });
         return out;
     }
 
-    boolean hasAwait(Tree t) {
-        return t != null && context.scan().hasAwait.contains(t);
+    static boolean hasAwait(Node t) {
+        return t != null && t.hasAwait;
     }
 
     static String paren(String c) {
@@ -409,9 +374,9 @@ abstract class LoweringBase {
 
     // ================================================================== expressions
 
-    void suspendOn(MethodInvocationTree await) {
-        ExpressionTree arg = await.getArguments().get(0);
-        ExpressionTree delay = directSleep(arg);
+    void suspendOn(Node await) {
+        Node arg = await.arguments.get(0);
+        Node delay = directSleep(arg);
         if (delay != null) {
             // The machine itself becomes the timer entry: no sleep object (Coroutine.sleep(Duration)).
             suspend(machine + ".sleep(" + expr(delay) + ")", await);
@@ -431,26 +396,23 @@ abstract class LoweringBase {
      * of the user's could have kept the task). Reading {@code q} twice is safe: a variable read has
      * no side effect, and {@code q} is read before the arguments in both places.
      */
-    private String directReceiver(ExpressionTree arg) {
-        while (arg instanceof ParenthesizedTree p) {
-            arg = p.getExpression();
-        }
-        if (!(arg instanceof MethodInvocationTree mi) || !mi.getTypeArguments().isEmpty()
-                || !(mi.getMethodSelect() instanceof MemberSelectTree ms)
-                || !(ms.getIdentifier().contentEquals("get") ? mi.getArguments().isEmpty()
-                        : ms.getIdentifier().contentEquals("put") && mi.getArguments().size() == 1)) {
+    private String directReceiver(Node arg) {
+        Node mi = arg.unparenthesized();
+        if (mi.kind != Node.Kind.METHOD_INVOCATION || !mi.typeArguments.isEmpty()
+                || mi.methodSelect.kind != Node.Kind.MEMBER_SELECT
+                || !(mi.methodSelect.name.equals("get") ? mi.arguments.isEmpty()
+                        : mi.methodSelect.name.equals("put") && mi.arguments.size() == 1)) {
             return null;
         }
-        ExpressionTree q = ms.getExpression();
+        Node q = mi.methodSelect.expression;
         boolean variable;
-        if (q instanceof IdentifierTree id) {
-            String n = id.getName().toString();
+        if (q.kind == Node.Kind.IDENTIFIER) {
+            String n = q.name;
             // A name that is a variable in scope means the variable (JLS 6.5.2), never a type.
-            variable = !n.equals("this") && !n.equals("super")
-                    && (context.resolver().refs.get(id) != null || context.fieldNames().contains(n));
+            variable = !n.equals("this") && !n.equals("super") && (q.local != null || context.fieldNames().contains(n));
         } else {
-            variable = q instanceof MemberSelectTree qs && qs.getExpression() instanceof IdentifierTree t
-                    && t.getName().contentEquals("this") && context.fieldNames().contains(qs.getIdentifier().toString());
+            variable = q.kind == Node.Kind.MEMBER_SELECT && q.expression.kind == Node.Kind.IDENTIFIER
+                    && q.expression.name.equals("this") && context.fieldNames().contains(q.name);
         }
         return variable ? expr(q) : null;
     }
@@ -461,22 +423,20 @@ abstract class LoweringBase {
      * but into this await. Null for anything else (a kept sleep, {@code sleep(d, result)}, a static import).
      * {@code Asyncio} is matched by name, as {@code Await} is ({@link Calls#isAwait}), unless it is a variable.
      */
-    private ExpressionTree directSleep(ExpressionTree arg) {
-        while (arg instanceof ParenthesizedTree p) {
-            arg = p.getExpression();
-        }
-        if (!(arg instanceof MethodInvocationTree mi) || mi.getArguments().size() != 1 || !mi.getTypeArguments().isEmpty()
-                || !(mi.getMethodSelect() instanceof MemberSelectTree ms) || !ms.getIdentifier().contentEquals("sleep")) {
+    private Node directSleep(Node arg) {
+        Node mi = arg.unparenthesized();
+        if (mi.kind != Node.Kind.METHOD_INVOCATION || mi.arguments.size() != 1 || !mi.typeArguments.isEmpty()
+                || mi.methodSelect.kind != Node.Kind.MEMBER_SELECT || !mi.methodSelect.name.equals("sleep")) {
             return null;
         }
-        ExpressionTree q = ms.getExpression();
-        boolean asyncio = q instanceof IdentifierTree id ? id.getName().contentEquals("Asyncio")
-                && context.resolver().refs.get(id) == null && !context.fieldNames().contains("Asyncio")
-                : q.toString().equals("org.asyncio4j.Asyncio");
-        return asyncio ? mi.getArguments().get(0) : null;
+        Node q = mi.methodSelect.expression;
+        boolean asyncio = q.kind == Node.Kind.IDENTIFIER
+                ? q.name.equals("Asyncio") && q.local == null && !context.fieldNames().contains("Asyncio")
+                : "org.asyncio4j.Asyncio".equals(q.qualifiedName());
+        return asyncio ? mi.arguments.get(0) : null;
     }
 
-    void suspend(String task, Tree at) {
+    void suspend(String task, Node at) {
         Block resume = newBlock();
         add(new Cfg.Suspend(javaText(task), resume, line(at)));
         start(resume);
@@ -490,20 +450,20 @@ abstract class LoweringBase {
     // ================================================================== provided by the layers above
 
     /** The text of {@code e}, valid at the current point (awaits inside it emitted before): {@link ExprLowering}. */
-    abstract String expr(ExpressionTree e);
+    abstract String expr(Node e);
 
     /** Lowers the statements of a block: {@link Lowering}. */
-    abstract void block(BlockTree b, boolean methodBody);
+    abstract void block(Node b, boolean methodBody);
 
     /** Lowers one statement: {@link Lowering}. */
-    abstract void stmt(StatementTree s, boolean lastInBlock);
+    abstract void stmt(Node s, boolean lastInBlock);
 
     /** Declares a local: {@link Lowering}. */
-    abstract void variable(VariableTree v);
+    abstract void variable(Node v);
 
     /** Clears the hoisted reference locals declared in {@code t} when it is left: {@link Lowering}. */
-    abstract void clearDeclaredIn(Tree t);
+    abstract void clearDeclaredIn(Node t);
 
     /** The text of a case label: {@link Lowering}. */
-    abstract String caseLabel(CaseTree c);
+    abstract String caseLabel(Node c);
 }

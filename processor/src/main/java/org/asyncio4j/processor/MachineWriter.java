@@ -31,7 +31,7 @@ final class MachineWriter {
     static final String AWAITED = "$await";
 
     /** Everything about one @Async method that the writer needs. */
-    record Input(String methodName, boolean isStatic, Cfg cfg, List<Local> locals, Typer typer, Source src,
+    record Input(String methodName, boolean isStatic, Cfg cfg, List<Local> locals, Typer typer, String fileName,
             String m, String machineName, String bodyName, ClassName asyncClass, List<TypeVariableName> classTypeVars,
             List<TypeVariableName> methodTypeVars, TypeName resultType, List<TypeName> paramTypes,
             String userQualifiedName, boolean generator) {}
@@ -54,7 +54,7 @@ final class MachineWriter {
     }
 
     Output write() {
-        Slots.decide(in.cfg(), in.locals(), in.typer(), in.src());
+        Slots.decide(in.cfg(), in.locals(), in.typer());
         BodyText bodyText = bodyText();
         List<String> args = new ArrayList<>();
         if (!in.isStatic()) {
@@ -110,7 +110,7 @@ final class MachineWriter {
     /** The resume method's body: a {@code while (true)} over a {@code switch} on the state, one case per block. */
     private BodyText bodyText() {
         String m = in.m();
-        BodyText code = new BodyText(in.src().fileName, 2);
+        BodyText code = new BodyText(in.fileName(), 2);
         boolean anyHandler = in.cfg().blocks.stream().anyMatch(b -> b.handler != null);
         if (checkResumeBlocks()) {
             code.line(TASK.canonicalName() + "<?> " + AWAITED + " = null;");
@@ -299,7 +299,7 @@ final class MachineWriter {
 
     /** The machine class, nested in the generated class (level 1). */
     void machineClass(Declarations d, BodyText out) {
-        String file = in.src().fileName;
+        String file = in.fileName();
         StringBuilder doc = new StringBuilder("State machine of {@code ").append(in.methodName())
                 .append("}: the task and its suspended locals, one object per call.\n<pre>\n state  resumes at\n");
         StringBuilder lines = new StringBuilder();

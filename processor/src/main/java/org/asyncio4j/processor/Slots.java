@@ -26,7 +26,7 @@ final class Slots {
      * same-named local; then its field name and declarable type (asking the Typer only for hoisted
      * {@code var} locals and multi-catch parameters).
      */
-    static void decide(Cfg cfg, List<Local> locals, Typer typer, Source src) {
+    static void decide(Cfg cfg, List<Local> locals, Typer typer) {
         Set<Local> declaredByDecl = new HashSet<>();
         // A pattern binding is a Java local only inside the statement whose instanceof declares it;
         // the lowering may split one source expression into several statements of one block
@@ -76,7 +76,7 @@ final class Slots {
             l.hoisted = l.kind == Local.Kind.PARAMETER || l.forceHoist || l.blocks.cardinality() > 1;
             if (l.hoisted) {
                 if (l.typeText == null) {
-                    l.typeText = syntacticType(l, src);
+                    l.typeText = l.constructedType; // written right there: no speculative attribution
                 }
                 if (l.typeText == null) {
                     l.typeText = typer.typeOf(l);
@@ -92,25 +92,8 @@ final class Slots {
             } else if (l.typeText == null) {
                 l.typeText = "var";
             }
-            l.primitive = Source.isPrimitiveName(l.typeText);
+            l.primitive = Local.isPrimitiveName(l.typeText);
         }
-    }
-
-    /**
-     * The type of {@code var x = new Foo<Bar>(...)} is written right there: no need for the Typer's
-     * speculative attribution (a few ms each, the processor's main cost on big files).
-     */
-    private static String syntacticType(Local l, Source src) {
-        if (!(l.decl instanceof com.sun.source.tree.VariableTree v)
-                || !(v.getInitializer() instanceof com.sun.source.tree.NewClassTree nc)
-                || nc.getClassBody() != null || nc.getEnclosingExpression() != null) {
-            return null;
-        }
-        com.sun.source.tree.Tree id = nc.getIdentifier();
-        if (id instanceof com.sun.source.tree.ParameterizedTypeTree pt && pt.getTypeArguments().isEmpty()) {
-            return null; // diamond: the type arguments are inferred
-        }
-        return src.hasPosition(id) ? src.slice(id) : null;
     }
 
     /**

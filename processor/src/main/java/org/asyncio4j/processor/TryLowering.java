@@ -1,13 +1,5 @@
 package org.asyncio4j.processor;
 
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
-import com.sun.source.tree.UnionTypeTree;
-import com.sun.source.tree.VariableTree;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -27,32 +19,30 @@ abstract class TryLowering extends ExprLowering {
 
 
     /** For synchronized blocks kept as they are: their returns still complete the task. */
-    Map<Tree, String> returnsInside(Tree t) {
-        Map<Tree, String> out = new IdentityHashMap<>();
-        new BodyScanner() {
-            @Override
-            public Void visitReturn(ReturnTree node, Void p) {
-                out.put(node, "{ " + machine + ".returnTask(" + render(node.getExpression()) + "); return; }");
-                return null;
+    Map<Node, String> returnsInside(Node t) {
+        Map<Node, String> out = new IdentityHashMap<>();
+        t.forEachInBody(n -> {
+            if (n.kind == Node.Kind.RETURN) {
+                out.put(n, "{ " + machine + ".returnTask(" + render(n.expression) + "); return; }");
             }
-        }.scan(t, null);
+        });
         return out;
     }
 
     // ------------------------------------------------------------------ try
 
-    void tryStatement(TryTree s) {
-        List<? extends Tree> resources = s.getResources();
-        boolean plain = s.getCatches().isEmpty() && s.getFinallyBlock() == null;
+    void tryStatement(Node s) {
+        List<Node> resources = s.resources;
+        boolean plain = s.catches.isEmpty() && s.finallyBlock == null;
         if (!resources.isEmpty() && plain) {
-            withResources(resources, 0, s.getBlock());
+            withResources(resources, 0, s.block);
             return;
         }
-        Runnable body = resources.isEmpty() ? () -> block(s.getBlock(), false) : () -> withResources(resources, 0, s.getBlock());
-        tryCore(body, s.getCatches(), s.getFinallyBlock(), s);
+        Runnable body = resources.isEmpty() ? () -> block(s.block, false) : () -> withResources(resources, 0, s.block);
+        tryCore(body, s.catches, s.finallyBlock, s);
     }
 
-    void tryCore(Runnable body, List<? extends CatchTree> catches, BlockTree finallyBlock, Tree at) {
+    void tryCore(Runnable body, List<Node> catches, Node finallyBlock, Node at) {
         int k = ++tries;
         String ex = field("$ex", "java.lang.Throwable");
         String fin = finallyBlock != null ? field("$fin", "int") : null;
@@ -76,7 +66,7 @@ abstract class TryLowering extends ExprLowering {
             start(dispatch);
             clearDeclaredIn(at); // an exception left the try block: its locals are dead
             List<Block> catchBlocks = new ArrayList<>();
-            for (CatchTree c : catches) {
+            for (Node c : catches) {
                 Block cb = cfg.newBlock(catchH);
                 catchBlocks.add(cb);
                 List<String> tests = new ArrayList<>();
@@ -92,13 +82,13 @@ abstract class TryLowering extends ExprLowering {
                 exit("throw " + machineField(ex) + ";", at);
             }
             for (int i = 0; i < catches.size(); i++) {
-                CatchTree c = catches.get(i);
+                Node c = catches.get(i);
                 start(catchBlocks.get(i));
-                Local p = context.resolver().declarations.get(c.getParameter());
+                Local p = c.parameter.local;
                 // a multi-catch parameter's type (the alternatives' lub) is filled in by the writer
                 String castTo = p.typeText != null ? p.typeText : p.typeRef();
                 add(new Cfg.Decl(p, javaText("(" + castTo + ") " + machineField(ex)), line(c)));
-                block(c.getBlock(), false);
+                block(c.block, false);
                 if (!cur.terminated) {
                     add(new Cfg.Clear(p));
                 }
@@ -137,15 +127,15 @@ abstract class TryLowering extends ExprLowering {
         }
     }
 
-    List<String> catchTypes(CatchTree c) {
-        Tree type = c.getParameter().getType();
+    List<String> catchTypes(Node c) {
+        Node type = c.parameter.type;
         List<String> out = new ArrayList<>();
-        if (type instanceof UnionTypeTree u) {
-            for (Tree alt : u.getTypeAlternatives()) {
-                out.add(src.slice(alt));
+        if (type.kind == Node.Kind.UNION_TYPE) {
+            for (Node alt : type.typeAlternatives) {
+                out.add(alt.text());
             }
         } else {
-            out.add(src.slice(type));
+            out.add(type.text());
         }
         return out;
     }
@@ -158,7 +148,7 @@ abstract class TryLowering extends ExprLowering {
     record Region(String ex, String fin, Block after, Block exit, Block onException, Handler outer) {}
 
     /** Opens a region at {@code at}: its body's blocks route exceptions to the region's exit. */
-    Region openRegion(Tree at) {
+    Region openRegion(Node at) {
         ++tries;
         String ex = field("$ex", "java.lang.Throwable");
         String fin = field("$fin", "int");
@@ -175,7 +165,7 @@ abstract class TryLowering extends ExprLowering {
      * clears the locals declared in {@code body} and goes to the exit with itself pending. Leaves the
      * lowering at the start of the exit code, which the caller writes and ends with {@link #endRegion}.
      */
-    void leaveRegionBody(Region r, Tree body) {
+    void leaveRegionBody(Region r, Node body) {
         handler = r.outer();
         leaveProtected(r.fin(), r.after(), r.exit());
         fins.remove(fins.size() - 1);
@@ -197,20 +187,20 @@ abstract class TryLowering extends ExprLowering {
      * out; an {@code AsyncCloseable} is exited by awaiting {@code closeAsync(pending)}, whose failure
      * replaces the pending exception; an {@code AutoCloseable}'s close failure is added as suppressed.
      */
-    void withResources(List<? extends Tree> resources, int i, BlockTree body) {
+    void withResources(List<Node> resources, int i, Node body) {
         if (i == resources.size()) {
             block(body, false);
             return;
         }
-        Tree res = resources.get(i);
+        Node res = resources.get(i);
         String rText;
         Local declared = null;
-        if (res instanceof VariableTree v) {
-            variable(v);
-            declared = context.resolver().declarations.get(v);
+        if (res.kind == Node.Kind.VARIABLE) {
+            variable(res);
+            declared = res.local;
             rText = declared.ref();
         } else {
-            rText = expr((ExpressionTree) res);
+            rText = expr(res);
         }
         Region r = openRegion(res);
         start(cfg.newBlock(handler));

@@ -88,11 +88,12 @@ class CompletionTest {
             ClassModel.MethodModel m = s.method("m");
             List<String> expected = new ArrayList<>();
             List<String> actual = new ArrayList<>();
-            List<? extends StatementTree> st = m.tree.getBody().getStatements();
+            Node body = s.model(m);
+            List<Node> jumps = Completion.jumpsIn(body);
             for (int i = 0; i < CASES.length; i++) {
-                StatementTree inner = ((BlockTree) ((IfTree) st.get(i)).getThenStatement()).getStatements().get(0);
+                Node inner = body.statements.get(i).thenStatement.statements.get(0);
                 expected.add(CASES[i][1] + "  " + CASES[i][0]);
-                actual.add(Completion.of(inner, m.scan.jumpTargets) + "  " + CASES[i][0]);
+                actual.add(Completion.of(inner, jumps) + "  " + CASES[i][0]);
             }
             assertEquals(String.join("\n", expected), String.join("\n", actual));
         });
@@ -109,10 +110,13 @@ class CompletionTest {
                 "  }",
                 "}"), "p.C", s -> {
             ClassModel.MethodModel m = s.method("m");
-            WhileLoopTree outer = StageFixture.find(m.tree.getBody(), WhileLoopTree.class, w -> true).get(0);
-            WhileLoopTree inner = StageFixture.find(m.tree.getBody(), WhileLoopTree.class, w -> true).get(1);
-            assertEquals(Completion.Result.CANNOT, Completion.of(inner, m.scan.jumpTargets));
-            assertEquals(Completion.Result.CANNOT, Completion.of(outer, m.scan.jumpTargets),
+            Node body = s.model(m);
+            Node outer = body.statements.get(0).statement;
+            Node inner = outer.statement.statements.get(0);
+            List<Node> jumps = Completion.jumpsIn(body);
+            assertEquals(Node.Kind.WHILE_LOOP, inner.kind);
+            assertEquals(Completion.Result.CANNOT, Completion.of(inner, jumps));
+            assertEquals(Completion.Result.CANNOT, Completion.of(outer, jumps),
                     "the break targets the labeled statement, not the loop it labels");
         });
     }

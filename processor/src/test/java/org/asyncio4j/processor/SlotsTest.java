@@ -27,7 +27,7 @@ class SlotsTest {
         StageFixture.run(StageFixture.source("p.S", HEADER, "class S {", members, "}"), "p.S", s -> {
             ClassModel.MethodModel m = s.method("m");
             Cfg cfg = s.lower(m);
-            Slots.decide(cfg, m.resolver.locals, s.typer(), s.cm().src);
+            Slots.decide(cfg, m.resolver.locals, s.typer());
             test.accept(s);
         });
     }

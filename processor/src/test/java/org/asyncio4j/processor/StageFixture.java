@@ -91,11 +91,16 @@ final class StageFixture {
          * follows {@link Bodies#compile}; async lambdas are not replaced by entry calls here).
          */
         Cfg lower(ClassModel.MethodModel mm) {
-            LoweringBase.Context cx = new LoweringBase.Context(cm.src, mm.resolver, mm.scan, cm.calls, "m",
+            LoweringBase.Context cx = new LoweringBase.Context(mm.resolver.locals, mm.resolver.reassigned, "m",
                     cm.simpleName, cm.qualifiedName, cm.asyncName, cm.staticAsyncNames, cm.fieldNames,
-                    resultType(mm).toString(), typer, Map.of(), false, Reader.isGenerator(mm.element),
-                    cm.callTypes.forBody(mm.resolver, mm.tree, mm.element));
-            return new Lowering(cx).lower(mm.tree.getBody());
+                    resultType(mm).toString(), false, Reader.isGenerator(mm.element));
+            return new Lowering(cx).lower(model(mm));
+        }
+
+        /** The model of {@code mm}'s body ({@link NodeReader}), as {@link Bodies#compile} reads it. */
+        Node model(ClassModel.MethodModel mm) {
+            return NodeReader.read(mm.tree.getBody(), new NodeReader.Tables(cm.src, mm.resolver, mm.scan, cm.calls,
+                    cm.callTypes.forBody(mm.resolver, mm.tree, mm.element), Map.of()));
         }
 
         /** The writer's input for {@code mm}, as {@link Bodies#compile} builds it (machine {@code NMachine}). */
@@ -104,7 +109,7 @@ final class StageFixture {
             List<TypeName> params = new ArrayList<>();
             mm.element.getParameters().forEach(p -> params.add(TypeName.get(p.asType())));
             return new MachineWriter.Input(name, mm.element.getModifiers().contains(javax.lang.model.element.Modifier.STATIC),
-                    cfg, mm.resolver.locals, typer, cm.src, "m",
+                    cfg, mm.resolver.locals, typer, cm.src.fileName, "m",
                     Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Machine", name + "$resume",
                     ClassName.get(cm.packageName, cm.asyncName), ClassWriter.typeVars(cm.type.getTypeParameters()),
                     ClassWriter.typeVars(mm.element.getTypeParameters()), resultType(mm), params, cm.qualifiedName,

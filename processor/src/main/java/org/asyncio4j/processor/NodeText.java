@@ -1,0 +1,124 @@
+package org.asyncio4j.processor;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one way the lowering turns the model back into code: copy the user's text of a node, with some
+ * nodes replaced. Copying keeps the user's own spelling of every expression (no pretty-printer to get
+ * wrong) and needs no type information.
+ */
+final class NodeText {
+    private NodeText() {}
+
+    /** What to rewrite while copying. */
+    interface Rewrites {
+        /** Text for an identifier naming a local, or null to keep it. */
+        String local(Node identifier);
+
+        /** Replacement for a static @Async call qualifier ({@code Foo} in {@code Foo.twice(x)}), or null. */
+        String qualifier(Node select);
+
+        /**
+         * Called for every lambda or class body copied: its captures must be available as Java locals.
+         * Returns text to insert before it (markers that travel with the text), or null.
+         */
+        String opaque(Node lambdaOrClass);
+
+        /** Text replacing the whole of {@code n} (an async lambda becomes a call of its machine), or null. */
+        String replace(Node n);
+
+        /** Text for the name of a pattern binding declared by an instanceof, or null to keep it. */
+        String binding(Node binding);
+    }
+
+    private record Edit(int start, int end, String text) {}
+
+    /** The text of {@code n} with {@code overrides} replacing nodes under it and the rewrites applied. */
+    static String render(Node n, Map<Node, String> overrides, Rewrites rw) {
+        String whole = overrides.get(n);
+        if (whole == null) {
+            whole = rw.replace(n);
+        }
+        if (whole != null) {
+            return whole;
+        }
+        List<Edit> edits = new ArrayList<>();
+        rewrite(n, overrides, rw, edits);
+        if (n.start < 0 || n.end < n.start) {
+            throw new IllegalStateException("no source position for " + n.kind + ": " + n.printed);
+        }
+        edits.removeIf(ed -> ed.start < 0);
+        edits.sort(Comparator.comparingInt(Edit::start));
+        StringBuilder sb = new StringBuilder();
+        int pos = n.start;
+        for (Edit ed : edits) {
+            if (ed.start < pos) {
+                continue; // nested in an edit already applied
+            }
+            sb.append(n.file, pos, ed.start);
+            sb.append(ed.text);
+            pos = ed.end;
+        }
+        sb.append(n.file, pos, n.end);
+        return sb.toString();
+    }
+
+    /** The edits for {@code n} and what is under it, in the order they are found (parents first). */
+    private static void collect(Node n, Map<Node, String> overrides, Rewrites rw, List<Edit> edits) {
+        String o = overrides.get(n);
+        if (o == null) {
+            o = rw.replace(n);
+        }
+        if (o != null) {
+            edits.add(new Edit(n.start, n.end, o));
+            return;
+        }
+        rewrite(n, overrides, rw, edits);
+    }
+
+    /** The edits of {@code n} itself (a local's name, a qualifier...), then those under it. */
+    private static void rewrite(Node n, Map<Node, String> overrides, Rewrites rw, List<Edit> edits) {
+        switch (n.kind) {
+            case IDENTIFIER -> {
+                String r = rw.local(n);
+                if (r != null) {
+                    edits.add(new Edit(n.start, n.end, r));
+                }
+                return;
+            }
+            case MEMBER_SELECT -> {
+                String q = rw.qualifier(n);
+                if (q != null) {
+                    edits.add(new Edit(n.expression.start, n.expression.end, q));
+                    return;
+                }
+            }
+            case LAMBDA_EXPRESSION, CLASS -> {
+                String m = rw.opaque(n);
+                if (m != null) {
+                    edits.add(new Edit(n.start, n.start, m));
+                }
+            }
+            case INSTANCE_OF -> {
+                Node v = n.binding;
+                String name = v == null ? null : rw.binding(v);
+                if (name != null && v.start >= 0) {
+                    // (x instanceof T <name>): parenthesised, so that the writer may add
+                    // "&& (m.b = b$p) != null" after the name when the binding lives in a field
+                    edits.add(new Edit(n.start, n.start, "("));
+                    collect(n.expression, overrides, rw, edits);
+                    edits.add(new Edit(v.start, v.end, v.type.text() + " " + name));
+                    edits.add(new Edit(n.end, n.end, ")"));
+                    return;
+                }
+            }
+            default -> { }
+        }
+        for (Node c : n.children) {
+            collect(c, overrides, rw, edits);
+        }
+    }
+}
