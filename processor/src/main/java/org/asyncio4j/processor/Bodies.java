@@ -88,7 +88,7 @@ final class Bodies {
         Tree bodyTree = b.bodyPath().getLeaf();
         Node body = NodeReader.read(bodyTree, new NodeReader.Tables(cm.src, b.resolver(), b.scan(), cm.calls,
                 cm.callTypes.forBody(b.resolver(), methodTree(), method), calls));
-        LoweringBase.Context cx = new LoweringBase.Context(b.resolver().locals, b.resolver().reassigned, m, cm.simpleName,
+        LoweringState.Context cx = new LoweringState.Context(b.resolver().locals, b.resolver().reassigned, m, cm.simpleName,
                 cm.qualifiedName, cm.asyncName, cm.staticAsyncNames, cm.fieldNames, b.result().toString(),
                 b.uncheckedResult(), b.generator());
         Cfg cfg = bodyTree instanceof BlockTree ? new Lowering(cx).lower(body) : new Lowering(cx).lowerExpression(body);

@@ -12,9 +12,9 @@ import org.asyncio4j.processor.Cfg.Block;
  * evaluated before an await saved in fields (never evaluated twice), short-circuit and conditional
  * operators and switch expressions turned into branches.
  */
-abstract class ExprLowering extends LoweringBase {
-    ExprLowering(Context context) {
-        super(context);
+final class ExprLowering extends LoweringPart {
+    ExprLowering(Lowering lowering) {
+        super(lowering);
     }
 
 
@@ -28,8 +28,8 @@ abstract class ExprLowering extends LoweringBase {
             return render(e);
         }
         if (e.isAwait) {
-            suspendOn(e);
-            return awaitedValue(e);
+            lowering.awaits.suspendOn(e);
+            return lowering.awaits.awaitedValue(e);
         }
         if (e.kind.isCompoundAssignment()) {
             return compoundAssignment(e);
@@ -38,7 +38,7 @@ abstract class ExprLowering extends LoweringBase {
             case PARENTHESIZED -> "(" + expr(e.expression) + ")";
             case CONDITIONAL_AND, CONDITIONAL_OR -> shortCircuit(e);
             case CONDITIONAL_EXPRESSION -> conditional(e);
-            case SWITCH_EXPRESSION -> switchExpression(e);
+            case SWITCH_EXPRESSION -> lowering.switches.switchExpression(e);
             default -> compose(e, evaluationOrder(e));
         };
     }
@@ -167,7 +167,7 @@ abstract class ExprLowering extends LoweringBase {
 
     /** Saves an operand evaluated before a later await, unless re-reading it later gives the same value. */
     String spill(String text, Node operand, Node whole) {
-        if (stableTexts.contains(text) || isStable(operand, whole)) {
+        if (state.stableTexts.contains(text) || isStable(operand, whole)) {
             return text;
         }
         String known = knownType(operand);
@@ -239,7 +239,7 @@ abstract class ExprLowering extends LoweringBase {
                 if (t.arguments.size() != 1) {
                     return null;
                 }
-                String x = awaitedTypeOf(t.arguments.get(0));
+                String x = lowering.awaits.awaitedTypeOf(t.arguments.get(0));
                 return x != null && PLAIN_TYPES.contains(x) ? x : null;
             }
             default -> {
@@ -353,7 +353,7 @@ abstract class ExprLowering extends LoweringBase {
         branch(b.kind == Node.Kind.CONDITIONAL_AND ? "!" + machineField(f) : machineField(f), join);
         code(machineField(f) + " = " + expr(b.rightOperand) + ";", b);
         start(join);
-        stableTexts.add(machineField(f));
+        state.stableTexts.add(machineField(f));
         return machineField(f);
     }
 
@@ -369,59 +369,7 @@ abstract class ExprLowering extends LoweringBase {
         code(machineField(f) + " = " + expr(c.falseExpression) + ";", c);
         start(join);
         String w = witness(machineField(f), c);
-        stableTexts.add(w);
-        return w;
-    }
-
-    String switchExpression(Node s) {
-        String f = field("$t", "java.lang.Object");
-        String sel = expr(s.expression);
-        Block exit = newBlock();
-        List<Node> cases = s.cases;
-        List<Block> bodies = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        Block fallback = exit;
-        for (Node c : cases) {
-            bodies.add(newBlock());
-            String label = caseLabel(c);
-            labels.add(label);
-            if (label == null) {
-                fallback = null;
-            }
-        }
-        if (fallback != null) {
-            // An enum switch expression without default is exhaustive in Java; a missing constant
-            // (new enum value, separate compilation) must fail as Java's does.
-            fallback = cfg.newBlock(handler);
-            fallback.line = line(s);
-            fallback.code.add(new Cfg.Exit(javaText("throw new java.lang.IncompatibleClassChangeError();"), line(s)));
-            fallback.terminated = true;
-        }
-        add(new Cfg.Dispatch(javaText(paren(sel)), labels, bodies, fallback, line(s)));
-        targets.push(new Target(List.of(s), exit, null, fins.size(), f));
-        for (int i = 0; i < cases.size(); i++) {
-            Node c = cases.get(i);
-            start(bodies.get(i));
-            if (c.caseKind == Node.CaseKind.RULE) {
-                Node body = c.body;
-                if (body.isExpression) {
-                    code(machineField(f) + " = " + expr(body) + ";", body);
-                    jump(exit);
-                } else {
-                    stmt(body, false);
-                }
-            } else {
-                List<Node> stmts = c.statements;
-                for (int j = 0; j < stmts.size(); j++) {
-                    stmt(stmts.get(j), j == stmts.size() - 1);
-                }
-            }
-        }
-        targets.pop();
-        start(exit);
-        clearDeclaredIn(s);
-        String w = witness(machineField(f), s);
-        stableTexts.add(w);
+        state.stableTexts.add(w);
         return w;
     }
 }

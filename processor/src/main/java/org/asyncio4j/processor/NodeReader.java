@@ -94,6 +94,13 @@ final class NodeReader {
                 if (t == null) {
                     return null;
                 }
+                Node seen = nodes.get(t);
+                if (seen != null) {
+                    // javac shares one type tree (and modifiers) between the declarators of
+                    // 'int i = 0, j = 1': one node, a child of both
+                    open.peek().children.add(seen);
+                    return null;
+                }
                 Node n = create(t);
                 nodes.put(t, n);
                 if (open.isEmpty()) {

@@ -12,9 +12,9 @@ import org.asyncio4j.processor.Cfg.Handler;
  * rethrow) and try-with-resources (AutoCloseable closed as usual, AsyncCloseable exited by awaiting
  * closeAsync with the pending exception).
  */
-abstract class TryLowering extends ExprLowering {
-    TryLowering(Context context) {
-        super(context);
+final class TryLowering extends LoweringPart {
+    TryLowering(Lowering lowering) {
+        super(lowering);
     }
 
 
@@ -43,31 +43,31 @@ abstract class TryLowering extends ExprLowering {
     }
 
     void tryCore(Runnable body, List<Node> catches, Node finallyBlock, Node at) {
-        int k = ++tries;
+        int k = ++state.tries;
         String ex = field("$ex", "java.lang.Throwable");
         String fin = finallyBlock != null ? field("$fin", "int") : null;
-        Handler outer = handler;
+        Handler outer = state.handler;
         Block after = newBlock();
-        Block fe = finallyBlock != null ? cfg.newBlock(outer) : null;
-        Block fx = finallyBlock != null ? cfg.newBlock(outer) : null;
+        Block fe = finallyBlock != null ? state.cfg.newBlock(outer) : null;
+        Block fx = finallyBlock != null ? state.cfg.newBlock(outer) : null;
         Handler catchH = finallyBlock != null ? new Handler(fx, ex) : outer;
-        Block dispatch = catches.isEmpty() ? null : cfg.newBlock(catchH);
+        Block dispatch = catches.isEmpty() ? null : state.cfg.newBlock(catchH);
         Handler bodyH = new Handler(dispatch != null ? dispatch : fx, ex);
         if (finallyBlock != null) {
-            fins.add(new Fin(fe, fin, ex));
+            state.fins.add(new LoweringState.Fin(fe, fin, ex));
         }
-        handler = bodyH;
-        start(cfg.newBlock(bodyH));
+        state.handler = bodyH;
+        start(state.cfg.newBlock(bodyH));
         body.run();
-        handler = outer;
+        state.handler = outer;
         leaveProtected(fin, after, fe);
         if (dispatch != null) {
-            handler = catchH;
+            state.handler = catchH;
             start(dispatch);
             clearDeclaredIn(at); // an exception left the try block: its locals are dead
             List<Block> catchBlocks = new ArrayList<>();
             for (Node c : catches) {
-                Block cb = cfg.newBlock(catchH);
+                Block cb = state.cfg.newBlock(catchH);
                 catchBlocks.add(cb);
                 List<String> tests = new ArrayList<>();
                 for (String type : catchTypes(c)) {
@@ -89,34 +89,34 @@ abstract class TryLowering extends ExprLowering {
                 String castTo = p.typeText != null ? p.typeText : p.typeRef();
                 add(new Cfg.Decl(p, javaText("(" + castTo + ") " + machineField(ex)), line(c)));
                 block(c.block, false);
-                if (!cur.terminated) {
+                if (!state.cur.terminated) {
                     add(new Cfg.Clear(p));
                 }
                 leaveProtected(fin, after, fe);
             }
-            handler = outer;
+            state.handler = outer;
         }
         if (finallyBlock != null) {
-            fins.remove(fins.size() - 1);
+            state.fins.remove(state.fins.size() - 1);
             start(fx);
             clearDeclaredIn(at); // an exception left the try statement's blocks: their locals are dead
             add(new Cfg.FinSet(fin, null));
             jump(fe);
             start(fe);
             block(finallyBlock, false);
-            if (!cur.terminated) {
+            if (!state.cur.terminated) {
                 add(new Cfg.FinEnd(fin, ex));
             }
         }
         start(after);
         if (finallyBlock == null) {
-                add(new Cfg.Code(javaText(machineField(ex) + " = null;"), currentLine)); // the handled exception is garbage now
+                add(new Cfg.Code(javaText(machineField(ex) + " = null;"), state.currentLine)); // the handled exception is garbage now
             }
         assert k > 0;
     }
 
     void leaveProtected(String fin, Block after, Block fe) {
-        if (cur.terminated) {
+        if (state.cur.terminated) {
             return;
         }
         if (fin != null) {
@@ -149,14 +149,14 @@ abstract class TryLowering extends ExprLowering {
 
     /** Opens a region at {@code at}: its body's blocks route exceptions to the region's exit. */
     Region openRegion(Node at) {
-        ++tries;
+        ++state.tries;
         String ex = field("$ex", "java.lang.Throwable");
         String fin = field("$fin", "int");
         code(machineField(ex) + " = null;", at);
-        Handler outer = handler;
-        Region r = new Region(ex, fin, newBlock(), cfg.newBlock(outer), cfg.newBlock(outer), outer);
-        fins.add(new Fin(r.exit(), fin, ex));
-        handler = new Handler(r.onException(), ex);
+        Handler outer = state.handler;
+        Region r = new Region(ex, fin, newBlock(), state.cfg.newBlock(outer), state.cfg.newBlock(outer), outer);
+        state.fins.add(new LoweringState.Fin(r.exit(), fin, ex));
+        state.handler = new Handler(r.onException(), ex);
         return r;
     }
 
@@ -166,9 +166,9 @@ abstract class TryLowering extends ExprLowering {
      * lowering at the start of the exit code, which the caller writes and ends with {@link #endRegion}.
      */
     void leaveRegionBody(Region r, Node body) {
-        handler = r.outer();
+        state.handler = r.outer();
         leaveProtected(r.fin(), r.after(), r.exit());
-        fins.remove(fins.size() - 1);
+        state.fins.remove(state.fins.size() - 1);
         start(r.onException());
         clearDeclaredIn(body); // the exception left the body: its locals are dead
         add(new Cfg.FinSet(r.fin(), null));
@@ -202,8 +202,8 @@ abstract class TryLowering extends ExprLowering {
         } else {
             rText = expr(res);
         }
-        Region r = openRegion(res);
-        start(cfg.newBlock(handler));
+        TryLowering.Region r = openRegion(res);
+        start(state.cfg.newBlock(state.handler));
         withResources(resources, i + 1, body);
         leaveRegionBody(r, body); // (not this resource, on an exception: it is closed next)
         Block fend = newBlock();

@@ -91,7 +91,7 @@ final class StageFixture {
          * follows {@link Bodies#compile}; async lambdas are not replaced by entry calls here).
          */
         Cfg lower(ClassModel.MethodModel mm) {
-            LoweringBase.Context cx = new LoweringBase.Context(mm.resolver.locals, mm.resolver.reassigned, "m",
+            LoweringState.Context cx = new LoweringState.Context(mm.resolver.locals, mm.resolver.reassigned, "m",
                     cm.simpleName, cm.qualifiedName, cm.asyncName, cm.staticAsyncNames, cm.fieldNames,
                     resultType(mm).toString(), false, Reader.isGenerator(mm.element));
             return new Lowering(cx).lower(model(mm));
