@@ -31,6 +31,8 @@ final class ClassModel {
     final Set<String> privateTypes = new LinkedHashSet<>();
     /** Enclosing classes of a nested class, outermost first (their static members are imported). */
     final List<String> enclosingQualifiedNames = new ArrayList<>();
+    /** The file's import declarations as written ({@code import java.util.List;}): the generated file gets them too. */
+    final List<String> imports = new ArrayList<>();
     /** Finds whether a lambda in a body is an async one (set by the reader). */
     LambdaTargets lambdaTargets;
     /** Types of calls where the elements make them certain (set by the reader). */
@@ -43,6 +45,9 @@ final class ClassModel {
         this.path = path;
         this.src = src;
         this.calls = new Calls(src.cu);
+        for (com.sun.source.tree.ImportTree imp : src.cu.getImports()) {
+            imports.add(src.slice(imp).trim());
+        }
         this.packageName = packageName;
         this.simpleName = simpleName;
         this.qualifiedName = qualifiedName;

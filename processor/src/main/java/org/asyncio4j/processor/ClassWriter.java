@@ -4,7 +4,6 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
-import com.sun.source.tree.ImportTree;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -219,10 +218,7 @@ final class ClassWriter {
      * nothing clashes.
      */
     private static List<String> userImports(ClassModel cm) {
-        List<String> out = new ArrayList<>();
-        for (ImportTree imp : cm.src.cu.getImports()) {
-            out.add(cm.src.slice(imp).trim());
-        }
+        List<String> out = new ArrayList<>(cm.imports);
         for (String outer : cm.enclosingQualifiedNames) {
             // The body of a nested class sees its enclosing classes' members; the generated top-level class does not.
             out.add("import " + outer + ".*;");
