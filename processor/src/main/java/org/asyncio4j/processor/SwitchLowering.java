@@ -19,19 +19,7 @@ final class SwitchLowering extends LoweringPart {
         String sel = expr(s.expression);
         Block exit = newBlock();
         List<Node> cases = s.cases;
-        List<Block> bodies = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        Block fallback = exit;
-        for (Node c : cases) {
-            Block b = newBlock();
-            bodies.add(b);
-            String label = caseLabel(c);
-            labels.add(label);
-            if (label == null) {
-                fallback = null;
-            }
-        }
-        add(new Cfg.Dispatch(javaText(paren(sel)), labels, bodies, fallback, line(s)));
+        List<Block> bodies = dispatch(s, sel, exit, false);
         state.targets.push(new LoweringState.Target(ts, exit, null, state.fins.size(), null));
         for (int i = 0; i < cases.size(); i++) {
             Node c = cases.get(i);
@@ -47,15 +35,47 @@ final class SwitchLowering extends LoweringPart {
                     jump(exit);
                 }
             } else {
-                List<Node> stmts = c.statements;
-                for (int j = 0; j < stmts.size(); j++) {
-                    stmt(stmts.get(j), j == stmts.size() - 1);
-                }
+                caseStatements(c);
             }
         }
         state.targets.pop();
         start(exit);
         clearDeclaredIn(s);
+    }
+
+    /**
+     * One new block per case of {@code s} and the dispatch to them on {@code sel}. Without a default,
+     * a switch statement goes on at {@code exit}; a switch expression ({@code exhaustive}) is an enum
+     * switch that Java made exhaustive, and a constant missing from it (a new enum value, separate
+     * compilation) must fail as Java's does.
+     */
+    private List<Block> dispatch(Node s, String sel, Block exit, boolean exhaustive) {
+        List<Block> bodies = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        boolean hasDefault = false;
+        for (Node c : s.cases) {
+            bodies.add(newBlock());
+            String label = caseLabel(c);
+            labels.add(label);
+            hasDefault |= label == null;
+        }
+        Block fallback = hasDefault ? null : exit;
+        if (!hasDefault && exhaustive) {
+            fallback = state.cfg.newBlock(state.handler);
+            fallback.line = line(s);
+            fallback.code.add(new Cfg.Exit(javaText("throw new java.lang.IncompatibleClassChangeError();"), line(s)));
+            fallback.terminated = true;
+        }
+        add(new Cfg.Dispatch(javaText(paren(sel)), labels, bodies, fallback, line(s)));
+        return bodies;
+    }
+
+    /** The statements of a {@code case L:} group, the last of which may not complete normally. */
+    private void caseStatements(Node c) {
+        List<Node> stmts = c.statements;
+        for (int j = 0; j < stmts.size(); j++) {
+            stmt(stmts.get(j), j == stmts.size() - 1);
+        }
     }
 
     String caseLabel(Node c) {
@@ -75,26 +95,7 @@ final class SwitchLowering extends LoweringPart {
         String sel = expr(s.expression);
         Block exit = newBlock();
         List<Node> cases = s.cases;
-        List<Block> bodies = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        Block fallback = exit;
-        for (Node c : cases) {
-            bodies.add(newBlock());
-            String label = caseLabel(c);
-            labels.add(label);
-            if (label == null) {
-                fallback = null;
-            }
-        }
-        if (fallback != null) {
-            // An enum switch expression without default is exhaustive in Java; a missing constant
-            // (new enum value, separate compilation) must fail as Java's does.
-            fallback = state.cfg.newBlock(state.handler);
-            fallback.line = line(s);
-            fallback.code.add(new Cfg.Exit(javaText("throw new java.lang.IncompatibleClassChangeError();"), line(s)));
-            fallback.terminated = true;
-        }
-        add(new Cfg.Dispatch(javaText(paren(sel)), labels, bodies, fallback, line(s)));
+        List<Block> bodies = dispatch(s, sel, exit, true);
         state.targets.push(new LoweringState.Target(List.of(s), exit, null, state.fins.size(), f));
         for (int i = 0; i < cases.size(); i++) {
             Node c = cases.get(i);
@@ -108,10 +109,7 @@ final class SwitchLowering extends LoweringPart {
                     stmt(body, false);
                 }
             } else {
-                List<Node> stmts = c.statements;
-                for (int j = 0; j < stmts.size(); j++) {
-                    stmt(stmts.get(j), j == stmts.size() - 1);
-                }
+                caseStatements(c);
             }
         }
         state.targets.pop();
