@@ -42,6 +42,7 @@ import com.sun.source.util.TreeScanner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -54,11 +55,16 @@ import java.util.Map;
  * javac's trees for the body.
  */
 final class NodeReader {
-    private static final Map<String, Node.Kind> KINDS = new HashMap<>();
+    /** javac's kind -> ours, by name; OTHER for the kinds the lowering does not tell apart. */
+    private static final Map<Tree.Kind, Node.Kind> KINDS = new EnumMap<>(Tree.Kind.class);
 
     static {
+        Map<String, Node.Kind> ours = new HashMap<>();
         for (Node.Kind k : Node.Kind.values()) {
-            KINDS.put(k.name(), k);
+            ours.put(k.name(), k);
+        }
+        for (Tree.Kind k : Tree.Kind.values()) {
+            KINDS.put(k, ours.getOrDefault(k.name(), Node.Kind.OTHER));
         }
     }
 
@@ -122,8 +128,9 @@ final class NodeReader {
         long s = src.start(t);
         long e = src.end(t);
         boolean positioned = s >= 0 && e >= s;
-        return new Node(KINDS.getOrDefault(t.getKind().name(), Node.Kind.OTHER), src.text,
-                positioned ? (int) s : -1, positioned ? (int) e : -1, src.line(t), src.endLine(t),
+        // each position looked up once (the end position is a table lookup in javac)
+        return new Node(KINDS.get(t.getKind()), src.text,
+                positioned ? (int) s : -1, positioned ? (int) e : -1, src.lineOf(s), src.lineOf(e - 1),
                 positioned ? null : t.toString());
     }
 

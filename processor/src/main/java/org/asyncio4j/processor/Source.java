@@ -46,6 +46,11 @@ final class Source {
         return e <= 0 ? 0 : (int) cu.getLineMap().getLineNumber(e - 1);
     }
 
+    /** The line of the character at {@code pos}, or 0 for no position. */
+    int lineOf(long pos) {
+        return pos < 0 ? 0 : (int) cu.getLineMap().getLineNumber(pos);
+    }
+
     int line(Tree t) {
         long s = start(t);
         return s < 0 ? 0 : (int) cu.getLineMap().getLineNumber(s);
