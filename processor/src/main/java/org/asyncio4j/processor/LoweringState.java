@@ -26,8 +26,14 @@ final class LoweringState {
             String userQualifiedName, String asyncClassName, Set<String> staticAsyncNames, Set<String> fieldNames,
             String returnTypeText, boolean uncheckedResult, boolean generator) {}
 
+    /**
+     * What a break, continue or yield can leave (a loop and its label, a labeled statement, a switch, a
+     * switch expression): the blocks they go to, how many finally blocks were open around it (those
+     * opened since run first), and the field a switch expression's yields write (else null).
+     */
     record Target(List<Node> statements, Block breakTo, Block continueTo, int finDepth, String yieldField) {}
 
+    /** An open finally block: its entry, the field that says where to go after it, the pending exception's field. */
     record Fin(Block entry, String finField, String exField) {}
 
     final Context context;
