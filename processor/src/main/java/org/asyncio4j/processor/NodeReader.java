@@ -74,6 +74,8 @@ final class NodeReader {
 
     private final Tables tables;
     private final Map<Tree, Node> nodes = new IdentityHashMap<>();
+    /** The other way round, for the lazy questions to CallTypes. */
+    private final Map<Node, Tree> trees = new IdentityHashMap<>();
 
     private NodeReader(Tables tables) {
         this.tables = tables;
@@ -109,6 +111,7 @@ final class NodeReader {
                 }
                 Node n = create(t);
                 nodes.put(t, n);
+                trees.put(n, t);
                 if (open.isEmpty()) {
                     root[0] = n;
                 } else {
@@ -329,12 +332,7 @@ final class NodeReader {
         }
     };
 
-    private final Map<Node, Tree> trees = new IdentityHashMap<>();
-
     private Tree treeOf(Node n) {
-        if (trees.isEmpty()) {
-            nodes.forEach((t, node) -> trees.put(node, t));
-        }
         return trees.get(n);
     }
 }
