@@ -207,15 +207,15 @@ class NodeReaderTest {
             assertEquals(2, classic.cases.size());
             Node case12 = classic.cases.get(0);
             assertEquals(Node.CaseKind.STATEMENT, case12.caseKind);
-            assertEquals(List.of("1", "2"), texts(case12.labels));
-            assertEquals(List.of(1, 2), case12.labels.stream().map(l -> l.value).toList());
+            assertEquals(List.of("1", "2"), texts(case12.expressions));
+            assertEquals(List.of(1, 2), case12.expressions.stream().map(l -> l.value).toList());
             assertEquals(List.of("a = 1;", "break;"), texts(case12.statements));
             assertNull(case12.body);
             assertSame(classic, case12.statements.get(1).jumpTarget);
             assertTrue(case12.needsLowering, "the case holds a break out of it");
             assertFalse(classic.needsLowering, "the break stays inside the switch");
             Node classicDefault = classic.cases.get(1);
-            assertEquals(List.of(), classicDefault.labels, "default has no labels");
+            assertEquals(List.of(), classicDefault.expressions, "default has no labels");
             assertEquals(List.of("a = 2;"), texts(classicDefault.statements));
 
             Node rules = body.statements.get(2);
@@ -224,8 +224,8 @@ class NodeReaderTest {
                     kinds(rules.cases.stream().map(c -> c.body).toList()));
             assertEquals(List.of(List.of(), List.of(), List.of()),
                     rules.cases.stream().map(c -> c.statements).toList(), "a rule's code is its body");
-            assertEquals(List.of("3"), texts(rules.cases.get(0).labels));
-            assertEquals(List.of(), rules.cases.get(2).labels);
+            assertEquals(List.of("3"), texts(rules.cases.get(0).expressions));
+            assertEquals(List.of(), rules.cases.get(2).expressions);
             Node thrown = rules.cases.get(2).body.expression;
             assertEquals(Node.Kind.NEW_CLASS, thrown.kind);
             assertEquals("\"n=\" + n", thrown.arguments.get(0).text());
