@@ -439,6 +439,61 @@ class LoweringTest {
     }
 
     /**
+     * Java 21: the dispatch restates the pattern labels with their bindings marked ([p]), the guard reads the
+     * binding as the pattern's own local, {@code case null} and a record pattern; no fallback, since a switch with
+     * patterns is exhaustive. A record pattern in an instanceof declares its bindings and stores them after it.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledForJreRange(min = org.junit.jupiter.api.condition.JRE.JAVA_21)
+    void patternSwitchRestatesItsLabelsAndInstanceofStoresRecordBindings() {
+        assertListing("""
+                record P(int x, int y) {}
+                @Async Task<String> m(Task<String> t, Object o) {
+                  String s = "";
+                  switch (o) {
+                    case Integer i when i > 3 -> s += Await.on(t) + i;
+                    case P(int x, var y) -> s += Await.on(t) + x;
+                    case null, default -> s = "none";
+                  }
+                  if (o instanceof P(int a, int b)) {
+                    s += Await.on(t) + a;
+                  }
+                  return Task.completed(s);
+                }
+                """, """
+                fields: -
+                B0 (handler -):
+                  decl s = ""
+                  dispatch (o) [Integer [p]i when [p]i > 3 -> B1, P(int [p]x, var [p]y) -> B3, null, default -> B5]
+                B1 (handler -):
+                  suspend t -> B2
+                B2 (handler -):
+                  s += m.<String>awaited($await) + i;
+                  jump B6
+                B3 (handler -):
+                  suspend t -> B4
+                B4 (handler -):
+                  s += m.<String>awaited($await) + x;
+                  jump B6
+                B5 (handler -):
+                  s = "none";
+                  jump B6
+                B6 (handler -):
+                  clear i
+                  clear x
+                  clear y
+                  branch !((o instanceof P(int [p]a, int [p]b) [store a] [store b])) -> B8
+                  suspend t -> B7
+                B7 (handler -):
+                  s += m.<String>awaited($await) + a;
+                  jump B8
+                B8 (handler -):
+                  m.returnValue(s);
+                  exit return;
+                """);
+    }
+
+    /**
      * Arrows and yield write the value to a field; an int target reads it through a witness of the switch.
      */
     @Test
