@@ -136,8 +136,28 @@ final class SwitchLowering extends LoweringPart {
         return out;
     }
 
+    /** A switch expression's value, read through a witness of it (its type is javac's to infer). */
     String switchExpression(Node s) {
-        String f = field("$t", "java.lang.Object");
+        String f = switchValue(s, "java.lang.Object");
+        String w = witness(machineField(f), s);
+        state.stableTexts.add(w);
+        return w;
+    }
+
+    /**
+     * The value of a switch expression that initializes a declaration of type {@code type} (written in the
+     * source): in that assignment context each arm's value is converted to the declared type (JLS 15.28.1),
+     * so the arms can store it in a field of that type, read back as it is, with no witness.
+     */
+    String switchExpression(Node s, String type) {
+        String read = machineField(switchValue(s, type));
+        state.stableTexts.add(read);
+        return read;
+    }
+
+    /** Lowers {@code s}, its arms storing the value in a new field of {@code type}; returns that field. */
+    private String switchValue(Node s, String type) {
+        String f = field("$t", type);
         String sel = expr(s.expression);
         Block exit = newBlock();
         List<Node> cases = s.cases;
@@ -161,8 +181,6 @@ final class SwitchLowering extends LoweringPart {
         state.targets.pop();
         start(exit);
         clearDeclaredIn(s);
-        String w = witness(machineField(f), s);
-        state.stableTexts.add(w);
-        return w;
+        return f;
     }
 }

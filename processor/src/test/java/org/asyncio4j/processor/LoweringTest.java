@@ -494,7 +494,8 @@ class LoweringTest {
     }
 
     /**
-     * Arrows and yield write the value to a field; an int target reads it through a witness of the switch.
+     * Arrows and yield write the value to a field. A declaration with a written type gives the field that type
+     * (the arms convert to it as Java's do in that assignment context: JLS 15.28.1) and reads it as it is.
      */
     @Test
     void switchExpressionYieldsThroughAField() {
@@ -508,7 +509,7 @@ class LoweringTest {
                   return Task.completed(r);
                 }
                 """, """
-                fields: $t1 java.lang.Object
+                fields: $t1 int
                 B0 (handler -):
                   dispatch (k) [1 -> B1, 2 -> B3, default -> B5]
                 B1 (handler -):
@@ -527,9 +528,38 @@ class LoweringTest {
                   jump B6
                 B6 (handler -):
                   clear v
+                  decl r = m.$t1
+                  m.returnValue(r);
+                  exit return;
+                """);
+    }
+
+    /** Without a written type (var, an argument), javac must infer the switch's type: a witness restates it. */
+    @Test
+    void switchExpressionWithoutAWrittenTargetIsReadThroughAWitness() {
+        assertListing("""
+                @Async Task<Integer> m(Task<Integer> t, int k) {
+                  var r = switch (k) {
+                    case 1 -> Await.on(t);
+                    default -> 0;
+                  };
+                  return Task.completed(r);
+                }
+                """, """
+                fields: $t1 java.lang.Object
+                B0 (handler -):
+                  dispatch (k) [1 -> B1, default -> B3]
+                B1 (handler -):
+                  suspend t -> B2
+                B2 (handler -):
+                  m.$t1 = m.<Integer>awaited($await);
+                  jump B4
+                B3 (handler -):
+                  m.$t1 = 0;
+                  jump B4
+                B4 (handler -):
                   decl r = org.asyncio4j.spi.Witness.as(m.$t1, () -> switch ([w]k) {
                         case 1 -> Await.on([w]t);
-                        case 2 -> { int v = Await.on([w]t); yield v * 2; }
                         default -> 0;
                       })
                   m.returnValue(r);
@@ -537,11 +567,6 @@ class LoweringTest {
                 """);
     }
 
-    /**
-     * The return's value is computed inside the try (its failure is caught), then the finally runs and the
-     * return completes; the catch and the exceptions out of the try and the catch all go through the finally,
-     * which rethrows (-1) or continues at the saved block; the try's and catch's locals are cleared on the way.
-     */
     @Test
     void tryCatchFinallyRoutesEveryWayOutThroughTheFinally() {
         assertListing("""
