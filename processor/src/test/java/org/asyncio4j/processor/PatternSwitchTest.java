@@ -61,7 +61,7 @@ class PatternSwitchTest {
     private static final class Run {
         final List<String> results = new ArrayList<>();
         final List<Long> times = new ArrayList<>();
-        private final Class<?> async;
+        final Class<?> async;
 
         Run(Compilation c) throws Exception {
             assertThat(c).succeededWithoutWarnings();
@@ -265,6 +265,42 @@ class PatternSwitchTest {
         run.call("m", null);
         assertEquals(List.of("A1", "other2", "other2"), run.results);
         assertEquals(List.of(10L, 20L, 20L), run.times);
+    }
+
+    /**
+     * Java 21's qualified enum constants on a sealed interface: javac holds the switch exhaustive without a
+     * default, so the dispatch's way out for "no label matched" is a default label, not code after it (which
+     * javac rejected as unreachable).
+     */
+    @Test
+    void qualifiedEnumConstantsOfASealedInterface() throws Exception {
+        Compilation c = compile(
+                "public class A {",                                                                    // 5
+                "  sealed interface S permits X, Y {}",                                                // 6
+                "  enum X implements S { ONE, TWO }",                                                  // 7
+                "  enum Y implements S { THREE }",                                                     // 8
+                "  @Async Task<String> m(S s) {",                                                      // 9
+                "    String out = \"\";",                                                              // 10
+                "    switch (s) {",                                                                    // 11
+                "      case X.ONE -> out += \"one\" + Await.on(Asyncio.sleep(Duration.ofMillis(10), 1));", // 12
+                "      case X.TWO -> out += \"two\";",                                                // 13
+                "      case Y.THREE -> out += \"three\";",                                            // 14
+                "    }",                                                                               // 15
+                "    String r = switch (s) {",                                                         // 16
+                "      case X.ONE -> \"|1\" + Await.on(Asyncio.sleep(Duration.ofMillis(5), 1));",    // 17
+                "      case X.TWO, Y.THREE -> \"|2\";",                                               // 18
+                "    };",                                                                              // 19
+                "    return Task.completed(out + r);",                                                 // 20
+                "  }",                                                                                 // 21
+                "}");
+        Run run = new Run(c);
+        Class<?> x = run.async.getClassLoader().loadClass("p.A$X");
+        Class<?> y = run.async.getClassLoader().loadClass("p.A$Y");
+        run.call("m", x.getEnumConstants()[0]);
+        run.call("m", x.getEnumConstants()[1]);
+        run.call("m", y.getEnumConstants()[0]);
+        assertEquals(List.of("one1|11", "two|2", "three|2"), run.results);
+        assertEquals(List.of(15L, 0L, 0L), run.times);
     }
 
     @Test
