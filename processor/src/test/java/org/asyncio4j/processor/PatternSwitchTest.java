@@ -41,10 +41,14 @@ class PatternSwitchTest {
 
     /** Compiles {@code body} (class {@code p.A}) with the processor at Java 21. */
     private static Compilation compile(String... body) {
+        return compileAt("21", body);
+    }
+
+    private static Compilation compileAt(String release, String... body) {
         String[] all = new String[HEADER.length + body.length];
         System.arraycopy(HEADER, 0, all, 0, HEADER.length);
         System.arraycopy(body, 0, all, HEADER.length, body.length);
-        return javac().withProcessors(new AsyncProcessor()).withOptions("--release", "21", "-Xlint:all", "-Werror")
+        return javac().withProcessors(new AsyncProcessor()).withOptions("--release", release, "-Xlint:all", "-Werror")
                 .compile(DiagnosticsTest.source("A", all));
     }
 
@@ -301,6 +305,54 @@ class PatternSwitchTest {
         run.call("m", y.getEnumConstants()[0]);
         assertEquals(List.of("one1|11", "two|2", "three|2"), run.results);
         assertEquals(List.of(15L, 0L, 0L), run.times);
+    }
+
+    /**
+     * Java 22's unnamed variables: javac names them with the empty name, which the generated code wrote as
+     * {@code int  = ...}. A local, a catch parameter, a for-each variable and a pattern keep {@code _}; an
+     * async lambda's unnamed parameter is passed to its machine, so there it gets a name.
+     */
+    @Test
+    @EnabledForJreRange(min = JRE.JAVA_22)
+    void unnamedVariablesPatternsAndLambdaParameters() throws Exception {
+        Compilation c = compileAt("22",
+                "public class A {",                                                                    // 5
+                "  record P(int x, int y) {}",                                                         // 6
+                "  static Task<Integer> later(int ms, int v) { return Asyncio.sleep(Duration.ofMillis(ms), v); }", // 7
+                "  @Async Task<String> m(Object o) {",                                                 // 8
+                "    String out = \"\";",                                                              // 9
+                "    int _ = Await.on(later(1, 0));",                                                  // 10
+                "    if (o instanceof P(int x, _)) {",                                                 // 11
+                "      out += \"x\" + Await.on(later(2, x));",                                         // 12
+                "    }",                                                                               // 13
+                "    switch (o) {",                                                                    // 14
+                "      case P(_, int y) when y > 1 -> out += \"y\" + Await.on(later(3, y));",          // 15
+                "      case Integer _, String _ -> out += \"is\" + Await.on(later(4, 0));",            // 16
+                "      default -> out += \"d\";",                                                      // 17
+                "    }",                                                                               // 18
+                "    try {",                                                                           // 19
+                "      Await.on(Task.failed(new IllegalStateException()));",                           // 20
+                "    } catch (IllegalStateException _) {",                                             // 21
+                "      out += \"c\" + Await.on(later(5, 1));",                                         // 22
+                "    }",                                                                               // 23
+                "    for (var _ : java.util.List.of(1, 2)) {",                                         // 24
+                "      out += Await.on(later(6, 3));",                                                 // 25
+                "    }",                                                                               // 26
+                "    java.util.function.BiFunction<Integer, Integer, Task<Integer>> f = (_, b) -> {",  // 27
+                "      int _ = Await.on(later(7, 0));",                                                // 28
+                "      return Task.completed(Await.on(later(8, b)) * 10);",                            // 29
+                "    };",                                                                              // 30
+                "    return Task.completed(out + \"|\" + Await.on(f.apply(1, 2)));",                   // 31
+                "  }",                                                                                 // 32
+                "}");
+        Run run = new Run(c);
+        run.call("m", run.newArg("p.A$P", 5, 7));
+        run.call("m", "s");
+        assertEquals(List.of("x5y7c133|20", "is0c133|20"), run.results);
+        assertEquals(List.of(1L + 2 + 3 + 5 + 12 + 15, 1L + 4 + 5 + 12 + 15), run.times);
+        String gen = generated(c);
+        assertTrue(gen.contains("int _ = m.<java.lang.Integer>awaited($await);"), gen);
+        assertTrue(gen.contains("(unnamed$0, b) -> "), gen);
     }
 
     @Test
