@@ -155,7 +155,8 @@ class PatternSwitchTest {
         assertEquals(List.of(10L, 25L, 5L, 0L), run.times);
         String gen = generated(c);
         // the bindings, declared in the pattern, are kept in fields once it matched
-        assertTrue(gen.contains("m.o instanceof P(int x$p, var y$p) && m.stored(m.x = x$p) && m.stored(m.y = y$p)"), gen);
+        assertTrue(gen.contains("m.o instanceof P(int x$p, var y$p) && org.asyncio4j.spi.Patterns.stored(m.x = x$p)"
+                + " && org.asyncio4j.spi.Patterns.stored(m.y = y$p)"), gen);
     }
 
     @Test
