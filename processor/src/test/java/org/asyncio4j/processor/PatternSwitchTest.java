@@ -159,6 +159,33 @@ class PatternSwitchTest {
                 + " && org.asyncio4j.spi.Patterns.stored(m.y = y$p)"), gen);
     }
 
+    /** The same in an async generator, whose machine is a GeneratorMachine (found by the fuzzer). */
+    @Test
+    void recordPatternBindingsInAGeneratorSurviveAwaitsAndYields() throws Exception {
+        Compilation c = compile(
+                "public class A {",                                                                    // 5
+                "  record Rc(int w, long h) {}",                                                       // 6
+                "  @Async static AsyncIterable<Long> gen(Object o) {",                                 // 7
+                "    if (o instanceof Rc(var w, long h)) {",                                           // 8
+                "      Await.on(Asyncio.sleep(Duration.ofMillis(10)));",                               // 9
+                "      Await.yield(w + h);",                                                           // 10
+                "      Await.yield((long) w);",                                                        // 11
+                "    }",                                                                               // 12
+                "    return AsyncIterable.end();",                                                     // 13
+                "  }",                                                                                 // 14
+                "  @Async static Task<String> sum(Object o) {",                                        // 15
+                "    String out = \"\";",                                                              // 16
+                "    for (long v : Await.each(gen(o))) out += v + \";\";",                             // 17
+                "    return Task.completed(out);",                                                     // 18
+                "  }",                                                                                 // 19
+                "}");
+        Run run = new Run(c);
+        run.call("sum", run.newArg("p.A$Rc", 3, 4L));
+        run.call("sum", "not a record");
+        assertEquals(List.of("7;3;", ""), run.results);
+        assertEquals(List.of(10L, 0L), run.times);
+    }
+
     @Test
     void aPatternSwitchStatementThatAwaitsInItsCases() throws Exception {
         Compilation c = compile(
