@@ -138,6 +138,15 @@ final class Javac {
                 res.errors.add(e);
                 res.errorsByClass.computeIfAbsent(cls, k -> new ArrayList<>()).add(e);
             }
+            if (DUMP != null) {
+                // the texts compiled, too: a generator change that must leave some programs as they
+                // were (JDK 17's, when JDK 21 features are added) is checked by diffing them
+                Path srcDump = DUMP.resolve(processor ? "src-async" : "src-ref");
+                Files.createDirectories(srcDump);
+                for (Map.Entry<String, String> e : sources.entrySet()) {
+                    Files.writeString(srcDump.resolve(e.getKey() + ".java"), e.getValue());
+                }
+            }
             if (processor) {
                 try (Stream<Path> s = Files.walk(gen)) {
                     for (Path p : s.filter(Files::isRegularFile).toList()) {
