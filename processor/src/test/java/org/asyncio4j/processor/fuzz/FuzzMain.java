@@ -43,6 +43,7 @@ class FuzzMain {
         Set<Gen.F> features = features(System.getProperty("fuzz.exclude", ""));
 
         Check.Stats st = new Check.Stats();
+        PatternGen.resetCounts();
         List<Check.Failure> failures = new ArrayList<>();
         long t0 = System.nanoTime();
         // javac dominates: batches are compiled on `threads` threads (javac tasks are independent)
@@ -81,6 +82,9 @@ class FuzzMain {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "fuzz: seed %d, %s; %.1f s, %.0f programs/s%n", seed, st, secs, st.programs / secs);
+        if (Gen.JAVA_21) {
+            System.out.println("fuzz: JDK 21 patterns: " + PatternGen.counts());
+        }
 
         StringBuilder report = new StringBuilder();
         Set<String> shrunkKinds = new LinkedHashSet<>();

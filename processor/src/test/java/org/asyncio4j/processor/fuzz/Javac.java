@@ -37,6 +37,11 @@ final class Javac {
 
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
     private static final String CLASS_PATH = classPath();
+    /**
+     * Java 17 (the project's baseline) on JDK 17; on JDK 21 and later 21, which the generator's
+     * record patterns and pattern switches need ({@link Gen#JAVA_21}); nothing else changes with it.
+     */
+    private static final String RELEASE = Gen.JAVA_21 ? "21" : "17";
 
     /** One error, attributed to a generated class (by file name; generated files named Async<cls>). */
     record Error(String cls, String file, long line, String message) {
@@ -102,7 +107,7 @@ final class Javac {
             List<JavaFileObject> units = new ArrayList<>();
             sources.forEach((cls, text) -> units.add(new Source(cls, text)));
             List<String> opts = new ArrayList<>(List.of("-d", classes.toString(), "-s", gen.toString(), "-cp", CLASS_PATH,
-                    "--release", "17", "-nowarn", "-Xlint:none", "-XDcompilePolicy=byfile", "-Xmaxerrs", "10000"));
+                    "--release", RELEASE, "-nowarn", "-Xlint:none", "-XDcompilePolicy=byfile", "-Xmaxerrs", "10000"));
             if (!processor) {
                 opts.add("-proc:none");
             }
