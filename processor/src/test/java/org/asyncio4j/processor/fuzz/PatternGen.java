@@ -548,19 +548,24 @@ final class PatternGen {
         return out;
     }
 
-    /** A guard: no await, reading the bindings and effectively final locals only. */
+    /**
+     * A guard: no await, reading the bindings and effectively final locals only. Never a constant:
+     * javac rejects a constant false guard and takes a constant true one for no guard, so that a
+     * later label of the same type would be dominated.
+     */
     private Node guard(Ctx c, List<Bind> binds) {
         GUARDS.increment();
         boolean saved = c.pure;
         c.pure = true;
         int mark = bind(c, binds);
         try {
-            Local b = g.pick(c, Ty.INT, false, false);
-            if (b != null && g.chance(60)) {
-                Node e = Node.expr(Ty.BOOL, "(" + b.name + g.pickOf(" > ", " < ", " >= ") , g.expr(c, Ty.INT, 1), ")");
+            List<Bind> ints = binds.stream().filter(b -> b.ty == Ty.INT).toList();
+            if (!ints.isEmpty() && g.chance(60)) {
+                Node e = Node.expr(Ty.BOOL, "(" + g.pickOf(ints.toArray(new Bind[0])).name + g.pickOf(" > ", " < ", " >= "),
+                        g.expr(c, Ty.INT, 1), ")");
                 return g.chance(40) ? Node.expr(Ty.BOOL, "Fx.vb(" + g.id() + ", ", e, ")") : e;
             }
-            return g.expr(c, Ty.BOOL, 2);
+            return Node.expr(Ty.BOOL, "Fx.vb(" + g.id() + ", ", g.expr(c, Ty.BOOL, 2), ")");
         } finally {
             Gen.trim(c, mark);
             c.pure = saved;
