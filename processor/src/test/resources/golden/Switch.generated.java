@@ -51,14 +51,7 @@ public class AsyncSwitch extends Switch {
                     m.state = 4;
                 }
                 case 4: {
-                    // Switch.java:12
-                    String d = org.asyncio4j.spi.Witness.as(m.$t1, () -> switch (m.k) {
-                                case SMALL -> "small";
-                                case LARGE -> {
-                                    String x = Await.on(m.detail);
-                                    yield "large " + x;
-                                }
-                            });
+                    String d = m.$t1; // Switch.java:12
                     m.returnValue(d); // Switch.java:19
                     return; // Switch.java:19
                 }
@@ -92,7 +85,7 @@ public class AsyncSwitch extends Switch {
 
         org.asyncio4j.Task<java.lang.String> detail;
 
-        java.lang.Object $t1;
+        String $t1;
 
         DescribeMachine(AsyncSwitch self, Switch.Kind k,
                 org.asyncio4j.Task<java.lang.String> detail) {
@@ -117,6 +110,6 @@ public class AsyncSwitch extends Switch {
      * leaves a machine, the runtime reads them to name the line that threw.
      */
     private static final class LineMap {
-        static final String describe$resume = "41:13 46:15 49:15 50:16 54:12 62:19 63:19 66:12";
+        static final String describe$resume = "41:13 46:15 49:15 50:16 54:12 55:19 56:19 59:12";
     }
 }

@@ -80,8 +80,12 @@ final class Cfg {
     /** End of a lowered finally: rethrow the pending exception or continue at the saved block. Terminator. */
     record FinEnd(String finField, String exField) implements Ins {}
 
-    /** A switch dispatching to blocks; {@code fallback} when no label matches (null: none). Terminator. */
-    record Dispatch(JavaText selector, List<String> labels, List<Block> targets, Block fallback, int line)
+    /**
+     * A switch dispatching to blocks: per case, its labels ({@code 1, 2}; {@code String s when s.isEmpty()};
+     * null for {@code default}), whose pattern bindings are stored on the way; {@code fallback} when no label
+     * matches (null: none). Terminator.
+     */
+    record Dispatch(JavaText selector, List<JavaText> labels, List<Block> targets, Block fallback, int line)
             implements Ins {}
 
     static boolean terminates(Ins i) {

@@ -22,7 +22,14 @@ final class JavaText {
         /** Placed before a lambda or class that captures the local: renders as nothing; the writer declares a final copy. */
         CAPTURE,
         /** The name of a pattern binding in {@code x instanceof T name}. */
-        BINDING
+        BINDING,
+        /**
+         * A binding of a record pattern or a case label, where it is declared and in the case's guard: the
+         * Java local the pattern declares ({@code name$p} when the binding lives in a field).
+         */
+        PATTERN,
+        /** After an instanceof with a record pattern: stores a binding that lives in a field (else nothing). */
+        STORE
     }
 
     sealed interface Part permits Lit, Ref {}
@@ -74,6 +81,8 @@ final class JavaText {
             case '\u0004' -> Use.TYPE;
             case '\u0005' -> Use.CAPTURE;
             case '\u0006' -> Use.BINDING;
+            case '\u0007' -> Use.PATTERN;
+            case '\u0008' -> Use.STORE;
             default -> null;
         };
     }

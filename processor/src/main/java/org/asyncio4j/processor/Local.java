@@ -32,6 +32,12 @@ final class Local {
      */
     String constructedType;
 
+    /**
+     * For a pattern binding: the path of its first use. A {@code var} binding ({@code P(var y)}) is typed
+     * from there, where it is in scope; at its declaration it is not yet.
+     */
+    TreePath firstUse;
+
     /** Source text of a declarable type (set by the reader: explicit text, or the inferred type). */
     String typeText;
     boolean primitive;
@@ -83,6 +89,16 @@ final class Local {
     /** Placeholder for the name of a pattern binding in {@code x instanceof T name}. */
     String bindingRef() {
         return "\u0006" + index + "\u0002";
+    }
+
+    /** Placeholder for a binding where its record pattern or case label declares it, or its guard reads it. */
+    String patternRef() {
+        return "\u0007" + index + "\u0002";
+    }
+
+    /** Placeholder put after an instanceof with a record pattern: stores the binding if it lives in a field. */
+    String storeRef() {
+        return "\u0008" + index + "\u0002";
     }
 
     /** Placeholder for this local's declarable type, known only once the writer has asked the Typer. */

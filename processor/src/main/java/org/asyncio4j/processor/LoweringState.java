@@ -54,6 +54,8 @@ final class LoweringState {
      * executed code never wrote, and its catch body read null (fuzz seed 5150 program 517).
      */
     Set<Local> restatedOwn = Set.of();
+    /** While a case's guard is rendered: the bindings of its labels, read as the Java locals the pattern declares. */
+    private Set<Local> caseBindings = Set.of();
     Node pendingLabel;
     /** The body's breaks, continues and yields (for {@link Completion}). */
     List<Node> jumps = List.of();
@@ -72,6 +74,9 @@ final class LoweringState {
             }
             if (restatedOwn.contains(l)) {
                 return null;
+            }
+            if (caseBindings.contains(l)) {
+                return l.patternRef();
             }
             return witnessMode ? l.witnessRef() : l.ref();
         }
@@ -114,6 +119,18 @@ final class LoweringState {
         public String binding(Node binding) {
             Local l = binding.local;
             return l == null || restatedOwn.contains(l) ? null : l.bindingRef();
+        }
+
+        @Override
+        public String pattern(Node binding) {
+            Local l = binding.local;
+            return l == null || restatedOwn.contains(l) ? null : l.patternRef();
+        }
+
+        @Override
+        public String store(Node binding) {
+            Local l = binding.local;
+            return l == null || restatedOwn.contains(l) ? null : l.storeRef();
         }
     };
 
@@ -255,6 +272,17 @@ final class LoweringState {
 
     String render(Node t, Map<Node, String> overrides) {
         return NodeText.render(t, overrides, rewrites);
+    }
+
+    /** A case guard's text, in which {@code bindings} (the case's own) are read before the dispatch stores them. */
+    String guard(Node guard, Set<Local> bindings) {
+        Set<Local> was = caseBindings;
+        caseBindings = bindings;
+        try {
+            return render(guard);
+        } finally {
+            caseBindings = was;
+        }
     }
 
     /** The text of {@code t} once more, for its type only (see {@link #restatedOwn}). */

@@ -100,6 +100,12 @@ final class MachineWriter {
                 // local first, then stored (true whenever instanceof is)
                 case BINDING -> l.hoisted ? l.name + "$p && (" + in.m() + "." + l.fieldName + " = " + l.name + "$p) != null"
                         : l.name;
+                // a binding of a record pattern or case label: the Java local the pattern declares
+                case PATTERN -> l.hoisted ? l.name + "$p" : l.name;
+                // after (x instanceof P(...)): true, and the binding kept in its field (a nested binding
+                // may match null, so no "!= null" here; stored's overloads take any value)
+                case STORE -> l.hoisted ? " && " + in.m() + ".stored(" + in.m() + "." + l.fieldName + " = " + l.name + "$p)"
+                        : "";
                 case VALUE, WITNESS -> l.hoisted ? in.m() + "." + l.fieldName : l.name;
             };
         });
@@ -282,8 +288,15 @@ final class MachineWriter {
             } else if (ins instanceof Cfg.Dispatch d) {
                 code.open("switch " + subst(d.selector()));
                 for (int i = 0; i < d.labels().size(); i++) {
-                    String label = d.labels().get(i);
-                    code.line((label == null ? "default:" : "case " + label + ":") + " " + m + ".state = "
+                    JavaText label = d.labels().get(i);
+                    StringBuilder stores = new StringBuilder();
+                    if (label != null) {
+                        label.refs().stream().filter(r -> r.use() == JavaText.Use.PATTERN && r.local().hoisted)
+                                .map(JavaText.Ref::local).distinct()
+                                .forEach(l -> stores.append(m).append('.').append(l.fieldName).append(" = ")
+                                        .append(l.name).append("$p; "));
+                    }
+                    code.line((label == null ? "default:" : "case " + subst(label) + ":") + " " + stores + m + ".state = "
                             + d.targets().get(i).id + "; continue;");
                 }
                 code.close();

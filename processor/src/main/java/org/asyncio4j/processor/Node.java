@@ -44,6 +44,8 @@ final class Node {
         XOR_ASSIGNMENT, OR_ASSIGNMENT,
         // types and patterns
         PRIMITIVE_TYPE, UNION_TYPE, PARAMETERIZED_TYPE, BINDING_PATTERN,
+        // Java 21's record patterns and case labels (mapped by name: javac 17 has no such kinds)
+        DECONSTRUCTION_PATTERN, CONSTANT_CASE_LABEL, PATTERN_CASE_LABEL, DEFAULT_CASE_LABEL,
         OTHER;
 
         boolean isLiteral() {
@@ -118,13 +120,22 @@ final class Node {
     Node body;
     /** The parameter of a catch. */
     Node parameter;
-    /** The variable a binding pattern {@code x instanceof T name} declares; null for other instanceofs. */
+    /** The variable a binding pattern declares ({@code T name}, here or as an instanceof's whole pattern); else null. */
     Node binding;
+    /** An instanceof's pattern ({@code T name}, {@code P(int a, var b)}); null for {@code x instanceof T}. */
+    Node pattern;
+    /** A case's guard ({@code case Integer i when i > 3}); null without one (and always on javac 17). */
+    Node guard;
     List<Node> statements = List.of();
     List<Node> arguments = List.of();
     List<Node> typeArguments = List.of();
     List<Node> cases = List.of();
-    /** A case's labels ({@code case A, B}); empty for {@code default}. */
+    /** A case's constant labels ({@code case A, B}); empty for {@code default} and for patterns. */
+    List<Node> expressions = List.of();
+    /**
+     * A case's labels as written, from javac 21 on (the {@code *_CASE_LABEL} kinds: {@code case null, default}
+     * is two labels); empty on javac 17, whose labels of patterns are a preview.
+     */
     List<Node> labels = List.of();
     List<Node> catches = List.of();
     List<Node> resources = List.of();

@@ -193,7 +193,11 @@ final class NodeReader {
             n.cases = list(s.getCases());
         } else if (t instanceof CaseTree c) {
             n.caseKind = c.getCaseKind() == CaseTree.CaseKind.RULE ? Node.CaseKind.RULE : Node.CaseKind.STATEMENT;
-            n.labels = list(caseExpressions(c));
+            n.expressions = list(caseExpressions(c));
+            if (CaseTrees.JAVA_21) {
+                n.labels = list(CaseTrees.labels(c));
+                n.guard = n(CaseTrees.guard(c));
+            }
             n.statements = c.getStatements() == null ? List.of() : list(c.getStatements());
             n.body = n(c.getBody());
         } else if (t instanceof TryTree tr) {
@@ -249,6 +253,7 @@ final class NodeReader {
         } else if (t instanceof InstanceOfTree io) {
             n.expression = n(io.getExpression());
             n.type = n(io.getType());
+            n.pattern = n(io.getPattern());
             if (io.getPattern() instanceof BindingPatternTree bp) {
                 n.binding = n(bp.getVariable());
             }
@@ -268,6 +273,8 @@ final class NodeReader {
             n.value = l.getValue();
         } else if (t instanceof UnionTypeTree u) {
             n.typeAlternatives = list(u.getTypeAlternatives());
+        } else if (t instanceof BindingPatternTree bp) {
+            n.binding = n(bp.getVariable());
         } else if (t instanceof com.sun.source.tree.ParameterizedTypeTree pt) {
             n.typeArguments = list(pt.getTypeArguments());
         }

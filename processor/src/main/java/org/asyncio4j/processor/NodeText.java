@@ -32,6 +32,12 @@ final class NodeText {
 
         /** Text for the name of a pattern binding declared by an instanceof, or null to keep it. */
         String binding(Node binding);
+
+        /** Text for the name of a binding declared inside a record pattern or a case label, or null to keep it. */
+        String pattern(Node binding);
+
+        /** Text put after an instanceof with a record pattern, to store one of its bindings; null for none. */
+        String store(Node binding);
     }
 
     private record Edit(int start, int end, String text) {}
@@ -112,6 +118,34 @@ final class NodeText {
                     collect(n.expression, overrides, rw, edits);
                     edits.add(new Edit(v.start, v.end, v.type.text() + " " + name));
                     edits.add(new Edit(n.end, n.end, ")"));
+                    return;
+                }
+                if (v == null && n.pattern != null && n.pattern.kind == Node.Kind.DECONSTRUCTION_PATTERN) {
+                    // (x instanceof P(int a, var b) <stores>): the bindings are declared in the pattern
+                    // (rewritten below) and stored after it, where the match is known
+                    StringBuilder stores = new StringBuilder();
+                    n.pattern.forEach(p -> {
+                        String st = p.kind == Node.Kind.BINDING_PATTERN ? rw.store(p.binding) : null;
+                        if (st != null) {
+                            stores.append(st);
+                        }
+                    });
+                    if (stores.length() > 0) {
+                        edits.add(new Edit(n.start, n.start, "("));
+                        for (Node c : n.children) {
+                            collect(c, overrides, rw, edits);
+                        }
+                        edits.add(new Edit(n.end, n.end, stores + ")"));
+                        return;
+                    }
+                }
+            }
+            case BINDING_PATTERN -> {
+                // inside a record pattern or a case label: the variable's name only ('var b' keeps 'var')
+                Node v = n.binding;
+                String name = v == null ? null : rw.pattern(v);
+                if (name != null && v.end >= 0) {
+                    edits.add(new Edit(v.end - v.name.length(), v.end, name));
                     return;
                 }
             }

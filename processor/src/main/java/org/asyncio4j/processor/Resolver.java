@@ -211,16 +211,31 @@ final class Resolver extends TreePathScanner<Void, Void> {
 
     @Override
     public Void visitCase(CaseTree node, Void p) {
-        // Case labels are constants or enum names, never locals: do not scan them.
+        // Constant labels are constants or enum names, never locals: not scanned. Patterns declare
+        // bindings, which the guard and the case's statements read (javac 21 and later).
         boolean rule = node.getCaseKind() == CaseTree.CaseKind.RULE;
         if (rule) {
             push();
+            scanPatterns(node, p);
             scan(node.getBody(), p);
             pop();
         } else {
+            scanPatterns(node, p);
             scan(node.getStatements(), p);
         }
         return null;
+    }
+
+    private void scanPatterns(CaseTree node, Void p) {
+        if (!CaseTrees.JAVA_21) {
+            return;
+        }
+        for (Tree label : CaseTrees.labels(node)) {
+            if (label.getKind().name().equals("PATTERN_CASE_LABEL")) {
+                scan(label, p);
+            }
+        }
+        scan(CaseTrees.guard(node), p);
     }
 
     @Override
@@ -330,6 +345,9 @@ final class Resolver extends TreePathScanner<Void, Void> {
             captures.get(opaqueRoot).add(l);
         } else {
             refs.put(node, l);
+            if (l.kind == Local.Kind.BINDING && l.firstUse == null) {
+                l.firstUse = getCurrentPath();
+            }
             noteAssignment(l);
         }
         return null;

@@ -43,7 +43,8 @@ final class Slots {
                             l.forceHoist = true;
                         }
                         if (l.kind == Local.Kind.BINDING) {
-                            if (ref.use() == JavaText.Use.BINDING) {
+                            if (ref.use() == JavaText.Use.BINDING || ref.use() == JavaText.Use.PATTERN
+                                    || ref.use() == JavaText.Use.STORE) {
                                 bindingDeclaredIn.put(l, ins);
                             } else {
                                 bindingUsedIn.computeIfAbsent(l, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(ins);
@@ -146,6 +147,11 @@ final class Slots {
             out.add(e.text());
         } else if (ins instanceof Cfg.Dispatch d) {
             out.add(d.selector());
+            for (JavaText label : d.labels()) {
+                if (label != null) {
+                    out.add(label);
+                }
+            }
         }
         return out;
     }

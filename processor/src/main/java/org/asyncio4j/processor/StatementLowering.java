@@ -119,6 +119,9 @@ final class StatementLowering extends LoweringPart {
         if (awaits && l.written != Local.Written.NONE && l.written != Local.Written.PRIMITIVE) {
             lowering.awaits.suspendOn(init);
             text = awaitedText(); // inferred from the declared reference type
+        } else if (init != null && init.hasAwait && init.unparenthesized().kind == Node.Kind.SWITCH_EXPRESSION
+                && l.written != Local.Written.NONE && l.typeText != null) {
+            text = lowering.switches.switchExpression(init.unparenthesized(), l.typeText);
         } else {
             text = initializer(v, expr(init));
         }

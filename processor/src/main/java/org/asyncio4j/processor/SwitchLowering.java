@@ -1,7 +1,9 @@
 package org.asyncio4j.processor;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.asyncio4j.processor.Cfg.Block;
 
 /**
@@ -45,22 +47,26 @@ final class SwitchLowering extends LoweringPart {
 
     /**
      * One new block per case of {@code s} and the dispatch to them on {@code sel}. Without a default,
-     * a switch statement goes on at {@code exit}; a switch expression ({@code exhaustive}) is an enum
-     * switch that Java made exhaustive, and a constant missing from it (a new enum value, separate
-     * compilation) must fail as Java's does.
+     * a switch statement on constants goes on at {@code exit}; a switch expression ({@code exhaustive}) on
+     * constants is an enum switch that Java made exhaustive, and a constant missing from it (a new enum
+     * value, separate compilation) must fail as Java's does. A switch with patterns or {@code case null}
+     * is exhaustive whatever its form, and so is the dispatch that restates its labels: javac checks it,
+     * and the dispatch fails with Java's own {@code MatchException} where the user's switch would.
      */
     private List<Block> dispatch(Node s, String sel, Block exit, boolean exhaustive) {
         List<Block> bodies = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
+        List<JavaText> labels = new ArrayList<>();
         boolean hasDefault = false;
+        boolean enhanced = false;
         for (Node c : s.cases) {
             bodies.add(newBlock());
-            String label = caseLabel(c);
+            JavaText label = caseLabel(c);
             labels.add(label);
-            hasDefault |= label == null;
+            hasDefault |= label == null || c.labels.stream().anyMatch(l -> l.kind == Node.Kind.DEFAULT_CASE_LABEL);
+            enhanced |= isEnhanced(c);
         }
-        Block fallback = hasDefault ? null : exit;
-        if (!hasDefault && exhaustive) {
+        Block fallback = hasDefault || enhanced ? null : exit;
+        if (!hasDefault && !enhanced && exhaustive) {
             fallback = state.cfg.newBlock(state.handler);
             fallback.line = line(s);
             fallback.code.add(new Cfg.Exit(javaText("throw new java.lang.IncompatibleClassChangeError();"), line(s)));
@@ -68,6 +74,13 @@ final class SwitchLowering extends LoweringPart {
         }
         add(new Cfg.Dispatch(javaText(paren(sel)), labels, bodies, fallback, line(s)));
         return bodies;
+    }
+
+    /** A case of Java 21's: a pattern, a guard or {@code case null} (which make a switch exhaustive). */
+    private static boolean isEnhanced(Node c) {
+        return c.guard != null || c.labels.stream().anyMatch(l -> l.kind == Node.Kind.PATTERN_CASE_LABEL
+                || l.kind == Node.Kind.CONSTANT_CASE_LABEL && !l.children.isEmpty()
+                        && l.children.get(0).kind == Node.Kind.NULL_LITERAL);
     }
 
     /** The statements of a {@code case L:} group, the last of which may not complete normally. */
@@ -78,20 +91,73 @@ final class SwitchLowering extends LoweringPart {
         }
     }
 
-    String caseLabel(Node c) {
-        List<Node> exprs = c.labels;
-        if (exprs.isEmpty()) {
-            return null;
+    /**
+     * The labels of a case as the dispatch restates them; null for a lone {@code default}. Constants are
+     * copied as written (a constant is never a local of the machine). Patterns are rendered with their
+     * bindings marked, and so is the guard, which reads them as the Java locals the pattern declares
+     * (the dispatch stores those that live in fields only once the case is chosen).
+     */
+    JavaText caseLabel(Node c) {
+        if (!isEnhanced(c)) {
+            List<Node> exprs = c.expressions;
+            if (exprs.isEmpty()) {
+                return null;
+            }
+            List<String> parts = new ArrayList<>();
+            for (Node e : exprs) {
+                parts.add(e.text());
+            }
+            return javaText(String.join(", ", parts));
         }
         List<String> parts = new ArrayList<>();
-        for (Node e : exprs) {
-            parts.add(e.text());
+        for (Node l : c.labels) {
+            parts.add(switch (l.kind) {
+                case DEFAULT_CASE_LABEL -> "default";
+                case CONSTANT_CASE_LABEL -> l.children.get(0).text();
+                default -> state.render(l);
+            });
         }
-        return String.join(", ", parts);
+        String text = String.join(", ", parts);
+        if (c.guard != null) {
+            text += " when " + state.guard(c.guard, bindingsOf(c));
+        }
+        return javaText(text);
     }
 
+    private static Set<Local> bindingsOf(Node c) {
+        Set<Local> out = new HashSet<>();
+        for (Node l : c.labels) {
+            l.forEach(n -> {
+                if (n.kind == Node.Kind.BINDING_PATTERN && n.binding != null && n.binding.local != null) {
+                    out.add(n.binding.local);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** A switch expression's value, read through a witness of it (its type is javac's to infer). */
     String switchExpression(Node s) {
-        String f = field("$t", "java.lang.Object");
+        String f = switchValue(s, "java.lang.Object");
+        String w = witness(machineField(f), s);
+        state.stableTexts.add(w);
+        return w;
+    }
+
+    /**
+     * The value of a switch expression that initializes a declaration of type {@code type} (written in the
+     * source): in that assignment context each arm's value is converted to the declared type (JLS 15.28.1),
+     * so the arms can store it in a field of that type, read back as it is, with no witness.
+     */
+    String switchExpression(Node s, String type) {
+        String read = machineField(switchValue(s, type));
+        state.stableTexts.add(read);
+        return read;
+    }
+
+    /** Lowers {@code s}, its arms storing the value in a new field of {@code type}; returns that field. */
+    private String switchValue(Node s, String type) {
+        String f = field("$t", type);
         String sel = expr(s.expression);
         Block exit = newBlock();
         List<Node> cases = s.cases;
@@ -115,8 +181,6 @@ final class SwitchLowering extends LoweringPart {
         state.targets.pop();
         start(exit);
         clearDeclaredIn(s);
-        String w = witness(machineField(f), s);
-        state.stableTexts.add(w);
-        return w;
+        return f;
     }
 }

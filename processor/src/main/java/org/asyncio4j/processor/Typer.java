@@ -105,6 +105,9 @@ final class Typer {
     }
 
     private TreePath scopePath(Local l) {
+        if (l.kind == Local.Kind.BINDING && l.firstUse != null) {
+            return l.firstUse; // a binding is in scope where it is used, not where its pattern declares it
+        }
         TreePath p = l.declPath;
         TreePath parent = p.getParentPath();
         Tree pl = parent.getLeaf();

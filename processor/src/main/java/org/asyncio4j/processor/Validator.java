@@ -130,9 +130,10 @@ final class Validator {
     }
 
     /**
-     * A switch with pattern labels (Java 21: {@code case String s ->}, {@code case Integer i when ...}) that
-     * must be split into states: the lowering dispatches on constant labels only, so a pattern case read as
-     * {@code default} and its binding undeclared, and javac rejected the generated file.
+     * Pattern switches that must be split into states. From javac 21 the lowering splits them, restating
+     * the labels in its dispatch, so only an await in a guard is refused: the guard runs inside that
+     * dispatch, which cannot suspend. On javac 17 patterns in switch are a preview of another shape
+     * ({@code case String s && ...}), which the processor does not split: such a switch is refused.
      */
     static List<Diag> patternSwitches(Source src, AwaitScan scan, Tree body) {
         List<Diag> out = new ArrayList<>();
@@ -157,15 +158,26 @@ final class Validator {
                     return; // copied as it is: javac compiles it like the user's
                 }
                 for (com.sun.source.tree.CaseTree c : cases) {
+                    if (CaseTrees.JAVA_21) {
+                        Tree guard = CaseTrees.guard(c);
+                        if (guard != null && scan.hasAwait.contains(guard)) {
+                            out.add(new Diag(Diag.Tag.AsyncPatternSwitch, guard, "this case guard awaits: a guard is"
+                                    + " tested while the switch chooses its case, which cannot suspend. Await before the"
+                                    + " switch and test the result in the guard (var ok = Await.on(check(x)); ... case"
+                                    + " Integer i when ok ->), or test it inside the case body with if."));
+                        }
+                        continue;
+                    }
                     String text = src.slice(c);
                     if (c.getExpressions().isEmpty() && !text.startsWith("default")) {
                         int end = text.indexOf("->") >= 0 ? text.indexOf("->") : text.indexOf(':');
                         String label = (end > 0 ? text.substring(0, end) : text).strip();
                         out.add(new Diag(Diag.Tag.AsyncPatternSwitch, c, "'" + label + "': this switch awaits (or jumps"
-                                + " out) inside, so it is split into states of the machine, and asyncio4j splits only"
-                                + " switches on constants and enum names, not on patterns. Test the patterns with"
-                                + " if/else and instanceof, or await outside the switch (compute the task to await in"
-                                + " the switch, then await it after)."));
+                                + " out) inside, so it is split into states of the machine, and on javac 17, where"
+                                + " patterns in switch are a preview, asyncio4j splits only switches on constants and"
+                                + " enum names. Compile with javac 21 or later (where pattern switches that await are"
+                                + " supported), test the patterns with if/else and instanceof, or await outside the"
+                                + " switch (compute the task to await in the switch, then await it after)."));
                     }
                 }
             }

@@ -55,8 +55,8 @@ final class CfgListing {
         } else if (ins instanceof Cfg.Dispatch d) {
             List<String> cases = new ArrayList<>();
             for (int i = 0; i < d.labels().size(); i++) {
-                String label = d.labels().get(i);
-                cases.add((label == null ? "default" : label) + " -> " + d.targets().get(i));
+                JavaText label = d.labels().get(i);
+                cases.add((label == null ? "default" : text(label)) + " -> " + d.targets().get(i));
             }
             return "dispatch " + text(d.selector()) + " [" + String.join(", ", cases) + "]"
                     + (d.fallback() == null ? "" : " else " + d.fallback());
@@ -71,6 +71,8 @@ final class CfgListing {
             case TYPE -> "[T]" + r.local().name;
             case CAPTURE -> "[c]" + r.local().name;
             case BINDING -> "[b]" + r.local().name;
+            case PATTERN -> "[p]" + r.local().name;
+            case STORE -> " [store " + r.local().name + "]";
         });
     }
 }

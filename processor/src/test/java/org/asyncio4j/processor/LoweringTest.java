@@ -439,7 +439,63 @@ class LoweringTest {
     }
 
     /**
-     * Arrows and yield write the value to a field; an int target reads it through a witness of the switch.
+     * Java 21: the dispatch restates the pattern labels with their bindings marked ([p]), the guard reads the
+     * binding as the pattern's own local, {@code case null} and a record pattern; no fallback, since a switch with
+     * patterns is exhaustive. A record pattern in an instanceof declares its bindings and stores them after it.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledForJreRange(min = org.junit.jupiter.api.condition.JRE.JAVA_21)
+    void patternSwitchRestatesItsLabelsAndInstanceofStoresRecordBindings() {
+        assertListing("""
+                record P(int x, int y) {}
+                @Async Task<String> m(Task<String> t, Object o) {
+                  String s = "";
+                  switch (o) {
+                    case Integer i when i > 3 -> s += Await.on(t) + i;
+                    case P(int x, var y) -> s += Await.on(t) + x;
+                    case null, default -> s = "none";
+                  }
+                  if (o instanceof P(int a, int b)) {
+                    s += Await.on(t) + a;
+                  }
+                  return Task.completed(s);
+                }
+                """, """
+                fields: -
+                B0 (handler -):
+                  decl s = ""
+                  dispatch (o) [Integer [p]i when [p]i > 3 -> B1, P(int [p]x, var [p]y) -> B3, null, default -> B5]
+                B1 (handler -):
+                  suspend t -> B2
+                B2 (handler -):
+                  s += m.<String>awaited($await) + i;
+                  jump B6
+                B3 (handler -):
+                  suspend t -> B4
+                B4 (handler -):
+                  s += m.<String>awaited($await) + x;
+                  jump B6
+                B5 (handler -):
+                  s = "none";
+                  jump B6
+                B6 (handler -):
+                  clear i
+                  clear x
+                  clear y
+                  branch !((o instanceof P(int [p]a, int [p]b) [store a] [store b])) -> B8
+                  suspend t -> B7
+                B7 (handler -):
+                  s += m.<String>awaited($await) + a;
+                  jump B8
+                B8 (handler -):
+                  m.returnValue(s);
+                  exit return;
+                """);
+    }
+
+    /**
+     * Arrows and yield write the value to a field. A declaration with a written type gives the field that type
+     * (the arms convert to it as Java's do in that assignment context: JLS 15.28.1) and reads it as it is.
      */
     @Test
     void switchExpressionYieldsThroughAField() {
@@ -453,7 +509,7 @@ class LoweringTest {
                   return Task.completed(r);
                 }
                 """, """
-                fields: $t1 java.lang.Object
+                fields: $t1 int
                 B0 (handler -):
                   dispatch (k) [1 -> B1, 2 -> B3, default -> B5]
                 B1 (handler -):
@@ -472,9 +528,38 @@ class LoweringTest {
                   jump B6
                 B6 (handler -):
                   clear v
+                  decl r = m.$t1
+                  m.returnValue(r);
+                  exit return;
+                """);
+    }
+
+    /** Without a written type (var, an argument), javac must infer the switch's type: a witness restates it. */
+    @Test
+    void switchExpressionWithoutAWrittenTargetIsReadThroughAWitness() {
+        assertListing("""
+                @Async Task<Integer> m(Task<Integer> t, int k) {
+                  var r = switch (k) {
+                    case 1 -> Await.on(t);
+                    default -> 0;
+                  };
+                  return Task.completed(r);
+                }
+                """, """
+                fields: $t1 java.lang.Object
+                B0 (handler -):
+                  dispatch (k) [1 -> B1, default -> B3]
+                B1 (handler -):
+                  suspend t -> B2
+                B2 (handler -):
+                  m.$t1 = m.<Integer>awaited($await);
+                  jump B4
+                B3 (handler -):
+                  m.$t1 = 0;
+                  jump B4
+                B4 (handler -):
                   decl r = org.asyncio4j.spi.Witness.as(m.$t1, () -> switch ([w]k) {
                         case 1 -> Await.on([w]t);
-                        case 2 -> { int v = Await.on([w]t); yield v * 2; }
                         default -> 0;
                       })
                   m.returnValue(r);
@@ -482,11 +567,6 @@ class LoweringTest {
                 """);
     }
 
-    /**
-     * The return's value is computed inside the try (its failure is caught), then the finally runs and the
-     * return completes; the catch and the exceptions out of the try and the catch all go through the finally,
-     * which rethrows (-1) or continues at the saved block; the try's and catch's locals are cleared on the way.
-     */
     @Test
     void tryCatchFinallyRoutesEveryWayOutThroughTheFinally() {
         assertListing("""

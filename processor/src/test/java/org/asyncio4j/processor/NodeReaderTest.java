@@ -207,15 +207,15 @@ class NodeReaderTest {
             assertEquals(2, classic.cases.size());
             Node case12 = classic.cases.get(0);
             assertEquals(Node.CaseKind.STATEMENT, case12.caseKind);
-            assertEquals(List.of("1", "2"), texts(case12.labels));
-            assertEquals(List.of(1, 2), case12.labels.stream().map(l -> l.value).toList());
+            assertEquals(List.of("1", "2"), texts(case12.expressions));
+            assertEquals(List.of(1, 2), case12.expressions.stream().map(l -> l.value).toList());
             assertEquals(List.of("a = 1;", "break;"), texts(case12.statements));
             assertNull(case12.body);
             assertSame(classic, case12.statements.get(1).jumpTarget);
             assertTrue(case12.needsLowering, "the case holds a break out of it");
             assertFalse(classic.needsLowering, "the break stays inside the switch");
             Node classicDefault = classic.cases.get(1);
-            assertEquals(List.of(), classicDefault.labels, "default has no labels");
+            assertEquals(List.of(), classicDefault.expressions, "default has no labels");
             assertEquals(List.of("a = 2;"), texts(classicDefault.statements));
 
             Node rules = body.statements.get(2);
@@ -224,8 +224,8 @@ class NodeReaderTest {
                     kinds(rules.cases.stream().map(c -> c.body).toList()));
             assertEquals(List.of(List.of(), List.of(), List.of()),
                     rules.cases.stream().map(c -> c.statements).toList(), "a rule's code is its body");
-            assertEquals(List.of("3"), texts(rules.cases.get(0).labels));
-            assertEquals(List.of(), rules.cases.get(2).labels);
+            assertEquals(List.of("3"), texts(rules.cases.get(0).expressions));
+            assertEquals(List.of(), rules.cases.get(2).expressions);
             Node thrown = rules.cases.get(2).body.expression;
             assertEquals(Node.Kind.NEW_CLASS, thrown.kind);
             assertEquals("\"n=\" + n", thrown.arguments.get(0).text());
@@ -246,6 +246,73 @@ class NodeReaderTest {
             assertFalse(switchExpression.needsLowering, "a yield does not leave its switch expression");
             assertSame(s.local(m, "t"), yieldCase.body.statements.get(0).local);
             assertSame(s.local(m, "t"), yield.expression.leftOperand.local);
+        });
+    }
+
+    /**
+     * Java 21: a case's labels as written (a pattern, a record pattern, {@code null} and {@code default} as two
+     * labels), its guard, the bindings with their locals; an instanceof's record pattern and its nested bindings.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledForJreRange(min = org.junit.jupiter.api.condition.JRE.JAVA_21)
+    void patternCasesGuardsAndRecordPatternsOnJavac21() {
+        body("""
+                record P(int x, Object y) {}
+                @Async Task<Integer> m(Object o, Task<Integer> t) {
+                  int a = 0;
+                  int lim = 2;
+                  switch (o) {
+                    case Integer i when i > lim -> a = Await.on(t) + i;
+                    case P(int x, var y) -> a = x;
+                    case null, default -> a = 1;
+                  }
+                  if (o instanceof P(int x, P(var z, Object w))) {
+                    a += x;
+                  }
+                  return Task.completed(a);
+                }
+                """, s -> {
+            Node body = model(s, "m");
+            Node sw = body.statements.get(2);
+            Node guarded = sw.cases.get(0);
+            assertEquals(List.of("PATTERN_CASE_LABEL"), kinds(guarded.labels));
+            assertEquals(List.of(), guarded.expressions, "a pattern is not a constant");
+            assertEquals("i > lim", guarded.guard.text());
+            Node binding = guarded.labels.get(0).children.get(0);
+            assertEquals(Node.Kind.BINDING_PATTERN, binding.kind);
+            assertEquals("i", binding.binding.name);
+            assertEquals(Local.Kind.BINDING, binding.binding.local.kind);
+            assertSame(binding.binding.local, guarded.guard.leftOperand.local, "the guard reads the binding");
+            assertSame(binding.binding.local, guarded.body.expression.expression.rightOperand.local,
+                    "and so does the case's body");
+
+            Node record = sw.cases.get(1).labels.get(0).children.get(0);
+            assertEquals(Node.Kind.DECONSTRUCTION_PATTERN, record.kind);
+            assertEquals("P(int x, var y)", record.text());
+            assertNull(sw.cases.get(1).guard);
+            List<String> bindings = new ArrayList<>();
+            record.forEach(n -> {
+                if (n.kind == Node.Kind.BINDING_PATTERN) {
+                    bindings.add(n.binding.name + ":" + n.binding.local.kind);
+                }
+            });
+            assertEquals(List.of("x:BINDING", "y:BINDING"), bindings);
+
+            Node nullDefault = sw.cases.get(2);
+            assertEquals(List.of("CONSTANT_CASE_LABEL", "DEFAULT_CASE_LABEL"), kinds(nullDefault.labels));
+            assertEquals(List.of("null"), texts(nullDefault.expressions));
+
+            Node instanceOf = body.statements.get(3).condition.expression;
+            assertEquals(Node.Kind.INSTANCE_OF, instanceOf.kind);
+            assertNull(instanceOf.binding, "a record pattern is not a single binding");
+            assertEquals("P(int x, P(var z, Object w))", instanceOf.pattern.text());
+            List<String> nested = new ArrayList<>();
+            instanceOf.pattern.forEach(n -> {
+                if (n.kind == Node.Kind.BINDING_PATTERN) {
+                    nested.add(n.binding.name);
+                }
+            });
+            assertEquals(List.of("x", "z", "w"), nested);
         });
     }
 

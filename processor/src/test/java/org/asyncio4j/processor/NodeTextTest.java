@@ -77,6 +77,16 @@ class NodeTextTest {
         public String binding(Node binding) {
             return bindings ? "<b:" + binding.name + ">" : null;
         }
+
+        @Override
+        public String pattern(Node binding) {
+            return bindings ? "<p:" + binding.name + ">" : null;
+        }
+
+        @Override
+        public String store(Node binding) {
+            return bindings ? " <store:" + binding.name + ">" : null;
+        }
     }
 
     private static String render(Node n, Marks rw) {
