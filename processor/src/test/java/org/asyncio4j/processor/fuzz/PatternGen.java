@@ -69,8 +69,11 @@ final class PatternGen {
         }
     }
 
-    /** A pattern's text, its bindings, and whether it matches every non-null value of its type. */
-    record Pat(String text, List<Bind> binds, boolean total) {}
+    /**
+     * A pattern's text, its bindings, whether it matches every non-null value of its type, and a
+     * value built to match it (static type Object, or Sh for Sh's records and Sh components).
+     */
+    record Pat(String text, List<Bind> binds, boolean total, Node value) {}
 
     boolean on() {
         return rec() || sw();
@@ -116,8 +119,8 @@ final class PatternGen {
     /** {@code if (X instanceof R(...) [&& cond]) { await; ...; log(bindings) } [else {...}]}. */
     private Node ifPattern(Ctx c) {
         boolean onSh = g.chance(30);
-        Node x = onSh ? sh(c, 2) : obj(c, 2);
-        Pat p = pat(g.pickOf(onSh ? SH_RECORDS : RECORDS), 2, false);
+        Pat p = pat(c, g.pickOf(onSh ? SH_RECORDS : RECORDS), 2, false);
+        Node x = operand(c, onSh, p.value, 2);
         INSTANCEOF.increment();
         Node s = Node.stmt("if (", x, " instanceof " + p.text);
         if (g.chance(30)) {
@@ -141,8 +144,8 @@ final class PatternGen {
      */
     private Node negated(Ctx c) {
         boolean onSh = g.chance(30);
-        Node x = onSh ? sh(c, 2) : obj(c, 2);
-        Pat p = pat(g.pickOf(onSh ? SH_RECORDS : RECORDS), 2, false);
+        Pat p = pat(c, g.pickOf(onSh ? SH_RECORDS : RECORDS), 2, false);
+        Node x = operand(c, onSh, p.value, 2);
         INSTANCEOF.increment();
         NEGATED.increment();
         List<Node> then = new ArrayList<>(g.block(c, 2).kids());
@@ -228,8 +231,8 @@ final class PatternGen {
     Node expr(Ctx c, Ty t, int depth) {
         if (rec() && (!sw() || g.chance(50))) {
             boolean onSh = g.chance(30);
-            Node x = onSh ? sh(c, depth) : obj(c, depth);
-            Pat p = pat(g.pickOf(onSh ? SH_RECORDS : RECORDS), 2, false);
+            Pat p = pat(c, g.pickOf(onSh ? SH_RECORDS : RECORDS), 2, false);
+            Node x = operand(c, onSh, p.value, depth);
             INSTANCEOF.increment();
             int mark;
             Node e;
@@ -355,35 +358,36 @@ final class PatternGen {
     /**
      * A pattern testing {@code type}. {@code typeOk}: a type pattern ({@code Pt p}) is allowed for a
      * record (else a record pattern is written); nested components are tested up to {@code depth}.
+     * With it, a value that the pattern matches unless a nested one differs ({@link Pat#value}).
      */
-    Pat pat(String type, int depth, boolean typeOk) {
-        return pat(type, depth, typeOk, false);
+    Pat pat(Ctx c, String type, int depth, boolean typeOk) {
+        return pat(c, type, depth, typeOk, false);
     }
 
     /** {@code nested}: a component of a record pattern, where {@code var} may stand for the type. */
-    private Pat pat(String type, int depth, boolean typeOk, boolean nested) {
+    private Pat pat(Ctx c, String type, int depth, boolean typeOk, boolean nested) {
         List<Bind> b = new ArrayList<>();
         String n = g.fresh("v");
         switch (type) {
             case "Integer" -> {
                 b.add(new Bind(n, Ty.INT));
-                return new Pat("Integer " + n, b, true);
+                return new Pat("Integer " + n, b, true, Node.expr(Ty.OBJ, "((Object) (", g.expr(c, Ty.INT, 1), "))"));
             }
             case "String" -> {
                 b.add(new Bind(n, Ty.STR));
-                return new Pat("String " + n, b, true);
+                return new Pat("String " + n, b, true, Node.expr(Ty.OBJ, "((Object) (", g.expr(c, Ty.STR, 1), "))"));
             }
             case "Long" -> {
                 b.add(new Bind(n, Ty.LONG));
-                return new Pat("Long " + n, b, true);
+                return new Pat("Long " + n, b, true, Node.expr(Ty.OBJ, "((Object) (", g.expr(c, Ty.LONG, 1), "))"));
             }
             case "Object" -> { // nested only (Bx's component)
                 b.add(new Bind(n, Ty.OBJ));
-                return new Pat((g.chance(50) ? "var " : "Object ") + n, b, true);
+                return new Pat((g.chance(50) ? "var " : "Object ") + n, b, true, obj(c, 1));
             }
             case "Sh" -> { // a type pattern; nested, may be var (Nd's components)
                 b.add(new Bind(n, Ty.SH));
-                return new Pat((nested && g.chance(50) ? "var " : "Sh ") + n, b, true);
+                return new Pat((nested && g.chance(50) ? "var " : "Sh ") + n, b, true, sh(c, 1));
             }
             default -> { }
         }
@@ -400,63 +404,102 @@ final class PatternGen {
                 case "Rc" -> b.add(new Bind(n + ".h()", Ty.INT));
                 default -> b.add(new Bind(n + ".l()", Ty.SH));
             }
-            return new Pat(type + " " + n, b, true);
+            return new Pat(type + " " + n, b, true, recordValue(c, type));
         }
         switch (type) {
             case "Pt" -> {
                 String y = g.fresh("v");
                 b.add(new Bind(n, Ty.INT));
                 b.add(new Bind(y, Ty.LONG));
-                return new Pat("Pt(" + g.pickOf("int ", "var ") + n + ", " + g.pickOf("long ", "var ") + y + ")", b, true);
+                return new Pat("Pt(" + g.pickOf("int ", "var ") + n + ", " + g.pickOf("long ", "var ") + y + ")", b, true,
+                        recordValue(c, type));
             }
             case "Sq" -> {
                 b.add(new Bind(n, Ty.INT));
-                return new Pat("Sq(" + g.pickOf("int ", "var ") + n + ")", b, true);
+                return new Pat("Sq(" + g.pickOf("int ", "var ") + n + ")", b, true, recordValue(c, type));
             }
             case "Rc" -> {
                 String h = g.fresh("v");
                 b.add(new Bind(n, Ty.INT));
                 b.add(new Bind(h, Ty.INT));
-                return new Pat("Rc(" + g.pickOf("int ", "var ") + n + ", " + g.pickOf("int ", "var ") + h + ")", b, true);
+                return new Pat("Rc(" + g.pickOf("int ", "var ") + n + ", " + g.pickOf("int ", "var ") + h + ")", b, true,
+                        recordValue(c, type));
             }
             case "Bx" -> {
-                Pat in = component(depth > 0 ? g.pickOf(IN_OBJECT) : "Object", "Object", depth - 1);
-                return new Pat("Bx(" + in.text + ")", in.binds, in.total);
+                Pat in = component(c, depth > 0 ? g.pickOf(IN_OBJECT) : "Object", "Object", depth - 1);
+                return new Pat("Bx(" + in.text + ")", in.binds, in.total,
+                        Node.expr(Ty.OBJ, "((Object) new Bx(", in.value, "))"));
             }
             default -> { // Nd
-                Pat l = component(depth > 0 ? g.pickOf(IN_SH) : "Sh", "Sh", depth - 1);
-                Pat r = component(depth > 0 ? g.pickOf(IN_SH) : "Sh", "Sh", depth - 1);
+                Pat l = component(c, depth > 0 ? g.pickOf(IN_SH) : "Sh", "Sh", depth - 1);
+                Pat r = component(c, depth > 0 ? g.pickOf(IN_SH) : "Sh", "Sh", depth - 1);
                 List<Bind> both = new ArrayList<>(l.binds);
                 both.addAll(r.binds);
-                return new Pat("Nd(" + l.text + ", " + r.text + ")", both, l.total && r.total);
+                return new Pat("Nd(" + l.text + ", " + r.text + ")", both, l.total && r.total,
+                        Node.expr(Ty.SH, "((Sh) new Nd(", asSh(l.value), ", ", asSh(r.value), "))"));
             }
         }
     }
 
+    /** A value of record {@code type} (Pt, Bx: static type Object; Sq, Rc, Nd: Sh). */
+    private Node recordValue(Ctx c, String type) {
+        return switch (type) {
+            case "Pt" -> Node.expr(Ty.OBJ, "((Object) new Pt(", g.expr(c, Ty.INT, 1), ", ", g.expr(c, Ty.LONG, 1), "))");
+            case "Bx" -> Node.expr(Ty.OBJ, "((Object) new Bx(", obj(c, 1), "))");
+            case "Sq" -> Node.expr(Ty.SH, "((Sh) new Sq(", g.expr(c, Ty.INT, 1), "))");
+            case "Rc" -> Node.expr(Ty.SH, "((Sh) new Rc(", g.expr(c, Ty.INT, 1), ", ", g.expr(c, Ty.INT, 1), "))");
+            default -> Node.expr(Ty.SH, "((Sh) new Nd(", sh(c, 1), ", ", sh(c, 1), "))");
+        };
+    }
+
+    /** {@code v} where an Object is wanted (an Sh value is one). */
+    private static Node asObj(Node v) {
+        return v.ty == Ty.OBJ ? v : Node.expr(Ty.OBJ, "((Object) ", v, ")");
+    }
+
+    /** {@code v} where a Sh is wanted: only the values of Sh patterns come here. */
+    private static Node asSh(Node v) {
+        if (v.ty != Ty.SH) {
+            throw new IllegalStateException("not a Sh value: " + v.ty);
+        }
+        return v;
+    }
+
+    /**
+     * The operand of an instanceof or a switch's selector: mostly {@code value} (what one of the
+     * patterns matches, so that bodies run), else any value of the static type.
+     */
+    private Node operand(Ctx c, boolean onSh, Node value, int depth) {
+        if (value != null && g.chance(70)) {
+            return onSh ? asSh(value) : asObj(value);
+        }
+        return onSh ? sh(c, depth) : obj(c, depth);
+    }
+
     /** A nested pattern testing {@code type} on a component declared {@code declared}: total only if the same. */
-    private Pat component(String type, String declared, int depth) {
-        Pat p = pat(type, depth, g.chance(20), true);
-        return new Pat(p.text, p.binds, type.equals(declared) && p.total);
+    private Pat component(Ctx c, String type, String declared, int depth) {
+        Pat p = pat(c, type, depth, g.chance(20), true);
+        return new Pat(p.text, p.binds, type.equals(declared) && p.total, p.value);
     }
 
     /** A pattern testing {@code type}, total for it (a type pattern or a record pattern with total components). */
-    private Pat totalPat(String type) {
+    private Pat totalPat(Ctx c, String type) {
         for (int tries = 0; tries < 20; tries++) {
-            Pat p = pat(type, 1, true);
+            Pat p = pat(c, type, 1, true);
             if (p.total) {
                 return p;
             }
         }
-        return pat(type, 0, false); // Bx(var o) / Nd(Sh a, Sh b)
+        return pat(c, type, 0, false); // Bx(var o) / Nd(Sh a, Sh b)
     }
 
     /** A pattern testing {@code type} that is not total, if the type has one (Bx, Nd); else null. */
-    private Pat partialPat(String type) {
+    private Pat partialPat(Ctx c, String type) {
         if (!type.equals("Bx") && !type.equals("Nd")) {
             return null;
         }
         for (int tries = 0; tries < 20; tries++) {
-            Pat p = pat(type, 2, false);
+            Pat p = pat(c, type, 2, false);
             if (!p.total) {
                 return p;
             }
@@ -466,8 +509,8 @@ final class PatternGen {
 
     // ------------------------------------------------------------------ switches
 
-    /** One case label: its text (after "case"), its bindings, and whether it declares any. */
-    private record Label(String head, Node guard, List<Bind> binds) {
+    /** One case label: its text (after "case"), guard, bindings, and a value it matches (null: none made). */
+    private record Label(String head, Node guard, List<Bind> binds, Node value) {
         boolean binding() {
             return !binds.isEmpty();
         }
@@ -500,18 +543,18 @@ final class PatternGen {
         for (String t : types) {
             int before = out.size();
             if (g.chance(35)) {
-                Pat p = pat(t, 1, true);
-                out.add(new Label(p.text, guard(c, p.binds), p.binds));
+                Pat p = pat(c, t, 1, true);
+                out.add(new Label(p.text, guard(c, p.binds), p.binds, p.value));
             }
-            Pat partial = g.chance(40) ? partialPat(t) : null;
+            Pat partial = g.chance(40) ? partialPat(c, t) : null;
             if (partial != null) {
-                out.add(new Label(partial.text, null, partial.binds));
+                out.add(new Label(partial.text, null, partial.binds, partial.value));
             }
             // the last type of a sealed switch without default is Sh: unconditional, so it is total
             boolean mustCover = sealedNoDefault || (onSh && t.equals("Sh"));
             if (mustCover || out.size() == before || g.chance(50)) {
-                Pat p = totalPat(t);
-                out.add(new Label(p.text, null, p.binds));
+                Pat p = totalPat(c, t);
+                out.add(new Label(p.text, null, p.binds, p.value));
             }
         }
         for (Label l : out) {
@@ -524,26 +567,26 @@ final class PatternGen {
             SEALED_NO_DEFAULT.increment();
             if (g.chance(30)) {
                 CASE_NULL.increment();
-                out.add(g.chance(50) ? 0 : out.size(), new Label("null", null, List.of()));
+                out.add(g.chance(50) ? 0 : out.size(), new Label("null", null, List.of(), null));
             }
             return out;
         }
         int k = g.r.nextInt(100);
         if (k < 25) {
             CASE_NULL.increment();
-            out.add(new Label("null, default", null, List.of()));
+            out.add(new Label("null, default", null, List.of(), null));
             return out;
         }
         if (g.chance(30)) {
             CASE_NULL.increment();
             // in the colon form, right before the default, so that it may fall through to it
-            out.add(!colon && g.chance(50) ? 0 : out.size(), new Label("null", null, List.of()));
+            out.add(!colon && g.chance(50) ? 0 : out.size(), new Label("null", null, List.of(), null));
         }
         if (k < 80 || onSh) {
-            out.add(new Label("default", null, List.of()));
+            out.add(new Label("default", null, List.of(), null));
         } else {
             String n = g.fresh("v");
-            out.add(new Label("Object " + n, null, List.of(new Bind(n, Ty.OBJ))));
+            out.add(new Label("Object " + n, null, List.of(new Bind(n, Ty.OBJ)), null));
         }
         return out;
     }
@@ -581,8 +624,8 @@ final class PatternGen {
         SWITCH_STMTS.increment();
         boolean onSh = g.chance(40);
         boolean colon = g.chance(40);
-        Node s = Node.stmt("switch (", onSh ? sh(c, 2) : obj(c, 2), ") {");
         List<Label> labels = labels(c, onSh, colon);
+        Node s = Node.stmt("switch (", operand(c, onSh, g.pickOf(labels.toArray(new Label[0])).value, 2), ") {");
         List<Target> saved = c.targets;
         c.targets = new ArrayList<>(saved);
         c.targets.add(new Target(null, false));
@@ -640,8 +683,8 @@ final class PatternGen {
         c.targets = new ArrayList<>();
         boolean onSh = g.chance(40);
         boolean colon = g.chance(30);
-        Node s = Node.expr(t, "switch (", onSh ? sh(c, depth) : obj(c, depth), ") {");
         List<Label> labels = labels(c, onSh, colon);
+        Node s = Node.expr(t, "switch (", operand(c, onSh, g.pickOf(labels.toArray(new Label[0])).value, depth), ") {");
         for (int i = 0; i < labels.size(); i++) {
             Label l = labels.get(i);
             s.parts.add(" " + caseHead(l));
