@@ -506,50 +506,6 @@ public abstract class Coroutine<T> extends FutureBase<T> {
     }
 
     /**
-     * Generated code only: true, once {@code value} was assigned to a field. Written after an
-     * {@code instanceof} with a record pattern, {@code (o instanceof P(int a$p, var b$p) && m.stored(m.a = a$p)
-     * && ...)}, for each binding the machine keeps in a field across an await: the bindings exist only
-     * inside the expression, so it stores them there, on the match. The overloads take every type
-     * without boxing ({@code int}, {@code char}... widen to {@code long}, {@code float} to {@code double}).
-     *
-     * @param value the value just stored
-     * @return true
-     */
-    public final boolean stored(Object value) {
-        return true;
-    }
-
-    /**
-     * Generated code only: {@link #stored(Object)} for integral values and {@code char}.
-     *
-     * @param value the value just stored
-     * @return true
-     */
-    public final boolean stored(long value) {
-        return true;
-    }
-
-    /**
-     * Generated code only: {@link #stored(Object)} for {@code double} and {@code float}.
-     *
-     * @param value the value just stored
-     * @return true
-     */
-    public final boolean stored(double value) {
-        return true;
-    }
-
-    /**
-     * Generated code only: {@link #stored(Object)} for {@code boolean}.
-     *
-     * @param value the value just stored
-     * @return true
-     */
-    public final boolean stored(boolean value) {
-        return true;
-    }
-
-    /**
      * {@code return task;}: completes this task with {@code task}'s outcome, awaiting it if pending.
      *
      * @param task the task whose outcome becomes this one's

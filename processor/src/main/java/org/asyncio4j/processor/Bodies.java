@@ -107,15 +107,20 @@ final class Bodies {
         boolean typed = !lambda.getParameters().isEmpty();
         List<String> params = new ArrayList<>();
         List<String> args = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (VariableTree p : lambda.getParameters()) {
             Tree t = p.getType();
             if (t == null || !cm.src.hasPosition(t)) {
                 typed = false;
             }
-            args.add(p.getName().toString());
+            // an unnamed parameter ('_') cannot be passed on: named here, as its field is in the machine
+            String written = Local.nameOf(p);
+            names.add(written.equals(Local.UNNAMED) ? Local.unnamedParameter(names.size()) : written);
         }
-        for (VariableTree p : lambda.getParameters()) {
-            params.add(typed ? cm.src.slice(p.getType()) + " " + p.getName() : p.getName().toString());
+        args.addAll(names);
+        for (int i = 0; i < names.size(); i++) {
+            VariableTree p = lambda.getParameters().get(i);
+            params.add(typed ? cm.src.slice(p.getType()) + " " + names.get(i) : names.get(i));
         }
         for (Local c : captured) {
             args.add(c.name);
@@ -144,8 +149,10 @@ final class Bodies {
                 }
                 continue;
             }
+            boolean unnamed = l.decl instanceof VariableTree v && Local.nameOf(v).equals(Local.UNNAMED);
             if (l.typeText == null) {
-                l.typeText = l.typeTree != null ? cm.src.slice(l.typeTree) : typer.typeOf(l);
+                // an unnamed parameter ('_') is never read, and javac enters it in no scope to type it
+                l.typeText = l.typeTree != null ? cm.src.slice(l.typeTree) : unnamed ? "java.lang.Object" : typer.typeOf(l);
             }
             TypeName t = TypeVariableName.get(l.typeText); // the type as written: printed verbatim
             paramTypes.add(t);

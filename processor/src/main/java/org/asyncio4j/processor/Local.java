@@ -59,6 +59,20 @@ final class Local {
                 : typeTree.getKind() == Tree.Kind.UNION_TYPE ? Written.UNION : Written.REFERENCE;
     }
 
+    /** Java 22's unnamed variables ({@code int _ = f();}, {@code catch (E _)}, {@code case Point(var x, _)}). */
+    static final String UNNAMED = "_";
+
+    /** A declaration's name as written: javac gives an unnamed variable the empty name, its source says {@code _}. */
+    static String nameOf(com.sun.source.tree.VariableTree v) {
+        String name = v.getName().toString();
+        return name.isEmpty() ? UNNAMED : name;
+    }
+
+    /** The name the generated code gives an async lambda's unnamed parameter {@code at} (0-based). */
+    static String unnamedParameter(int at) {
+        return "unnamed$" + at;
+    }
+
     static boolean isPrimitiveName(String type) {
         return java.util.Set.of("int", "long", "double", "float", "boolean", "char", "short", "byte").contains(type.trim());
     }

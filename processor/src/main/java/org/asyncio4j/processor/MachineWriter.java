@@ -104,8 +104,8 @@ final class MachineWriter {
                 case PATTERN -> l.hoisted ? l.name + "$p" : l.name;
                 // after (x instanceof P(...)): true, and the binding kept in its field (a nested binding
                 // may match null, so no "!= null" here; stored's overloads take any value)
-                case STORE -> l.hoisted ? " && " + in.m() + ".stored(" + in.m() + "." + l.fieldName + " = " + l.name + "$p)"
-                        : "";
+                case STORE -> l.hoisted ? " && org.asyncio4j.spi.Patterns.stored(" + in.m() + "." + l.fieldName + " = "
+                        + l.name + "$p)" : "";
                 case VALUE, WITNESS -> l.hoisted ? in.m() + "." + l.fieldName : l.name;
             };
         });

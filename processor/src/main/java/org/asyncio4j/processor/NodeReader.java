@@ -158,7 +158,7 @@ final class NodeReader {
         if (t instanceof BlockTree b) {
             n.statements = list(b.getStatements());
         } else if (t instanceof VariableTree v) {
-            n.name = v.getName().toString();
+            n.name = Local.nameOf(v);
             n.type = n(v.getType());
             n.initializer = n(v.getInitializer());
         } else if (t instanceof ExpressionStatementTree es) {

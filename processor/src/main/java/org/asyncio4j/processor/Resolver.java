@@ -72,7 +72,7 @@ final class Resolver extends TreePathScanner<Void, Void> {
         scopes.push(new HashMap<>());
         for (int i = 0; i < m.getParameters().size(); i++) {
             VariableTree p = m.getParameters().get(i);
-            Local l = new Local(locals.size(), p.getName().toString(), Local.Kind.PARAMETER, p,
+            Local l = new Local(locals.size(), Local.nameOf(p), Local.Kind.PARAMETER, p,
                     new TreePath(methodPath, p), p.getType());
             locals.add(l);
             declarations.put(p, l);
@@ -95,7 +95,11 @@ final class Resolver extends TreePathScanner<Void, Void> {
         for (VariableTree p : lambda.getParameters()) {
             Tree type = p.getType();
             boolean implicit = type == null || positionless(type);
-            Local l = new Local(locals.size(), p.getName().toString(), Local.Kind.PARAMETER, p,
+            // an unnamed parameter ('_') is passed to the machine like the others: it needs a name there
+            String name = Local.nameOf(p);
+            int at = lambda.getParameters().indexOf(p);
+            Local l = new Local(locals.size(), name.equals(Local.UNNAMED) ? Local.unnamedParameter(at) : name,
+                    Local.Kind.PARAMETER, p,
                     new TreePath(lambdaPath, p), implicit ? null : type);
             locals.add(l);
             declarations.put(p, l);
@@ -294,7 +298,7 @@ final class Resolver extends TreePathScanner<Void, Void> {
     @Override
     public Void visitVariable(VariableTree node, Void p) {
         scan(node.getInitializer(), p);
-        String name = node.getName().toString();
+        String name = Local.nameOf(node);
         names.add(name);
         if (opaqueDepth > 0) {
             scopes.peek().put(name, OPAQUE);

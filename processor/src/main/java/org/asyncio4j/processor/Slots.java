@@ -82,7 +82,7 @@ final class Slots {
                 if (l.typeText == null) {
                     l.typeText = typer.typeOf(l);
                 }
-                String f = l.name;
+                String f = l.name.equals(Local.UNNAMED) ? "unnamed" : l.name; // '_' names no field
                 for (int i = 2; taken.contains(f); i++) {
                     f = l.name + "$" + i;
                 }
@@ -107,7 +107,9 @@ final class Slots {
         for (Block b : cfg.blocks) {
             Map<String, List<Local>> byName = new LinkedHashMap<>();
             for (Local l : locals) {
-                boolean staysLocal = l.kind != Local.Kind.PARAMETER && !l.forceHoist && l.blocks.cardinality() <= 1;
+                // unnamed variables ('_') may share a scope: Java declares each anew
+                boolean staysLocal = l.kind != Local.Kind.PARAMETER && !l.forceHoist && l.blocks.cardinality() <= 1
+                        && !l.name.equals(Local.UNNAMED);
                 if (staysLocal && l.blocks.get(b.id)) {
                     byName.computeIfAbsent(l.name, k -> new ArrayList<>()).add(l);
                 }

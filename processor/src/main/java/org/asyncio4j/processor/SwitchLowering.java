@@ -72,7 +72,17 @@ final class SwitchLowering extends LoweringPart {
             fallback.code.add(new Cfg.Exit(javaText("throw new java.lang.IncompatibleClassChangeError();"), line(s)));
             fallback.terminated = true;
         }
-        add(new Cfg.Dispatch(javaText(paren(sel)), labels, bodies, fallback, line(s)));
+        List<Block> targets = bodies;
+        if (fallback != null && s.cases.stream().anyMatch(c -> c.expressions.stream()
+                .anyMatch(e -> e.kind == Node.Kind.MEMBER_SELECT))) {
+            // Java 21's qualified enum constants (case X.ONE) may switch on a sealed interface that
+            // javac holds exhaustive: code after the dispatch would be unreachable, a default is not
+            targets = new ArrayList<>(bodies);
+            targets.add(fallback);
+            labels.add(null);
+            fallback = null;
+        }
+        add(new Cfg.Dispatch(javaText(paren(sel)), labels, targets, fallback, line(s)));
         return bodies;
     }
 

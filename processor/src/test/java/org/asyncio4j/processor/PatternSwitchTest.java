@@ -41,10 +41,14 @@ class PatternSwitchTest {
 
     /** Compiles {@code body} (class {@code p.A}) with the processor at Java 21. */
     private static Compilation compile(String... body) {
+        return compileAt("21", body);
+    }
+
+    private static Compilation compileAt(String release, String... body) {
         String[] all = new String[HEADER.length + body.length];
         System.arraycopy(HEADER, 0, all, 0, HEADER.length);
         System.arraycopy(body, 0, all, HEADER.length, body.length);
-        return javac().withProcessors(new AsyncProcessor()).withOptions("--release", "21", "-Xlint:all", "-Werror")
+        return javac().withProcessors(new AsyncProcessor()).withOptions("--release", release, "-Xlint:all", "-Werror")
                 .compile(DiagnosticsTest.source("A", all));
     }
 
@@ -61,7 +65,7 @@ class PatternSwitchTest {
     private static final class Run {
         final List<String> results = new ArrayList<>();
         final List<Long> times = new ArrayList<>();
-        private final Class<?> async;
+        final Class<?> async;
 
         Run(Compilation c) throws Exception {
             assertThat(c).succeededWithoutWarnings();
@@ -151,7 +155,35 @@ class PatternSwitchTest {
         assertEquals(List.of(10L, 25L, 5L, 0L), run.times);
         String gen = generated(c);
         // the bindings, declared in the pattern, are kept in fields once it matched
-        assertTrue(gen.contains("m.o instanceof P(int x$p, var y$p) && m.stored(m.x = x$p) && m.stored(m.y = y$p)"), gen);
+        assertTrue(gen.contains("m.o instanceof P(int x$p, var y$p) && org.asyncio4j.spi.Patterns.stored(m.x = x$p)"
+                + " && org.asyncio4j.spi.Patterns.stored(m.y = y$p)"), gen);
+    }
+
+    /** The same in an async generator, whose machine is a GeneratorMachine (found by the fuzzer). */
+    @Test
+    void recordPatternBindingsInAGeneratorSurviveAwaitsAndYields() throws Exception {
+        Compilation c = compile(
+                "public class A {",                                                                    // 5
+                "  record Rc(int w, long h) {}",                                                       // 6
+                "  @Async static AsyncIterable<Long> gen(Object o) {",                                 // 7
+                "    if (o instanceof Rc(var w, long h)) {",                                           // 8
+                "      Await.on(Asyncio.sleep(Duration.ofMillis(10)));",                               // 9
+                "      Await.yield(w + h);",                                                           // 10
+                "      Await.yield((long) w);",                                                        // 11
+                "    }",                                                                               // 12
+                "    return AsyncIterable.end();",                                                     // 13
+                "  }",                                                                                 // 14
+                "  @Async static Task<String> sum(Object o) {",                                        // 15
+                "    String out = \"\";",                                                              // 16
+                "    for (long v : Await.each(gen(o))) out += v + \";\";",                             // 17
+                "    return Task.completed(out);",                                                     // 18
+                "  }",                                                                                 // 19
+                "}");
+        Run run = new Run(c);
+        run.call("sum", run.newArg("p.A$Rc", 3, 4L));
+        run.call("sum", "not a record");
+        assertEquals(List.of("7;3;", ""), run.results);
+        assertEquals(List.of(10L, 0L), run.times);
     }
 
     @Test
@@ -265,6 +297,90 @@ class PatternSwitchTest {
         run.call("m", null);
         assertEquals(List.of("A1", "other2", "other2"), run.results);
         assertEquals(List.of(10L, 20L, 20L), run.times);
+    }
+
+    /**
+     * Java 21's qualified enum constants on a sealed interface: javac holds the switch exhaustive without a
+     * default, so the dispatch's way out for "no label matched" is a default label, not code after it (which
+     * javac rejected as unreachable).
+     */
+    @Test
+    void qualifiedEnumConstantsOfASealedInterface() throws Exception {
+        Compilation c = compile(
+                "public class A {",                                                                    // 5
+                "  sealed interface S permits X, Y {}",                                                // 6
+                "  enum X implements S { ONE, TWO }",                                                  // 7
+                "  enum Y implements S { THREE }",                                                     // 8
+                "  @Async Task<String> m(S s) {",                                                      // 9
+                "    String out = \"\";",                                                              // 10
+                "    switch (s) {",                                                                    // 11
+                "      case X.ONE -> out += \"one\" + Await.on(Asyncio.sleep(Duration.ofMillis(10), 1));", // 12
+                "      case X.TWO -> out += \"two\";",                                                // 13
+                "      case Y.THREE -> out += \"three\";",                                            // 14
+                "    }",                                                                               // 15
+                "    String r = switch (s) {",                                                         // 16
+                "      case X.ONE -> \"|1\" + Await.on(Asyncio.sleep(Duration.ofMillis(5), 1));",    // 17
+                "      case X.TWO, Y.THREE -> \"|2\";",                                               // 18
+                "    };",                                                                              // 19
+                "    return Task.completed(out + r);",                                                 // 20
+                "  }",                                                                                 // 21
+                "}");
+        Run run = new Run(c);
+        Class<?> x = run.async.getClassLoader().loadClass("p.A$X");
+        Class<?> y = run.async.getClassLoader().loadClass("p.A$Y");
+        run.call("m", x.getEnumConstants()[0]);
+        run.call("m", x.getEnumConstants()[1]);
+        run.call("m", y.getEnumConstants()[0]);
+        assertEquals(List.of("one1|11", "two|2", "three|2"), run.results);
+        assertEquals(List.of(15L, 0L, 0L), run.times);
+    }
+
+    /**
+     * Java 22's unnamed variables: javac names them with the empty name, which the generated code wrote as
+     * {@code int  = ...}. A local, a catch parameter, a for-each variable and a pattern keep {@code _}; an
+     * async lambda's unnamed parameter is passed to its machine, so there it gets a name.
+     */
+    @Test
+    @EnabledForJreRange(min = JRE.JAVA_22)
+    void unnamedVariablesPatternsAndLambdaParameters() throws Exception {
+        Compilation c = compileAt("22",
+                "public class A {",                                                                    // 5
+                "  record P(int x, int y) {}",                                                         // 6
+                "  static Task<Integer> later(int ms, int v) { return Asyncio.sleep(Duration.ofMillis(ms), v); }", // 7
+                "  @Async Task<String> m(Object o) {",                                                 // 8
+                "    String out = \"\";",                                                              // 9
+                "    int _ = Await.on(later(1, 0));",                                                  // 10
+                "    if (o instanceof P(int x, _)) {",                                                 // 11
+                "      out += \"x\" + Await.on(later(2, x));",                                         // 12
+                "    }",                                                                               // 13
+                "    switch (o) {",                                                                    // 14
+                "      case P(_, int y) when y > 1 -> out += \"y\" + Await.on(later(3, y));",          // 15
+                "      case Integer _, String _ -> out += \"is\" + Await.on(later(4, 0));",            // 16
+                "      default -> out += \"d\";",                                                      // 17
+                "    }",                                                                               // 18
+                "    try {",                                                                           // 19
+                "      Await.on(Task.failed(new IllegalStateException()));",                           // 20
+                "    } catch (IllegalStateException _) {",                                             // 21
+                "      out += \"c\" + Await.on(later(5, 1));",                                         // 22
+                "    }",                                                                               // 23
+                "    for (var _ : java.util.List.of(1, 2)) {",                                         // 24
+                "      out += Await.on(later(6, 3));",                                                 // 25
+                "    }",                                                                               // 26
+                "    java.util.function.BiFunction<Integer, Integer, Task<Integer>> f = (_, b) -> {",  // 27
+                "      int _ = Await.on(later(7, 0));",                                                // 28
+                "      return Task.completed(Await.on(later(8, b)) * 10);",                            // 29
+                "    };",                                                                              // 30
+                "    return Task.completed(out + \"|\" + Await.on(f.apply(1, 2)));",                   // 31
+                "  }",                                                                                 // 32
+                "}");
+        Run run = new Run(c);
+        run.call("m", run.newArg("p.A$P", 5, 7));
+        run.call("m", "s");
+        assertEquals(List.of("x5y7c133|20", "is0c133|20"), run.results);
+        assertEquals(List.of(1L + 2 + 3 + 5 + 12 + 15, 1L + 4 + 5 + 12 + 15), run.times);
+        String gen = generated(c);
+        assertTrue(gen.contains("int _ = m.<java.lang.Integer>awaited($await);"), gen);
+        assertTrue(gen.contains("(unnamed$0, b) -> "), gen);
     }
 
     @Test
