@@ -22,6 +22,8 @@ final class Check {
         int runs;
         int cancelRuns;
         int overBudget;
+        /** Programs whose reference (javac alone, no processor) fails verification: javac's bug, not compared. */
+        int unverifiable;
         int failures;
         /** Await reads in the generated code that state their type ({@code m.<X>awaited}), and those read through a witness. */
         int typedAwaits;
@@ -32,7 +34,9 @@ final class Check {
         @Override
         public String toString() {
             return programs + " programs, " + runs + " run pairs (" + cancelRuns + " cancellation runs), "
-                    + overBudget + " over the step budget, " + Fx.queueWaits + " queue awaits that waited, "
+                    + overBudget + " over the step budget, " + (unverifiable == 0 ? ""
+                    : unverifiable + " whose reference javac compiled to code that fails verification (not compared), ")
+                    + Fx.queueWaits + " queue awaits that waited, "
                     + typedAwaits + " await reads typed / " + witnessAwaits + " through a witness, " + failures
                     + " failures; javac cpu "
                     + compileNanos / 1_000_000 + " ms, runs " + runNanos / 1_000_000 + " ms";
@@ -191,6 +195,13 @@ final class Check {
         for (int i = 0; i < points.size(); i++) {
             int k = points.get(i);
             Runner.Trace r = Runner.run(ref, c.cls(), c.rootStatic(), false, c.seed(), k, c.arg());
+            if (k == 0 && r.outcome().startsWith("threw VerifyError")) {
+                // the program as written, compiled by javac alone, does not verify: a javac bug (JDK 25.0.3
+                // on a negated record-pattern instanceof in a block followed by a pattern switch, see
+                // FUZZING.md), nothing the processor did; the program tests nothing
+                st.unverifiable++;
+                return null;
+            }
             Runner.Trace a = Runner.run(async, c.cls(), c.rootStatic(), true, c.seed(), k, c.arg());
             st.runs++;
             if (k > 0) {
