@@ -95,7 +95,7 @@ class FuzzMain {
                     .append(" -Dfuzz.count=1)\n");
         }
         for (Check.Failure f : failures) {
-            if (shrunkKinds.size() >= shrink || !shrunkKinds.add(f.kind() + firstLine(f.detail()))) {
+            if (shrunkKinds.size() >= shrink || !shrunkKinds.add(f.kind() + firstLine(f.detail()) + asyncSide(f.detail()))) {
                 continue;
             }
             int index = Integer.parseInt(f.c().cls().substring(1));
@@ -136,6 +136,20 @@ class FuzzMain {
             }
         }
         return f;
+    }
+
+    /**
+     * For a mismatch, what the async run did at the first difference, numbers left out: two mismatches
+     * with different symptoms are both shrunk (their first lines are the same).
+     */
+    private static String asyncSide(String detail) {
+        for (String line : detail.split("\n")) {
+            if (line.startsWith("  async ")) {
+                String rest = line.substring(line.indexOf(':') + 1);
+                return rest.replaceAll("[0-9]+", "#");
+            }
+        }
+        return "";
     }
 
     private static String firstLine(String s) {
