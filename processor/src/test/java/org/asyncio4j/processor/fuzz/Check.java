@@ -22,6 +22,8 @@ final class Check {
         int runs;
         int cancelRuns;
         int overBudget;
+        /** Programs whose own class (as javac compiled it, no processor code in it) fails verification: not compared. */
+        int unverifiable;
         int failures;
         /** Await reads in the generated code that state their type ({@code m.<X>awaited}), and those read through a witness. */
         int typedAwaits;
@@ -32,7 +34,9 @@ final class Check {
         @Override
         public String toString() {
             return programs + " programs, " + runs + " run pairs (" + cancelRuns + " cancellation runs), "
-                    + overBudget + " over the step budget, " + Fx.queueWaits + " queue awaits that waited, "
+                    + overBudget + " over the step budget, " + (unverifiable == 0 ? ""
+                    : unverifiable + " whose own class javac compiled to code that fails verification (not compared), ")
+                    + Fx.queueWaits + " queue awaits that waited, "
                     + typedAwaits + " await reads typed / " + witnessAwaits + " through a witness, " + failures
                     + " failures; javac cpu "
                     + compileNanos / 1_000_000 + " ms, runs " + runNanos / 1_000_000 + " ms";
@@ -192,6 +196,14 @@ final class Check {
             int k = points.get(i);
             Runner.Trace r = Runner.run(ref, c.cls(), c.rootStatic(), false, c.seed(), k, c.arg());
             Runner.Trace a = Runner.run(async, c.cls(), c.rootStatic(), true, c.seed(), k, c.arg());
+            if (k == 0 && (userCodeUnverifiable(r, c) || userCodeUnverifiable(a, c))) {
+                // the user's class as written (the reference's, or the async compile's: the same text but
+                // for async resources), compiled by javac, does not verify: a javac bug (JDK 25.0.3 on a
+                // negated nested record-pattern instanceof before a pattern switch, see FUZZING.md), nothing
+                // the processor wrote (its machine class is Async<cls>); the program tests nothing
+                st.unverifiable++;
+                return null;
+            }
             st.runs++;
             if (k > 0) {
                 st.cancelRuns++;
@@ -223,6 +235,11 @@ final class Check {
             }
         }
         return null;
+    }
+
+    /** The run failed because javac's code for the user's own class {@code fz.<cls>} does not verify. */
+    private static boolean userCodeUnverifiable(Runner.Trace t, Case c) {
+        return t.outcome().startsWith("threw VerifyError") && t.outcome().contains("fz/" + c.cls() + ".");
     }
 
     static String diff(String ref, String async) {

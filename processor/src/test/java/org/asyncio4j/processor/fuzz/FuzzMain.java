@@ -43,6 +43,7 @@ class FuzzMain {
         Set<Gen.F> features = features(System.getProperty("fuzz.exclude", ""));
 
         Check.Stats st = new Check.Stats();
+        PatternGen.resetCounts();
         List<Check.Failure> failures = new ArrayList<>();
         long t0 = System.nanoTime();
         // javac dominates: batches are compiled on `threads` threads (javac tasks are independent)
@@ -81,6 +82,9 @@ class FuzzMain {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "fuzz: seed %d, %s; %.1f s, %.0f programs/s%n", seed, st, secs, st.programs / secs);
+        if (Gen.JAVA_21) {
+            System.out.println("fuzz: JDK 21 patterns: " + PatternGen.counts());
+        }
 
         StringBuilder report = new StringBuilder();
         Set<String> shrunkKinds = new LinkedHashSet<>();
@@ -91,7 +95,7 @@ class FuzzMain {
                     .append(" -Dfuzz.count=1)\n");
         }
         for (Check.Failure f : failures) {
-            if (shrunkKinds.size() >= shrink || !shrunkKinds.add(f.kind() + firstLine(f.detail()))) {
+            if (shrunkKinds.size() >= shrink || !shrunkKinds.add(f.kind() + firstLine(f.detail()) + asyncSide(f.detail()))) {
                 continue;
             }
             int index = Integer.parseInt(f.c().cls().substring(1));
@@ -132,6 +136,20 @@ class FuzzMain {
             }
         }
         return f;
+    }
+
+    /**
+     * For a mismatch, what the async run did at the first difference, numbers left out: two mismatches
+     * with different symptoms are both shrunk (their first lines are the same).
+     */
+    private static String asyncSide(String detail) {
+        for (String line : detail.split("\n")) {
+            if (line.startsWith("  async ")) {
+                String rest = line.substring(line.indexOf(':') + 1);
+                return rest.replaceAll("[0-9]+", "#");
+            }
+        }
+        return "";
     }
 
     private static String firstLine(String s) {

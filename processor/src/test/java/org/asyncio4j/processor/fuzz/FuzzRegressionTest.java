@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every program the fuzzer once failed on (shrunk), kept in {@code src/test/resources/fuzz-regressions/}:
+ * Every program the fuzzer once failed on (shrunk), kept in {@code src/test/resources/fuzz-regressions/}
+ * (and, for programs using Java 21 patterns, compiled on JDK 21+ only, {@code fuzz-regressions-21/}):
  * each must compile through the processor and behave exactly like its reference, plain and
  * cancelled at every suspension. One batch compile for all of them.
  */
@@ -21,14 +22,15 @@ class FuzzRegressionTest {
 
     @Test
     void everyRecordedFailureNowPasses() throws IOException, URISyntaxException {
-        Path dir = Path.of(FuzzRegressionTest.class.getResource("/fuzz-regressions").toURI());
         List<Case> cases = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                cases.add(Case.parse(Files.readString(f)));
-            }
+        read("/fuzz-regressions", cases);
+        assertTrue(cases.size() >= 2, "regression files missing from /fuzz-regressions");
+        if (Gen.JAVA_21) {
+            // programs with record patterns and pattern switches: Java 21, so not compiled on JDK 17
+            int before = cases.size();
+            read("/fuzz-regressions-21", cases);
+            assertTrue(cases.size() > before, "regression files missing from /fuzz-regressions-21");
         }
-        assertTrue(cases.size() >= 2, "regression files missing from " + dir);
         int saved = Check.cancelPoints;
         Check.cancelPoints = Integer.MAX_VALUE; // all suspensions: these programs are small
         Check.Stats st = new Check.Stats();
@@ -44,5 +46,14 @@ class FuzzRegressionTest {
         }
         assertEquals("", sb.toString());
         assertTrue(st.cancelRuns > 0, "no cancellation run: the regressions should suspend");
+    }
+
+    private static void read(String resource, List<Case> into) throws IOException, URISyntaxException {
+        Path dir = Path.of(FuzzRegressionTest.class.getResource(resource).toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                into.add(Case.parse(Files.readString(f)));
+            }
+        }
     }
 }

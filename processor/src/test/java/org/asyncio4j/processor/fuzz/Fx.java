@@ -219,6 +219,16 @@ public final class Fx {
         return task(site, x);
     }
 
+    /** An awaited {@code Object} (JDK 21 patterns: a selector or instanceof operand that was awaited). */
+    public static Task<Object> o(int site, Object x) {
+        return task(site, x);
+    }
+
+    /** An awaited value of the program's own type ({@code Sh}): the processor must infer {@code T}. */
+    public static <T> Task<T> t(int site, T x) {
+        return task(site, x);
+    }
+
     enum Kind { DONE, PENDING, FAIL_UNCHECKED, FAIL_CHECKED, CANCELLED }
 
     /** The planned outcome of this occurrence of {@code site}. */

@@ -20,15 +20,27 @@ final class Gen {
     enum F { LOOPS, LABELS, SWITCH_OLD, SWITCH_ARROW, SWITCH_EXPR, TRY, TWR, ASYNC_RES, CALLS, INSTANCE, FIELDS,
         ARRAYS, VAR, CHECKED_AWAIT, TERNARY, SHORT_CIRCUIT, COMPOUND, INCDEC, FOREACH, RETURN_TASK, THROW,
         CATCH_THROWABLE, ASSERT, STRINGS, LONGS, PATTERNS, LAMBDAS, EACH, GENERATORS, TASK_LOCALS, QUEUES,
-        CALL_TYPES }
+        CALL_TYPES,
+        /** JDK 21+ only: record patterns in instanceof (`o instanceof Bx(Pt(var a, long b))`), see {@link PatternGen}. */
+        RECORD_PATTERNS,
+        /** JDK 21+ only: pattern switch statements and expressions (type and record patterns, guards, null). */
+        PATTERN_SWITCH }
 
     static final Set<F> ALL = EnumSet.allOf(F.class);
 
     /** Top-level statements per method: 4 + [0, fuzz.stmts) (nested ones come on top). */
     static final int STMT_SPREAD = Integer.getInteger("fuzz.stmts", 6);
 
+    /**
+     * Record patterns and pattern switches are Java 21. On JDK 17 every check of the JDK 21 features
+     * comes before any random draw for them, so a seed's programs stay exactly what they were.
+     */
+    static final boolean JAVA_21 = Runtime.version().feature() >= 21;
+
     final Random r;
     final Set<F> on;
+    /** The JDK 21 pattern features (used only when {@link #JAVA_21}). */
+    final PatternGen pat = new PatternGen(this);
     int ids = 1;
     int names = 0;
 
@@ -58,6 +70,8 @@ final class Gen {
         List<String> extraMembers = new ArrayList<>();
         String classHeaderSuffix = "";
         String classModifiers = "public ";
+        /** Declares the records and the sealed interface the JDK 21 pattern features use ({@link PatternGen#TYPES}). */
+        boolean records;
 
         Program copy() {
             Program p = new Program();
@@ -67,6 +81,7 @@ final class Gen {
             p.cls = cls;
             p.seed = seed;
             p.rootStatic = rootStatic;
+            p.records = records;
             for (Method m : methods) {
                 Method c = new Method();
                 c.name = m.name;
@@ -109,6 +124,9 @@ final class Gen {
                 sb.append("    ").append(x).append('\n');
             }
             sb.append("    int[] farr = new int[4];\n");
+            if (records) {
+                sb.append(PatternGen.TYPES);
+            }
             for (Method m : methods) {
                 if (m.generator) {
                     renderGenerator(sb, m, ref);
@@ -162,6 +180,7 @@ final class Gen {
             p.methods.add(m);
         }
         p.rootStatic = p.methods.get(0).isStatic;
+        p.records = JAVA_21 && (on.contains(F.RECORD_PATTERNS) || on.contains(F.PATTERN_SWITCH));
         if (on.contains(F.GENERATORS) && on.contains(F.EACH) && on.contains(F.FOREACH) && on.contains(F.LOOPS)
                 && r.nextInt(100) < 40) {
             Method g = new Method();
@@ -185,12 +204,19 @@ final class Gen {
         final Ty ty;
         final boolean array;
         final boolean assignable;
+        /** Never assigned anywhere (a guard may read only such locals: JLS 14.11.1). */
+        final boolean effFinal;
 
         Local(String name, Ty ty, boolean array, boolean assignable) {
+            this(name, ty, array, assignable, false);
+        }
+
+        Local(String name, Ty ty, boolean array, boolean assignable, boolean effFinal) {
             this.name = name;
             this.ty = ty;
             this.array = array;
             this.assignable = assignable;
+            this.effFinal = effFinal;
         }
     }
 
@@ -224,6 +250,11 @@ final class Gen {
         int nest;
         /** Generating the body of an async lambda (its functional method cannot throw FxChecked). */
         boolean inLambda;
+        /**
+         * Generating a case guard (JDK 21): no awaits (the processor refuses them), no calls of async
+         * methods, no assignments, and only locals that are effectively final ({@link Local#effFinal}).
+         */
+        boolean pure;
 
         Ctx(Program p, Method m) {
             this.p = p;
@@ -231,22 +262,22 @@ final class Gen {
         }
     }
 
-    private String fresh(String prefix) {
+    String fresh(String prefix) {
         return prefix + (names++);
     }
 
-    private int id() {
+    int id() {
         return ids++;
     }
 
-    private boolean chance(int pct) {
+    boolean chance(int pct) {
         return r.nextInt(100) < pct;
     }
 
     private Node methodBody(Program p, Method m) {
         Ctx c = new Ctx(p, m);
         c.locals.add(new Local("a", Ty.INT, false, true));
-        c.locals.add(new Local("d", Ty.INT, false, false));
+        c.locals.add(new Local("d", Ty.INT, false, false, true));
         c.stmtBudget = 4 + r.nextInt(STMT_SPREAD);
         List<Node> stmts = new ArrayList<>();
         Node guard = m.generator ? Node.stmt("if (d > 2) return AsyncIterable.end();")
@@ -264,7 +295,7 @@ final class Gen {
 
     // ------------------------------------------------------------------ statements
 
-    private Node block(Ctx c, int max) {
+    Node block(Ctx c, int max) {
         int mark = c.locals.size();
         List<Node> stmts = new ArrayList<>();
         int n = r.nextInt(max + 1);
@@ -277,7 +308,7 @@ final class Gen {
         return Node.block(stmts);
     }
 
-    private static void trim(Ctx c, int mark) {
+    static void trim(Ctx c, int mark) {
         while (c.locals.size() > mark) {
             c.locals.remove(c.locals.size() - 1);
         }
@@ -291,6 +322,9 @@ final class Gen {
         }
         if (!deep && c.loopDepth < 3 && !c.noTry && chance(10) && generatorFor(c) != null) {
             return loop(c, 5); // consume the program's generator
+        }
+        if (JAVA_21 && !deep && pat.on() && chance(9)) {
+            return pat.stmt(c);
         }
         for (;;) {
             int k = r.nextInt(100);
@@ -356,9 +390,9 @@ final class Gen {
         lm.throwsChecked = false;
         Ctx lc = new Ctx(c.p, lm);
         lc.inLambda = true;
-        lc.locals.add(new Local(p, Ty.INT, false, false));
-        lc.locals.add(new Local(cap, Ty.INT, false, false));
-        lc.locals.add(new Local("d", Ty.INT, false, false));
+        lc.locals.add(new Local(p, Ty.INT, false, false, true));
+        lc.locals.add(new Local(cap, Ty.INT, false, false, true));
+        lc.locals.add(new Local("d", Ty.INT, false, false, true));
         lc.stmtBudget = 1 + r.nextInt(3);
         c.stmtBudget -= lc.stmtBudget;
         List<Node> body = new ArrayList<>();
@@ -528,10 +562,10 @@ final class Gen {
         return false;
     }
 
-    private Local pick(Ctx c, Ty t, boolean array, boolean assignable) {
+    Local pick(Ctx c, Ty t, boolean array, boolean assignable) {
         List<Local> ok = new ArrayList<>();
         for (Local l : c.locals) {
-            if (l.ty == t && l.array == array && (!assignable || l.assignable)) {
+            if (l.ty == t && l.array == array && (!assignable || l.assignable) && (!c.pure || l.effFinal)) {
                 ok.add(l);
             }
         }
@@ -578,7 +612,7 @@ final class Gen {
     }
 
     /** {@code expr(c, t, depth)} evaluated while a long (a left operand) is on javac's operand stack. */
-    private Node wide(Ctx c, Ty t, int depth) {
+    Node wide(Ctx c, Ty t, int depth) {
         c.wideOnStack++;
         try {
             return expr(c, t, depth);
@@ -592,7 +626,7 @@ final class Gen {
     }
 
     @SafeVarargs
-    private <T> T pickOf(T... xs) {
+    final <T> T pickOf(T... xs) {
         return xs[r.nextInt(xs.length)];
     }
 
@@ -866,7 +900,7 @@ final class Gen {
         return inner != null ? Node.stmt("if (", cond, ") break;") : null;
     }
 
-    private Node retTask(Ctx c, Ty t) {
+    Node retTask(Ctx c, Ty t) {
         // 'return task' inside try: the generated code runs the finally blocks / closes when the
         // (maybe pending) task is returned, and the task's failure is not caught by the enclosing
         // catch (JavaScript's 'return p' vs 'return await p'); the synchronous reference cannot
@@ -887,7 +921,7 @@ final class Gen {
     // ------------------------------------------------------------------ expressions
 
     /** {@code Await.on(<a task of type t with value v>)}. */
-    private Node awaitOf(Ctx c, Ty t, Node v) {
+    Node awaitOf(Ctx c, Ty t, Node v) {
         String f = switch (t) {
             case INT -> "Fx.i(";
             case LONG -> "Fx.l(";
@@ -962,8 +996,14 @@ final class Gen {
         if (depth <= 0 || chance(25)) {
             return leaf(c, t);
         }
+        if (JAVA_21 && !c.pure && depth >= 2 && pat.on() && chance(5)) {
+            Node e = pat.expr(c, t, depth - 1);
+            if (e != null) {
+                return e;
+            }
+        }
         int k = r.nextInt(100);
-        if (k < 28) {
+        if (k < 28 && !c.pure) {
             return awaitOf(c, t, depth - 1);
         }
         if (k < 36) {
@@ -979,13 +1019,13 @@ final class Gen {
             return Node.expr(t, "(", expr(c, Ty.BOOL, depth - 1), " ? ", expr(c, t, depth - 1), " : ",
                     expr(c, t, depth - 1), ")");
         }
-        if (k < 47 && on.contains(F.CALLS)) {
+        if (k < 47 && on.contains(F.CALLS) && !c.pure) {
             Node call = call(c, t);
             if (call != null) {
                 return call;
             }
         }
-        if (k < 51 && on.contains(F.SWITCH_EXPR) && depth >= 2) {
+        if (k < 51 && on.contains(F.SWITCH_EXPR) && depth >= 2 && !c.pure) {
             return switchExpr(c, t, depth - 1);
         }
         return switch (t) {
@@ -1009,7 +1049,7 @@ final class Gen {
         if (k < 6) {
             return Node.expr(Ty.INT, "(", expr(c, Ty.INT, depth), " " + pickOf("/", "%") + " " + (1 + r.nextInt(4)) + ")");
         }
-        if (k < 7 && on.contains(F.ARRAYS)) {
+        if (k < 7 && on.contains(F.ARRAYS) && !c.pure) {
             Local a = pick(c, Ty.INT, true, false);
             if (a != null) {
                 return Node.expr(Ty.INT, a.name + "[", index(c), "]");
@@ -1021,7 +1061,7 @@ final class Gen {
         if (k < 8 && on.contains(F.STRINGS)) {
             return Node.expr(Ty.INT, expr(c, Ty.STR, depth), ".length()");
         }
-        if (k < 9 && (on.contains(F.INCDEC) || on.contains(F.COMPOUND))) {
+        if (k < 9 && (on.contains(F.INCDEC) || on.contains(F.COMPOUND)) && !c.pure) {
             Local l = pick(c, Ty.INT, false, true);
             if (l != null) {
                 if (on.contains(F.COMPOUND) && chance(50)) {
@@ -1167,6 +1207,9 @@ final class Gen {
             case LONG -> Node.expr(t, (r.nextInt(5) + 1) + "L");
             case STR -> Node.expr(t, "\"" + (char) ('a' + r.nextInt(4)) + "\"");
             case BOOL -> Node.expr(t, r.nextBoolean() ? "true" : "false");
+            // cast: a selector or instanceof operand of type Integer or Sq would reject other patterns
+            case OBJ -> Node.expr(t, "((Object) (" + (r.nextInt(7) - 1) + "))");
+            case SH -> Node.expr(t, "((Sh) new Sq(" + (r.nextInt(7) - 1) + "))");
             default -> throw new IllegalArgumentException();
         };
     }

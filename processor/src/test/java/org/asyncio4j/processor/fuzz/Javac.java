@@ -37,6 +37,11 @@ final class Javac {
 
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
     private static final String CLASS_PATH = classPath();
+    /**
+     * Java 17 (the project's baseline) on JDK 17; on JDK 21 and later 21, which the generator's
+     * record patterns and pattern switches need ({@link Gen#JAVA_21}); nothing else changes with it.
+     */
+    private static final String RELEASE = Gen.JAVA_21 ? "21" : "17";
 
     /** One error, attributed to a generated class (by file name; generated files named Async<cls>). */
     record Error(String cls, String file, long line, String message) {
@@ -102,7 +107,7 @@ final class Javac {
             List<JavaFileObject> units = new ArrayList<>();
             sources.forEach((cls, text) -> units.add(new Source(cls, text)));
             List<String> opts = new ArrayList<>(List.of("-d", classes.toString(), "-s", gen.toString(), "-cp", CLASS_PATH,
-                    "--release", "17", "-nowarn", "-Xlint:none", "-XDcompilePolicy=byfile", "-Xmaxerrs", "10000"));
+                    "--release", RELEASE, "-nowarn", "-Xlint:none", "-XDcompilePolicy=byfile", "-Xmaxerrs", "10000"));
             if (!processor) {
                 opts.add("-proc:none");
             }
@@ -137,6 +142,15 @@ final class Javac {
                 Error e = new Error(cls, file, d.getLineNumber(), d.getMessage(Locale.ROOT));
                 res.errors.add(e);
                 res.errorsByClass.computeIfAbsent(cls, k -> new ArrayList<>()).add(e);
+            }
+            if (DUMP != null) {
+                // the texts compiled, too: a generator change that must leave some programs as they
+                // were (JDK 17's, when JDK 21 features are added) is checked by diffing them
+                Path srcDump = DUMP.resolve(processor ? "src-async" : "src-ref");
+                Files.createDirectories(srcDump);
+                for (Map.Entry<String, String> e : sources.entrySet()) {
+                    Files.writeString(srcDump.resolve(e.getKey() + ".java"), e.getValue());
+                }
             }
             if (processor) {
                 try (Stream<Path> s = Files.walk(gen)) {

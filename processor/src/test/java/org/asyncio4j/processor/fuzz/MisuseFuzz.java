@@ -130,10 +130,17 @@ class MisuseFuzz {
         return problems;
     }
 
-    private static final String[] STMT_MISUSES = {
-        "lambda", "lambdaArg", "anonymous", "localClass", "synchronized", "privateField", "privateMethod",
-        "super", "localClassBeside"
-    };
+    private static final String[] STMT_MISUSES = statementMisuses();
+
+    /** On JDK 21+ also an await in a case guard (pattern switches are Java 21; JDK 17's list is unchanged). */
+    private static String[] statementMisuses() {
+        List<String> l = new ArrayList<>(List.of("lambda", "lambdaArg", "anonymous", "localClass", "synchronized",
+                "privateField", "privateMethod", "super", "localClassBeside"));
+        if (Gen.JAVA_21) {
+            l.add("awaitInGuard");
+        }
+        return l.toArray(new String[0]);
+    }
 
     private static final String[] MEMBER_MISUSES = {
         "private", "final", "synchronizedMethod", "returnInt", "returnRaw", "returnFuture", "outsideAsync",
@@ -173,6 +180,8 @@ class MisuseFuzz {
                     // a local class without awaits in a block that awaits (in a method or an async lambda body)
                     case "localClassBeside" -> "class Near" + k + " { int v = 4; } Fx.log(912, new Near" + k
                             + "().v + Await.on(Fx.i(913, 1)));";
+                    case "awaitInGuard" -> "switch ((Object) Fx.vi(914, 3)) { case Integer g" + k + " when Await.on(Fx.i(915, g"
+                            + k + ")) > 0 -> Fx.log(916, g" + k + "); default -> { } }";
                     default -> "Fx.log(910, super.hashCode());";
                 };
                 if (mu.equals("privateField")) {
@@ -187,6 +196,7 @@ class MisuseFuzz {
                     case "synchronized" -> "AsyncAwaitInSynchronized";
                     case "privateField", "privateMethod" -> "AsyncPrivateMember";
                     case "localClassBeside" -> "AsyncLocalClass";
+                    case "awaitInGuard" -> "AsyncPatternSwitch";
                     default -> "AsyncSuperCall";
                 };
                 Node st = Node.stmt(text + marker);

@@ -13,7 +13,8 @@ import java.util.List;
 class Node {
     enum K { EXPR, STMT, BLOCK }
 
-    enum Ty { INT, LONG, STR, BOOL, VOID }
+    /** OBJ: an Object; SH: the program's sealed interface {@code Sh} (JDK 21 patterns, {@link PatternGen}). */
+    enum Ty { INT, LONG, STR, BOOL, VOID, OBJ, SH }
 
     final K k;
     final Ty ty;
