@@ -479,7 +479,11 @@ final class PatternGen {
     /** A nested pattern testing {@code type} on a component declared {@code declared}: total only if the same. */
     private Pat component(Ctx c, String type, String declared, int depth) {
         Pat p = pat(c, type, depth, g.chance(20), true);
-        return new Pat(p.text, p.binds, type.equals(declared) && p.total, p.value);
+        // `var` stands for the component's declared type: a Sh pattern on Bx's Object component is `Sh v`
+        // (as `var v` it would match everything, and a later `Bx(var w)` would be dominated; seed 4242
+        // program 1128)
+        String text = !type.equals(declared) && p.text.startsWith("var ") ? type + p.text.substring(3) : p.text;
+        return new Pat(text, p.binds, type.equals(declared) && p.total, p.value);
     }
 
     /** A pattern testing {@code type}, total for it (a type pattern or a record pattern with total components). */
