@@ -72,6 +72,15 @@ final class SwitchLowering extends LoweringPart {
             fallback.code.add(new Cfg.Exit(javaText("throw new java.lang.IncompatibleClassChangeError();"), line(s)));
             fallback.terminated = true;
         }
+        if (enhanced && !state.cur.code.isEmpty()) {
+            // javac 25.0.3 writes unverifiable code (VerifyError) for a pattern switch that follows, in
+            // the same flow, an if testing a record pattern that leaves (fuzz seed 20261210 program 5817:
+            // the user's 'if (!(o instanceof Bx(..))) throw ..;' copied before the dispatch of a switch that
+            // was an operand of '?:' in the source). In a state of its own, entered from the loop, it verifies.
+            Block own = newBlock();
+            jump(own);
+            start(own);
+        }
         List<Block> targets = bodies;
         if (fallback != null && s.cases.stream().anyMatch(c -> c.expressions.stream()
                 .anyMatch(e -> e.kind == Node.Kind.MEMBER_SELECT))) {

@@ -219,7 +219,7 @@ class PatternSwitchTest {
         assertEquals(List.of(10L, 20L, 30L, 40L, 0L, 50L), run.times);
         String gen = generated(c);
         // the dispatch restates the labels; the guard reads the binding before it is stored
-        assertTrue(gen.contains("case Integer i$p when i$p > limit: m.i = i$p; m.state = "), gen);
+        assertTrue(gen.contains("case Integer i$p when i$p > m.limit: m.i = i$p; m.state = "), gen);
         assertTrue(gen.contains("case null: m.state = "), gen);
     }
 
@@ -386,8 +386,8 @@ class PatternSwitchTest {
     /**
      * A conditional on a nested record pattern whose branch is a pattern switch that awaits: lowered to
      * {@code if (!(c instanceof Nd(...))) ...; switch (o) { case Sq(var v): ... }}, a shape on which javac 25
-     * writes unverifiable code (VerifyError when the machine ran; found by the fuzzer, seed 31). The test
-     * is kept in a local of its own, which javac compiles right.
+     * writes unverifiable code (VerifyError when the machine ran; found by the fuzzer, seed 31). The dispatch
+     * of a pattern switch starts a state of its own, which javac compiles right.
      */
     @Test
     void aRecordPatternConditionalBeforeAPatternSwitchVerifies() throws Exception {
@@ -413,7 +413,7 @@ class PatternSwitchTest {
         run.call("m", "text");
         assertEquals(List.of("sq2", "c", "c"), run.results);
         assertEquals(List.of(0L, 0L, 0L), run.times);
-        assertTrue(generated(c).contains("boolean $test1 = !(m.c instanceof Nd(Sq(var a), Sq(int b)));"), generated(c));
+
     }
 
     @Test
