@@ -383,6 +383,39 @@ class PatternSwitchTest {
         assertTrue(gen.contains("(unnamed$0, b) -> "), gen);
     }
 
+    /**
+     * A conditional on a nested record pattern whose branch is a pattern switch that awaits: lowered to
+     * {@code if (!(c instanceof Nd(...))) ...; switch (o) { case Sq(var v): ... }}, a shape on which javac 25
+     * writes unverifiable code (VerifyError when the machine ran; found by the fuzzer, seed 31). The test
+     * is kept in a local of its own, which javac compiles right.
+     */
+    @Test
+    void aRecordPatternConditionalBeforeAPatternSwitchVerifies() throws Exception {
+        Compilation c = compile(
+                "public class A {",                                                                    // 5
+                "  sealed interface Sh permits Sq, Nd {}",                                             // 6
+                "  record Sq(int s) implements Sh {}",                                                 // 7
+                "  record Nd(Sh l, Sh r) implements Sh {}",                                            // 8
+                "  @Async Task<String> m(Object c) {",                                                 // 9
+                "    Object o = c instanceof Nd(var l, var r) ? r : c;",                               // 10
+                "    String x = c instanceof Nd(Sq(var a), Sq(int b)) ? switch (o) {",                 // 11
+                "      case Sq(var v) -> \"sq\" + v;",                                                  // 12
+                "      case null, default -> Await.on(Asyncio.sleep(Duration.ofMillis(10), \"d\"));",  // 13
+                "    } : \"c\";",                                                                      // 14
+                "    return Task.completed(x);",                                                       // 15
+                "  }",                                                                                 // 16
+                "}");
+        Run run = new Run(c);
+        Object sq1 = run.newArg("p.A$Sq", 1);
+        Object sq2 = run.newArg("p.A$Sq", 2);
+        run.call("m", run.newArg("p.A$Nd", sq1, sq2));
+        run.call("m", run.newArg("p.A$Nd", sq1, run.newArg("p.A$Nd", sq1, sq2)));
+        run.call("m", "text");
+        assertEquals(List.of("sq2", "c", "c"), run.results);
+        assertEquals(List.of(0L, 0L, 0L), run.times);
+        assertTrue(generated(c).contains("boolean $test1 = !(m.c instanceof Nd(Sq(var a), Sq(int b)));"), generated(c));
+    }
+
     @Test
     void anAwaitInACaseGuardIsRefusedAtTheGuard() {
         Compilation c = javac().withProcessors(new AsyncProcessor()).withOptions("--release", "21")
