@@ -36,6 +36,8 @@ final class Gen {
      * comes before any random draw for them, so a seed's programs stay exactly what they were.
      */
     static final boolean JAVA_21 = Runtime.version().feature() >= 21;
+    /** Java 22's unnamed variables ({@code _}) in record patterns, from JDK 22 (PatternGen). */
+    static final boolean JAVA_22 = Runtime.version().feature() >= 22;
 
     final Random r;
     final Set<F> on;

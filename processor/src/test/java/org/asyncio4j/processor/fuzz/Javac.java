@@ -41,7 +41,7 @@ final class Javac {
      * Java 17 (the project's baseline) on JDK 17; on JDK 21 and later 21, which the generator's
      * record patterns and pattern switches need ({@link Gen#JAVA_21}); nothing else changes with it.
      */
-    private static final String RELEASE = Gen.JAVA_21 ? "21" : "17";
+    private static final String RELEASE = Gen.JAVA_22 ? "22" : Gen.JAVA_21 ? "21" : "17";
 
     /** One error, attributed to a generated class (by file name; generated files named Async<cls>). */
     record Error(String cls, String file, long line, String message) {

@@ -40,10 +40,11 @@ final class PatternGen {
     static final LongAdder RECORD_CASES = new LongAdder();
     static final LongAdder CASE_NULL = new LongAdder();
     static final LongAdder READ_AFTER_AWAIT = new LongAdder();
+    static final LongAdder UNNAMED = new LongAdder();
 
     static void resetCounts() {
         for (LongAdder a : List.of(INSTANCEOF, NEGATED, SWITCH_STMTS, SWITCH_EXPRS, SEALED_NO_DEFAULT, GUARDS,
-                RECORD_CASES, CASE_NULL, READ_AFTER_AWAIT)) {
+                RECORD_CASES, CASE_NULL, READ_AFTER_AWAIT, UNNAMED)) {
             a.reset();
         }
     }
@@ -52,7 +53,8 @@ final class PatternGen {
         return INSTANCEOF + " record patterns in instanceof (" + NEGATED + " negated, bindings used after the if), "
                 + SWITCH_STMTS + " pattern switch statements and " + SWITCH_EXPRS + " expressions (" + RECORD_CASES
                 + " record-pattern cases, " + GUARDS + " guards, " + CASE_NULL + " with case null, " + SEALED_NO_DEFAULT
-                + " sealed without default), " + READ_AFTER_AWAIT + " bodies reading their bindings after an await";
+                + " sealed without default), " + READ_AFTER_AWAIT + " bodies reading their bindings after an await, "
+                + UNNAMED + " unnamed components (_)";
     }
 
     private final Gen g;
@@ -382,12 +384,11 @@ final class PatternGen {
                 return new Pat("Long " + n, b, true, Node.expr(Ty.OBJ, "((Object) (", g.expr(c, Ty.LONG, 1), "))"));
             }
             case "Object" -> { // nested only (Bx's component)
-                b.add(new Bind(n, Ty.OBJ));
-                return new Pat((g.chance(50) ? "var " : "Object ") + n, b, true, obj(c, 1));
+                return new Pat(comp(g.chance(50) ? "var " : "Object ", n, Ty.OBJ, b), b, true, obj(c, 1));
             }
             case "Sh" -> { // a type pattern; nested, may be var (Nd's components)
-                b.add(new Bind(n, Ty.SH));
-                return new Pat((nested && g.chance(50) ? "var " : "Sh ") + n, b, true, sh(c, 1));
+                String decl = nested && g.chance(50) ? "var " : "Sh ";
+                return new Pat(nested ? comp(decl, n, Ty.SH, b) : bind(decl, n, Ty.SH, b), b, true, sh(c, 1));
             }
             default -> { }
         }
@@ -409,21 +410,16 @@ final class PatternGen {
         switch (type) {
             case "Pt" -> {
                 String y = g.fresh("v");
-                b.add(new Bind(n, Ty.INT));
-                b.add(new Bind(y, Ty.LONG));
-                return new Pat("Pt(" + g.pickOf("int ", "var ") + n + ", " + g.pickOf("long ", "var ") + y + ")", b, true,
-                        recordValue(c, type));
+                return new Pat("Pt(" + comp(g.pickOf("int ", "var "), n, Ty.INT, b) + ", "
+                        + comp(g.pickOf("long ", "var "), y, Ty.LONG, b) + ")", b, true, recordValue(c, type));
             }
             case "Sq" -> {
-                b.add(new Bind(n, Ty.INT));
-                return new Pat("Sq(" + g.pickOf("int ", "var ") + n + ")", b, true, recordValue(c, type));
+                return new Pat("Sq(" + comp(g.pickOf("int ", "var "), n, Ty.INT, b) + ")", b, true, recordValue(c, type));
             }
             case "Rc" -> {
                 String h = g.fresh("v");
-                b.add(new Bind(n, Ty.INT));
-                b.add(new Bind(h, Ty.INT));
-                return new Pat("Rc(" + g.pickOf("int ", "var ") + n + ", " + g.pickOf("int ", "var ") + h + ")", b, true,
-                        recordValue(c, type));
+                return new Pat("Rc(" + comp(g.pickOf("int ", "var "), n, Ty.INT, b) + ", "
+                        + comp(g.pickOf("int ", "var "), h, Ty.INT, b) + ")", b, true, recordValue(c, type));
             }
             case "Bx" -> {
                 Pat in = component(c, depth > 0 ? g.pickOf(IN_OBJECT) : "Object", "Object", depth - 1);
@@ -439,6 +435,24 @@ final class PatternGen {
                         Node.expr(Ty.SH, "((Sh) new Nd(", asSh(l.value), ", ", asSh(r.value), "))"));
             }
         }
+    }
+
+    /** {@code decl name}, its binding added to {@code b}. */
+    private static String bind(String decl, String name, Ty ty, List<Bind> b) {
+        b.add(new Bind(name, ty));
+        return decl + name;
+    }
+
+    /**
+     * A record component's pattern: {@code decl name}, or on JDK 22 and later now and then Java 22's unnamed
+     * {@code _} or {@code decl _}, which binds nothing (javac names it with the empty name).
+     */
+    private String comp(String decl, String name, Ty ty, List<Bind> b) {
+        if (Gen.JAVA_22 && g.chance(15)) {
+            UNNAMED.increment();
+            return g.chance(50) ? "_" : decl + "_";
+        }
+        return bind(decl, name, ty, b);
     }
 
     /** A value of record {@code type} (Pt, Bx: static type Object; Sq, Rc, Nd: Sh). */
