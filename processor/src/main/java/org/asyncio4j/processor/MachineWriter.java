@@ -48,6 +48,8 @@ final class MachineWriter {
     }
 
     private final Input in;
+    /** Record-pattern tests of branches kept in locals of their own ($test1...), see emitBlock. */
+    private int patternTests;
 
     MachineWriter(Input in) {
         this.in = in;
@@ -267,7 +269,18 @@ final class MachineWriter {
                     code.line("continue;");
                 }
             } else if (ins instanceof Cfg.Branch br) {
-                code.mapped("if (" + subst(br.cond()) + ") {", br.line()).indent();
+                String cond = subst(br.cond());
+                if (br.cond().refs().stream().anyMatch(r -> r.use() == JavaText.Use.PATTERN)) {
+                    // javac 25.0.3 writes unverifiable code for an if that tests a record pattern and leaves,
+                    // followed by a pattern switch (the user's 'if (o instanceof P(..)) { switch ... }' becomes
+                    // 'if (!(o instanceof P(..))) {..continue;} switch ...'; fuzz seed 20261212 program 1609);
+                    // with the test kept in a local first, it verifies
+                    String test = "$test" + (++patternTests);
+                    code.line("// tested apart from the if: javac 25 miscompiles a record pattern there before a pattern switch");
+                    code.statement("boolean " + test + " = " + cond + ";", br.line(), 0);
+                    cond = test;
+                }
+                code.mapped("if (" + cond + ") {", br.line()).indent();
                 code.line(m + ".state = " + br.target().id + ";");
                 code.line("continue;");
                 code.close();
