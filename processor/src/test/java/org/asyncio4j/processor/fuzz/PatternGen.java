@@ -496,7 +496,9 @@ final class PatternGen {
         // `var` stands for the component's declared type: a Sh pattern on Bx's Object component is `Sh v`
         // (as `var v` it would match everything, and a later `Bx(var w)` would be dominated; seed 4242
         // program 1128)
-        String text = !type.equals(declared) && p.text.startsWith("var ") ? type + p.text.substring(3) : p.text;
+        // (likewise an unnamed `_`, which matches everything: `Sh _`; seed 20261213 programs 1536, 50052)
+        String text = type.equals(declared) ? p.text : p.text.startsWith("var ") ? type + p.text.substring(3)
+                : p.text.equals("_") ? type + " _" : p.text;
         return new Pat(text, p.binds, type.equals(declared) && p.total, p.value);
     }
 
