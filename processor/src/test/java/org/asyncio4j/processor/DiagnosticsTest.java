@@ -393,38 +393,6 @@ class DiagnosticsTest {
         assertThat(c).hadErrorCount(1);
     }
 
-    /**
-     * A switch on patterns that must be split into states (it awaits inside) is refused with a tag at
-     * each pattern case; before, the lowering read a pattern case as 'default' and javac rejected the
-     * generated file (duplicate default label, an undeclared binding). A pattern switch without await
-     * is copied and compiles. Patterns are a preview of javac 17 and final from 21.
-     */
-    @Test
-    @org.junit.jupiter.api.condition.EnabledOnJre(org.junit.jupiter.api.condition.JRE.JAVA_17) // javac 21+: PatternSwitchTest
-    void aPatternSwitchThatAwaitsIsRefusedAtItsPatternCasesOnJavac17() {
-        JavaFileObject f = withHeader("A",
-                "public class A {",                                                         // 5
-                "  @Async Task<String> m(Object o, Task<Integer> t) {",                     // 6
-                "    String r = switch (o) {",                                              // 7
-                "      case String s -> s;",                                                // 8
-                "      default -> \"other\";",                                              // 9
-                "    };",                                                                   // 10
-                "    switch (o) {",                                                         // 11
-                "      case String s -> { int n = Await.on(t); r = s + n; }",               // 12
-                "      case Integer i -> r = \"int\" + i;",                                 // 13
-                "      default -> r = \"other\";",                                          // 14
-                "    }",                                                                    // 15
-                "    return Task.completed(r);",                                            // 16
-                "  }",                                                                      // 17
-                "}");
-        Compilation c = javac().withProcessors(new AsyncProcessor()).withOptions("--release", "17", "--enable-preview")
-                .compile(f);
-        assertThat(c).hadErrorContaining("[AsyncPatternSwitch] 'case String s': this switch awaits").inFile(f).onLine(12);
-        assertThat(c).hadErrorContaining("[AsyncPatternSwitch] 'case Integer i'").inFile(f).onLine(13);
-        assertThat(c).hadErrorContaining("Compile with javac 21 or later");
-        assertThat(c).hadErrorCount(2);
-    }
-
     /** An async lambda's body is split into states like a method's, so the same two rules hold inside it. */
     @Test
     void anAsyncLambdaBodyFollowsTheSameRules() {

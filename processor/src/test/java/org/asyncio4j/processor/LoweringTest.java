@@ -18,7 +18,7 @@ class LoweringTest {
             + " import org.asyncio4j.*; import org.asyncio4j.queue.AsyncQueue; import org.asyncio4j.annotations.Async;";
 
     /** Lowers method {@code m} of class {@code p.C} with the members given and compares its listing. */
-    private static void assertListing(String members, String expected) {
+    static void assertListing(String members, String expected) {
         String[] actual = new String[1];
         StageFixture.run(StageFixture.source("p.C", HEADER, "class C {", members, "}"), "p.C",
                 s -> actual[0] = CfgListing.of(s.lower(s.method("m"))));
@@ -433,63 +433,6 @@ class LoweringTest {
                   s = m.awaited($await);
                   jump B6
                 B6 (handler -):
-                  m.returnValue(s);
-                  exit return;
-                """);
-    }
-
-    /**
-     * Java 21: the dispatch, in a block of its own (a javac 25 bug, see SwitchLowering), restates the pattern
-     * labels with their bindings marked ([p]), the guard reads the binding as the pattern's own local, {@code case null} and a record pattern; no fallback, since a switch with
-     * patterns is exhaustive. A record pattern in an instanceof declares its bindings and stores them after it.
-     */
-    @Test
-    @org.junit.jupiter.api.condition.EnabledForJreRange(min = org.junit.jupiter.api.condition.JRE.JAVA_21)
-    void patternSwitchRestatesItsLabelsAndInstanceofStoresRecordBindings() {
-        assertListing("""
-                record P(int x, int y) {}
-                @Async Task<String> m(Task<String> t, Object o) {
-                  String s = "";
-                  switch (o) {
-                    case Integer i when i > 3 -> s += Await.on(t) + i;
-                    case P(int x, var y) -> s += Await.on(t) + x;
-                    case null, default -> s = "none";
-                  }
-                  if (o instanceof P(int a, int b)) {
-                    s += Await.on(t) + a;
-                  }
-                  return Task.completed(s);
-                }
-                """, """
-                fields: -
-                B0 (handler -):
-                  decl s = ""
-                  jump B1
-                B1 (handler -):
-                  dispatch (o) [Integer [p]i when [p]i > 3 -> B2, P(int [p]x, var [p]y) -> B4, null, default -> B6]
-                B2 (handler -):
-                  suspend t -> B3
-                B3 (handler -):
-                  s += m.<String>awaited($await) + i;
-                  jump B7
-                B4 (handler -):
-                  suspend t -> B5
-                B5 (handler -):
-                  s += m.<String>awaited($await) + x;
-                  jump B7
-                B6 (handler -):
-                  s = "none";
-                  jump B7
-                B7 (handler -):
-                  clear i
-                  clear x
-                  clear y
-                  branch !((o instanceof P(int [p]a, int [p]b) [store a] [store b])) -> B9
-                  suspend t -> B8
-                B8 (handler -):
-                  s += m.<String>awaited($await) + a;
-                  jump B9
-                B9 (handler -):
                   m.returnValue(s);
                   exit return;
                 """);

@@ -23,12 +23,12 @@ class NodeReaderTest {
     private static final String HEADER = "package p; import java.util.*; import java.util.function.*;"
             + " import org.asyncio4j.*; import org.asyncio4j.annotations.Async;"; // line 1
 
-    private static void body(String members, java.util.function.Consumer<StageFixture.Stage> test) {
+    static void body(String members, java.util.function.Consumer<StageFixture.Stage> test) {
         StageFixture.run(StageFixture.source("p.N", HEADER, "class N {", members, "}"), "p.N", test);
     }
 
     /** The model of {@code name}, checked against javac's tree of the same body before it is handed out. */
-    private static Node model(StageFixture.Stage s, String name) {
+    static Node model(StageFixture.Stage s, String name) {
         ClassModel.MethodModel m = s.method(name);
         Node root = s.model(m);
         assertEquals(javacScan(s, m.tree.getBody()), modelScan(root), "the model mirrors javac's TreeScanner order");
@@ -84,11 +84,11 @@ class NodeReaderTest {
         return found.get(0);
     }
 
-    private static List<String> kinds(List<Node> ns) {
+    static List<String> kinds(List<Node> ns) {
         return ns.stream().map(n -> n == null ? "null" : n.kind.name()).toList();
     }
 
-    private static List<String> texts(List<Node> ns) {
+    static List<String> texts(List<Node> ns) {
         return ns.stream().map(Node::text).toList();
     }
 
@@ -246,73 +246,6 @@ class NodeReaderTest {
             assertFalse(switchExpression.needsLowering, "a yield does not leave its switch expression");
             assertSame(s.local(m, "t"), yieldCase.body.statements.get(0).local);
             assertSame(s.local(m, "t"), yield.expression.leftOperand.local);
-        });
-    }
-
-    /**
-     * Java 21: a case's labels as written (a pattern, a record pattern, {@code null} and {@code default} as two
-     * labels), its guard, the bindings with their locals; an instanceof's record pattern and its nested bindings.
-     */
-    @Test
-    @org.junit.jupiter.api.condition.EnabledForJreRange(min = org.junit.jupiter.api.condition.JRE.JAVA_21)
-    void patternCasesGuardsAndRecordPatternsOnJavac21() {
-        body("""
-                record P(int x, Object y) {}
-                @Async Task<Integer> m(Object o, Task<Integer> t) {
-                  int a = 0;
-                  int lim = 2;
-                  switch (o) {
-                    case Integer i when i > lim -> a = Await.on(t) + i;
-                    case P(int x, var y) -> a = x;
-                    case null, default -> a = 1;
-                  }
-                  if (o instanceof P(int x, P(var z, Object w))) {
-                    a += x;
-                  }
-                  return Task.completed(a);
-                }
-                """, s -> {
-            Node body = model(s, "m");
-            Node sw = body.statements.get(2);
-            Node guarded = sw.cases.get(0);
-            assertEquals(List.of("PATTERN_CASE_LABEL"), kinds(guarded.labels));
-            assertEquals(List.of(), guarded.expressions, "a pattern is not a constant");
-            assertEquals("i > lim", guarded.guard.text());
-            Node binding = guarded.labels.get(0).children.get(0);
-            assertEquals(Node.Kind.BINDING_PATTERN, binding.kind);
-            assertEquals("i", binding.binding.name);
-            assertEquals(Local.Kind.BINDING, binding.binding.local.kind);
-            assertSame(binding.binding.local, guarded.guard.leftOperand.local, "the guard reads the binding");
-            assertSame(binding.binding.local, guarded.body.expression.expression.rightOperand.local,
-                    "and so does the case's body");
-
-            Node record = sw.cases.get(1).labels.get(0).children.get(0);
-            assertEquals(Node.Kind.DECONSTRUCTION_PATTERN, record.kind);
-            assertEquals("P(int x, var y)", record.text());
-            assertNull(sw.cases.get(1).guard);
-            List<String> bindings = new ArrayList<>();
-            record.forEach(n -> {
-                if (n.kind == Node.Kind.BINDING_PATTERN) {
-                    bindings.add(n.binding.name + ":" + n.binding.local.kind);
-                }
-            });
-            assertEquals(List.of("x:BINDING", "y:BINDING"), bindings);
-
-            Node nullDefault = sw.cases.get(2);
-            assertEquals(List.of("CONSTANT_CASE_LABEL", "DEFAULT_CASE_LABEL"), kinds(nullDefault.labels));
-            assertEquals(List.of("null"), texts(nullDefault.expressions));
-
-            Node instanceOf = body.statements.get(3).condition.expression;
-            assertEquals(Node.Kind.INSTANCE_OF, instanceOf.kind);
-            assertNull(instanceOf.binding, "a record pattern is not a single binding");
-            assertEquals("P(int x, P(var z, Object w))", instanceOf.pattern.text());
-            List<String> nested = new ArrayList<>();
-            instanceOf.pattern.forEach(n -> {
-                if (n.kind == Node.Kind.BINDING_PATTERN) {
-                    nested.add(n.binding.name);
-                }
-            });
-            assertEquals(List.of("x", "z", "w"), nested);
         });
     }
 
