@@ -635,8 +635,13 @@ final class PatternGen {
         }
     }
 
-    private static String caseHead(Label l) {
-        return l.head.equals("default") ? "default" : "case " + l.head;
+    /** {@code case <head> [when <guard>]} (or {@code default}) appended to switch {@code s}. */
+    private static void addHead(Node s, Label l) {
+        s.parts.add(" " + (l.head.equals("default") ? "default" : "case " + l.head));
+        if (l.guard != null) {
+            s.parts.add(" when ");
+            s.parts.add(l.guard);
+        }
     }
 
     /** A pattern switch statement, arrow or colon form, over an Object or a Sh. */
@@ -651,11 +656,7 @@ final class PatternGen {
         c.targets.add(new Target(null, false));
         for (int i = 0; i < labels.size(); i++) {
             Label l = labels.get(i);
-            s.parts.add(" " + caseHead(l));
-            if (l.guard != null) {
-                s.parts.add(" when ");
-                s.parts.add(l.guard);
-            }
+            addHead(s, l);
             boolean last = i == labels.size() - 1;
             if (!colon) {
                 s.parts.add(" -> ");
@@ -707,11 +708,7 @@ final class PatternGen {
         Node s = Node.expr(t, "switch (", operand(c, onSh, g.pickOf(labels.toArray(new Label[0])).value, depth), ") {");
         for (int i = 0; i < labels.size(); i++) {
             Label l = labels.get(i);
-            s.parts.add(" " + caseHead(l));
-            if (l.guard != null) {
-                s.parts.add(" when ");
-                s.parts.add(l.guard);
-            }
+            addHead(s, l);
             boolean last = i == labels.size() - 1;
             if (!colon) {
                 s.parts.add(" -> ");
