@@ -128,8 +128,8 @@ public class AsyncGenerator extends Generator {
                         int t = org.asyncio4j.spi.ForEach.asyncCursor(m.$it1, false ? ticks(m.n) : null).next(); // Generator.java:27
                         // Generator.java:27-29
                         {
-                                    m.sum += t;
-                                }
+                            m.sum += t;
+                        }
                         m.state = 1;
                         continue;
                     }

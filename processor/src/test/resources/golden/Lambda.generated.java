@@ -47,8 +47,8 @@ public class AsyncLambda extends Lambda {
                         final var bonus = m.bonus; // captured by a lambda or class below
                         // Lambda.java:16
                         for (Task<Integer> part : m.parts) {
-                                        m.children.add(m.tg.spawn(() -> total$lambda$1(part, bonus)));
-                                    }
+                            m.children.add(m.tg.spawn(() -> total$lambda$1(part, bonus)));
+                        }
                         m.$fin2 = 8;
                         m.state = 4;
                         continue;
@@ -88,8 +88,8 @@ public class AsyncLambda extends Lambda {
                         int sum = 0; // Lambda.java:23
                         // Lambda.java:24-26
                         for (Task<Integer> c : m.children) {
-                                    sum += c.result();
-                                }
+                            sum += c.result();
+                        }
                         m.returnValue(sum); // Lambda.java:27
                         return; // Lambda.java:27
                     }

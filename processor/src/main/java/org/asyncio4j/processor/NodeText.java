@@ -59,17 +59,72 @@ final class NodeText {
         edits.removeIf(ed -> ed.start < 0);
         edits.sort(Comparator.comparingInt(Edit::start));
         StringBuilder sb = new StringBuilder();
+        int base = continuationBase(n.file, n.start, n.end);
         int pos = n.start;
         for (Edit ed : edits) {
             if (ed.start < pos) {
                 continue; // nested in an edit already applied
             }
-            sb.append(n.file, pos, ed.start);
+            copy(sb, n.file, pos, ed.start, base);
             sb.append(ed.text);
             pos = ed.end;
         }
-        sb.append(n.file, pos, n.end);
+        copy(sb, n.file, pos, n.end, base);
         return sb.toString();
+    }
+
+    /**
+     * How many leading whitespace characters to take off each continuation line of a copy of
+     * {@code file[start, end)}: the indentation of the source line where it starts, so that the
+     * writer can put the copy at its own level and its later lines keep only their indentation
+     * relative to the first (a copied {@code if (..) {} block reads as written, not pushed right by
+     * the user's own nesting). 0 for one line, and for a copy holding a text block, whose content's
+     * indentation is part of the string's value when some lines are indented less than the first.
+     */
+    private static int continuationBase(CharSequence file, int start, int end) {
+        boolean multiLine = false;
+        for (int i = start; i < end; i++) {
+            char c = file.charAt(i);
+            if (c == '\n') {
+                multiLine = true;
+            } else if (c == '"' && i + 2 < end && file.charAt(i + 1) == '"' && file.charAt(i + 2) == '"') {
+                return 0;
+            }
+        }
+        if (!multiLine) {
+            return 0;
+        }
+        int lineStart = start;
+        while (lineStart > 0 && file.charAt(lineStart - 1) != '\n' && file.charAt(lineStart - 1) != '\r') {
+            lineStart--;
+        }
+        int base = 0;
+        while (lineStart + base < start && isIndent(file.charAt(lineStart + base))) {
+            base++;
+        }
+        return base;
+    }
+
+    /** Appends {@code file[from, to)}, dropping up to {@code base} indentation characters after each line break. */
+    private static void copy(StringBuilder sb, CharSequence file, int from, int to, int base) {
+        if (base == 0) {
+            sb.append(file, from, to);
+            return;
+        }
+        int i = from;
+        while (i < to) {
+            char c = file.charAt(i++);
+            sb.append(c);
+            if (c == '\n') {
+                for (int k = 0; k < base && i < to && isIndent(file.charAt(i)); k++) {
+                    i++;
+                }
+            }
+        }
+    }
+
+    private static boolean isIndent(char c) {
+        return c == ' ' || c == '\t';
     }
 
     /** The edits for {@code n} and what is under it, in the order they are found (parents first). */

@@ -319,8 +319,8 @@ class LoweringTest {
                   branch !m.<java.lang.Boolean>awaited($await) -> B3
                   decl x = org.asyncio4j.spi.ForEach.asyncCursor(m.$it1, false ? xs : null).next()
                   {
-                        sum += x;
-                      }
+                      sum += x;
+                    }
                   jump B1
                 B3 (handler B4 $ex2):
                   clear x
@@ -504,9 +504,9 @@ class LoweringTest {
                   jump B4
                 B4 (handler -):
                   decl r = org.asyncio4j.spi.Witness.as(m.$t1, () -> switch ([w]k) {
-                        case 1 -> Await.on([w]t);
-                        default -> 0;
-                      })
+                      case 1 -> Await.on([w]t);
+                      default -> 0;
+                    })
                   m.returnValue(r);
                   exit return;
                 """);

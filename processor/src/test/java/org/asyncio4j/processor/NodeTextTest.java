@@ -196,4 +196,47 @@ class NodeTextTest {
                     "an override needs no position");
         });
     }
+
+    private static final String NESTED = """
+            @Async Task<Integer> m(int n) {
+              if (n > 0) {
+                  for (int i = 0; i < n; i++) {
+                      System.out.println(
+                              i);
+                  }
+              }
+              String s = \"""
+                one
+               two\""";
+              return Task.completed(s.length());
+            }
+            """;
+
+    /**
+     * A multi-line copy goes where the writer puts its first line: the later lines keep their indentation
+     * relative to the source line the copy starts on, not the user's whole nesting (which read as ragged
+     * once the copy sat at the state's level). A text block is copied as written: its lines' indentation
+     * is part of the string.
+     */
+    @Test
+    void continuationLinesKeepTheirIndentationRelativeToTheFirstLine() {
+        StageFixture.run(StageFixture.source("p.T", HEADER, "class T {", NESTED, "}"), "p.T", s -> {
+            Node body = s.model(s.method("m"));
+            Node loop = body.statements.get(0).thenStatement.statements.get(0);
+            assertEquals("""
+                    if (n > 0) {
+                        for (int i = 0; i < n; i++) {
+                            System.out.println(
+                                    i);
+                        }
+                    }""", render(body.statements.get(0), new Marks()));
+            assertEquals("""
+                    for (int i = 0; i < n; i++) {
+                        System.out.println(
+                                i);
+                    }""", render(loop, new Marks()), "a nested statement: relative to its own first line");
+            assertEquals("String s = \"\"\"\n    one\n   two\"\"\";", render(body.statements.get(1), new Marks()),
+                    "the text block as the source has it (its lines indented 4 and 3, the statement 2)");
+        });
+    }
 }
