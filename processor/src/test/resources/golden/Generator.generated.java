@@ -118,14 +118,14 @@ public class AsyncGenerator extends Generator {
                         m.state = 1;
                     }
                     case 1: {
-                        if (m.suspends($await = m.task(org.asyncio4j.spi.ForEach.asyncCursor(m.$it1, false ? ticks(m.n) : null).hasNext()), 2)) return; // Generator.java:27
+                        if (m.suspends($await = m.task(m.$it1.hasNext()), 2)) return; // Generator.java:27
                     }
                     case 2: {
                         if (!m.<java.lang.Boolean>awaited($await)) { // Generator.java:27
                             m.state = 3;
                             continue;
                         }
-                        int t = org.asyncio4j.spi.ForEach.asyncCursor(m.$it1, false ? ticks(m.n) : null).next(); // Generator.java:27
+                        int t = m.$it1.next(); // Generator.java:27
                         // Generator.java:27-29
                         {
                             m.sum += t;
@@ -243,7 +243,7 @@ public class AsyncGenerator extends Generator {
 
         int sum;
 
-        java.lang.Object $it1;
+        org.asyncio4j.AsyncIterator<java.lang.Integer> $it1;
 
         java.lang.Throwable $ex2;
 

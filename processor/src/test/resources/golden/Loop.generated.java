@@ -36,11 +36,11 @@ public class AsyncLoop extends Loop {
                     m.state = 1;
                 }
                 case 1: {
-                    if (!org.asyncio4j.spi.ForEach.cursor(m.$it1, false ? m.parts : null).hasNext()) { // Loop.java:12
+                    if (!m.$it1.hasNext()) { // Loop.java:12
                         m.state = 4;
                         continue;
                     }
-                    m.p = org.asyncio4j.spi.ForEach.cursor(m.$it1, false ? m.parts : null).next(); // Loop.java:12
+                    m.p = m.$it1.next(); // Loop.java:12
                     if (!(m.p.isCancelled())) { // Loop.java:13
                         m.state = 2;
                         continue;
@@ -90,7 +90,7 @@ public class AsyncLoop extends Loop {
 
         Task<Integer> p;
 
-        java.lang.Object $it1;
+        java.util.Iterator<org.asyncio4j.Task<java.lang.Integer>> $it1;
 
         SumMachine(AsyncLoop self, java.util.List<org.asyncio4j.Task<java.lang.Integer>> parts) {
             this.self = self;

@@ -2,6 +2,7 @@ package org.asyncio4j.it;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.asyncio4j.AsyncIterable;
 import org.asyncio4j.Await;
 import org.asyncio4j.Task;
 import org.asyncio4j.annotations.Async;
@@ -107,6 +108,51 @@ public class Statements extends Fixture {
             sb.append(boxed + Await.on(v(0)));
         }
         return Task.completed(sb + "|" + lsum + "|" + dsum);
+    }
+
+    static <T> T same(T value) {
+        return value;
+    }
+
+    /**
+     * Loops whose iterator lives across awaits, each kind of iterator field: of the iterable's certain type
+     * (a parameter, a call on it), of the variable's written type ({@code Iterator<? extends CharSequence>}
+     * over a generic call), and an Object read through a witness where neither is safe (a variable a boxed
+     * primitive fits, over what is a primitive array; a parameterized variable over a generic call).
+     */
+    @Async
+    Task<String> forEachIterators(java.util.Map<String, Integer> counts, List<? extends CharSequence> words,
+            AsyncIterable<Integer> source) {
+        StringBuilder sb = new StringBuilder();
+        for (var e : counts.entrySet()) {
+            sb.append(e.getKey()).append(Await.on(v(e.getValue())));
+        }
+        for (java.util.Map.Entry<String, Integer> e : same(counts).entrySet()) {
+            sb.append(Await.on(v(e.getKey())));
+        }
+        for (CharSequence w : words) {
+            sb.append(Await.on(v(w.length())));
+        }
+        for (CharSequence w : List.of("pq", "r")) {
+            sb.append(Await.on(v(w)));
+        }
+        for (Integer i : same(new int[] {4, 5})) {
+            sb.append(Await.on(v(i + 1)));
+        }
+        for (Object o : same(new char[] {'c', 'd'})) {
+            sb.append(Await.on(v(o)));
+        }
+        for (Number n : List.<Number>of(1, 2L)) {
+            sb.append(Await.on(v(n.longValue())));
+        }
+        sb.append('|');
+        for (int x : Await.each(source)) {
+            sb.append(x);
+        }
+        for (Number x : Await.each(same(source))) {
+            sb.append(Await.on(v(x)));
+        }
+        return Task.completed(sb.toString());
     }
 
     @Async

@@ -79,6 +79,19 @@ class StatementsTest {
 
     @ParameterizedTest
     @EnumSource(Src.Mode.class)
+    void enhancedForWithEachKindOfIteratorField(Src.Mode mode) {
+        AsyncStatements s = new AsyncStatements().in(mode);
+        var counts = new java.util.LinkedHashMap<String, Integer>();
+        counts.put("a", 1);
+        counts.put("b", 2);
+        var r = run(() -> s.forEachIterators(counts, List.of(new StringBuilder("xyz"), "w"), new Numbers(s, 3)));
+        assertEquals("a1b2ab31pqr56cd12|012012", r.value());
+        // seven loops of two awaits; then 4 hasNext and a close, and 4 hasNext, 3 awaits and a close
+        assertEquals(mode.after(7 * 2 + 5 + 8), r.ms());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Src.Mode.class)
     void labeledBreakAndContinue(Src.Mode mode) {
         AsyncStatements s = new AsyncStatements().in(mode);
         assertEquals("0,2,10,12,20,in block,w3", Run.virtual(s::labeled));

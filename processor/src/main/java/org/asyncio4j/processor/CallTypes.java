@@ -76,17 +76,34 @@ final class CallTypes {
          * {@code Task<X>}, {@code CompletionStage<X>} or {@code CompletableFuture<X>}; null otherwise.
          */
         String awaited(ExpressionTree task) {
-            task = unparenthesized(task);
-            TypeMirror t = null;
-            if (task instanceof MethodInvocationTree call) {
-                t = returnType(call);
-            } else if (task instanceof IdentifierTree id) {
-                Local l = locals.refs.get(id);
-                t = l != null ? localType(l) : fieldType(id.getName().toString());
-            } else if (task instanceof MemberSelectTree ms) {
-                t = selectedField(ms);
-            }
+            TypeMirror t = certain(task);
             return t == null ? null : AwaitedTypes.resultOf(asTask(t));
+        }
+
+        /**
+         * The type of the iterator a for-each over {@code iterable} walks, when the iterable is a call, a
+         * field or a local whose type is certain: {@code java.util.Iterator<X>} for an {@code Iterable<X>}
+         * or an {@code X[]} of references, {@code ForEach}'s cursor for an array of primitives, and with
+         * {@code async} (a {@code for (.. : Await.each(iterable))}), {@code org.asyncio4j.AsyncIterator<X>}
+         * for an {@code AsyncIterable<X>}. Null otherwise (raw, or not nameable in the generated class).
+         */
+        String iterator(ExpressionTree iterable, boolean async) {
+            TypeMirror t = certain(iterable);
+            return t == null ? null : iteratorOf(t, async);
+        }
+
+        /** The exact type of a call, a field read or a local, where certain; null otherwise. */
+        private TypeMirror certain(ExpressionTree e) {
+            e = unparenthesized(e);
+            if (e instanceof MethodInvocationTree call) {
+                return returnType(call);
+            } else if (e instanceof IdentifierTree id) {
+                Local l = locals.refs.get(id);
+                return l != null ? localType(l) : fieldType(id.getName().toString());
+            } else if (e instanceof MemberSelectTree ms) {
+                return selectedField(ms);
+            }
+            return null;
         }
 
         /** The type of a field read {@code x.f} (or {@code Type.f}), where certain. */
@@ -323,6 +340,35 @@ final class CallTypes {
             todo.addAll(types.directSupertypes(s));
         }
         return t;
+    }
+
+    private String iteratorOf(TypeMirror t, boolean async) {
+        if (!async && t instanceof ArrayType a) {
+            TypeMirror c = a.getComponentType();
+            if (c.getKind().isPrimitive()) {
+                String k = c.getKind().name();
+                return "org.asyncio4j.spi.ForEach." + k.charAt(0) + k.substring(1).toLowerCase(java.util.Locale.ROOT) + "Cursor";
+            }
+            return AwaitedTypes.nameable(c) ? "java.util.Iterator<" + TypeName.get(c) + ">" : null;
+        }
+        DeclaredType d = supertype(t, async ? "org.asyncio4j.AsyncIterable" : "java.lang.Iterable");
+        if (d == null || d.getTypeArguments().size() != 1 || !AwaitedTypes.nameable(d.getTypeArguments().get(0))) {
+            return null; // not iterable, raw, or an element type the generated class cannot name
+        }
+        return (async ? "org.asyncio4j.AsyncIterator<" : "java.util.Iterator<") + TypeName.get(d.getTypeArguments().get(0)) + ">";
+    }
+
+    /** {@code t} seen as the class or interface {@code qualifiedName} it is or extends; null if it is not one. */
+    private DeclaredType supertype(TypeMirror t, String qualifiedName) {
+        java.util.ArrayDeque<TypeMirror> todo = new java.util.ArrayDeque<>(List.of(t));
+        while (!todo.isEmpty()) {
+            TypeMirror s = todo.poll();
+            if (s instanceof DeclaredType d && ((TypeElement) d.asElement()).getQualifiedName().contentEquals(qualifiedName)) {
+                return d;
+            }
+            todo.addAll(types.directSupertypes(s));
+        }
+        return null;
     }
 
     private record Receiver(DeclaredType type, TypeElement element, boolean staticOnly) {}

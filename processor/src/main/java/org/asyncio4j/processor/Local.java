@@ -26,6 +26,13 @@ final class Local {
     final Written written;
 
     /**
+     * The declaration writes a class or type variable name, or an array of such or of a primitive, with no
+     * type arguments and no annotations anywhere ({@code String}, {@code Foo.Bar}, {@code T}, {@code long[]}):
+     * then any value assignable to it has a type that is a subtype of it.
+     */
+    final boolean writtenPlain;
+
+    /**
      * For {@code var x = new Foo<Bar>(...)}: {@code Foo<Bar>}, the type written right there (no need for
      * the Typer's speculative attribution, a few ms each, the processor's main cost on big files); null
      * for anything else, a diamond included (its type arguments are inferred). Set by {@link NodeReader}.
@@ -57,6 +64,15 @@ final class Local {
         this.written = typeTree == null ? Written.NONE
                 : typeTree.getKind() == Tree.Kind.PRIMITIVE_TYPE ? Written.PRIMITIVE
                 : typeTree.getKind() == Tree.Kind.UNION_TYPE ? Written.UNION : Written.REFERENCE;
+        this.writtenPlain = written == Written.REFERENCE && plain(typeTree);
+    }
+
+    private static boolean plain(Tree t) {
+        while (t instanceof com.sun.source.tree.ArrayTypeTree a) {
+            t = a.getType();
+        }
+        return t.getKind() == Tree.Kind.IDENTIFIER || t.getKind() == Tree.Kind.MEMBER_SELECT
+                || t.getKind() == Tree.Kind.PRIMITIVE_TYPE;
     }
 
     /** Java 22's unnamed variables ({@code int _ = f();}, {@code catch (E _)}, {@code case Point(var x, _)}). */

@@ -2,6 +2,7 @@ package org.asyncio4j.processor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.asyncio4j.processor.Cfg.Block;
 
 /**
@@ -87,10 +88,13 @@ final class LoopLowering extends LoweringPart {
             return;
         }
         List<Node> ts = state.loopStatements(s);
-        String it = field("$it", "java.lang.Object");
+        String type = iteratorType(s, s.expression, false);
+        String it = field("$it", type != null ? type : "java.lang.Object");
         code(machineField(it) + " = " + FOR_EACH + ".of(" + expr(s.expression) + ");", s);
-        // Typed by the overload matching the iterable's static type; the dead 'false ?' operand is never evaluated.
-        String typed = FOR_EACH + ".cursor(" + machineField(it) + ", false ? " + restated(s.expression) + " : null)";
+        // Without a type for the field, read it back typed by the overload matching the iterable's static
+        // type, which javac finds in a restated (dead, never evaluated) 'false ?' operand.
+        String typed = type != null ? machineField(it)
+                : FOR_EACH + ".cursor(" + machineField(it) + ", false ? " + restated(s.expression) + " : null)";
         Block head = newBlock();
         start(head);
         Block exit = newBlock();
@@ -120,10 +124,12 @@ final class LoopLowering extends LoweringPart {
     void asyncForEachLoop(Node s) {
         List<Node> ts = state.loopStatements(s);
         Node source = s.expression.arguments.get(0);
-        String it = field("$it", "java.lang.Object");
+        String type = iteratorType(s, source, true);
+        String it = field("$it", type != null ? type : "java.lang.Object");
         code(machineField(it) + " = " + FOR_EACH + ".async(" + expr(source) + ");", s);
-        // Typed by the source's static type; the dead 'false ?' operand is never evaluated.
-        String typed = FOR_EACH + ".asyncCursor(" + machineField(it) + ", false ? " + restated(source) + " : null)";
+        // Without a type for the field, typed by the source's static type; the dead 'false ?' operand is never evaluated.
+        String typed = type != null ? machineField(it)
+                : FOR_EACH + ".asyncCursor(" + machineField(it) + ", false ? " + restated(source) + " : null)";
         TryLowering.Region r = lowering.tries.openRegion(s);
         Block head = newBlock();
         start(head);
@@ -136,6 +142,42 @@ final class LoopLowering extends LoweringPart {
         code(awaitedText() + ";", s);
         code(machineField(it) + " = null;", s);
         lowering.tries.endRegion(r);
+    }
+
+    /**
+     * The type of the field that keeps a for-each's iterator across awaits, so that the loop reads it as it
+     * is ({@code m.$it1.next()}): the iterable's own, where the elements make it certain
+     * ({@link CallTypes}); else, from the loop variable's written type T when it has no type arguments,
+     * {@code Iterator<? extends T>} (or {@code AsyncIterator<? extends T>}), which every iterator of a valid
+     * loop is. Not for a T that a boxed primitive can be assigned to ({@code Object}, {@code Integer},
+     * {@code Number}...): the iterable could be a primitive array, walked by a cursor that is no
+     * {@code Iterator}. Null otherwise: the field is an Object read through a witness.
+     */
+    private static String iteratorType(Node loop, Node iterable, boolean async) {
+        String exact = iterable.unparenthesized().iteratorType(async);
+        if (exact != null) {
+            return exact;
+        }
+        Local v = loop.variable.local;
+        if (v == null || !v.writtenPlain || v.typeText == null || (!async && BOX_SUPERTYPES.contains(v.typeText.strip()))) {
+            return null;
+        }
+        return (async ? "org.asyncio4j.AsyncIterator<? extends " : "java.util.Iterator<? extends ") + v.typeText.strip() + ">";
+    }
+
+    /** The types a boxed primitive is assignable to, by simple and qualified name. */
+    private static final Set<String> BOX_SUPERTYPES = boxSupertypes();
+
+    private static Set<String> boxSupertypes() {
+        Set<String> names = new java.util.HashSet<>();
+        for (String n : List.of("java.lang.Object", "java.lang.Number", "java.lang.Integer", "java.lang.Long",
+                "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.lang.Boolean", "java.lang.Float",
+                "java.lang.Double", "java.io.Serializable", "java.lang.Comparable", "java.lang.constant.Constable",
+                "java.lang.constant.ConstantDesc")) {
+            names.add(n);
+            names.add(n.substring(n.lastIndexOf('.') + 1));
+        }
+        return Set.copyOf(names);
     }
 
     void labeled(Node s) {

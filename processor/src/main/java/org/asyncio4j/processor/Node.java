@@ -178,6 +178,9 @@ final class Node {
 
         /** The certain type of a call or a field read (an operand kept in a field across an await), or null. */
         String spill(Node operand);
+
+        /** The certain type of the iterator of a for-each over {@code iterable} ({@code async}: {@code Await.each}), or null. */
+        String iterator(Node iterable, boolean async);
     }
 
     Node(Kind kind, String file, int start, int end, int line, int endLine, String printed) {
@@ -198,6 +201,11 @@ final class Node {
     /** The certain type of this call or field read, for the field that keeps it across an await; else null. */
     String spillType() {
         return types.spill(this);
+    }
+
+    /** The type of the iterator a for-each over this expression walks, where certain; else null. */
+    String iteratorType(boolean async) {
+        return types.iterator(this, async);
     }
 
     boolean hasPosition() {

@@ -337,6 +337,11 @@ final class NodeReader {
         public String spill(Node operand) {
             return tables.callTypes().spillType((ExpressionTree) treeOf(operand));
         }
+
+        @Override
+        public String iterator(Node iterable, boolean async) {
+            return tables.callTypes().iterator((ExpressionTree) treeOf(iterable), async);
+        }
     };
 
     private Tree treeOf(Node n) {

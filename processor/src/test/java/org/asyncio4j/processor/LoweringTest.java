@@ -307,17 +307,17 @@ class LoweringTest {
                   return Task.completed(sum);
                 }
                 """, """
-                fields: $it1 java.lang.Object, $ex2 java.lang.Throwable, $fin3 int
+                fields: $it1 org.asyncio4j.AsyncIterator<java.lang.Integer>, $ex2 java.lang.Throwable, $fin3 int
                 B0 (handler -):
                   decl sum = 0
                   m.$it1 = org.asyncio4j.spi.ForEach.async(xs);
                   m.$ex2 = null;
                   jump B1
                 B1 (handler B4 $ex2):
-                  suspend org.asyncio4j.spi.ForEach.asyncCursor(m.$it1, false ? xs : null).hasNext() -> B2
+                  suspend m.$it1.hasNext() -> B2
                 B2 (handler B4 $ex2):
                   branch !m.<java.lang.Boolean>awaited($await) -> B3
-                  decl x = org.asyncio4j.spi.ForEach.asyncCursor(m.$it1, false ? xs : null).next()
+                  decl x = m.$it1.next()
                   {
                       sum += x;
                     }
