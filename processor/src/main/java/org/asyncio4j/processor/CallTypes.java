@@ -1,15 +1,18 @@
 package org.asyncio4j.processor;
 
 import com.palantir.javapoet.TypeName;
+import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
@@ -77,7 +80,7 @@ final class CallTypes {
          */
         String awaited(ExpressionTree task) {
             TypeMirror t = certain(task);
-            return t == null ? null : AwaitedTypes.resultOf(asTask(t));
+            return t instanceof DeclaredType ? AwaitedTypes.resultOf(asTask(t)) : null;
         }
 
         /**
@@ -102,6 +105,14 @@ final class CallTypes {
                 return l != null ? localType(l) : fieldType(id.getName().toString());
             } else if (e instanceof MemberSelectTree ms) {
                 return selectedField(ms);
+            } else if (e instanceof NewClassTree nc && nc.getClassBody() == null && nc.getEnclosingExpression() == null) {
+                return written(nc.getIdentifier()); // new Foo(..), new Foo<Bar>(..); not a diamond (inferred)
+            } else if (e instanceof NewArrayTree na && na.getType() != null) {
+                TypeMirror t = written(na.getType()); // new int[] {..}: int, one level; new int[n][]: int[], one level
+                for (int i = Math.max(1, na.getDimensions().size()); t != null && i > 0; i--) {
+                    t = types.getArrayType(t);
+                }
+                return t;
             }
             return null;
         }
@@ -281,8 +292,9 @@ final class CallTypes {
         }
 
         /**
-         * The type a written type tree names: a class, with type arguments that are themselves written
-         * classes (no wildcards, arrays or type variables: left to javac). Null when not certain.
+         * The type a written type tree names: a primitive, an array, or a class with type arguments that are
+         * themselves written classes or arrays (no wildcards or type variables: left to javac). Null when not
+         * certain.
          */
         private TypeMirror written(Tree t) {
             if (t instanceof ParameterizedTypeTree p) {
@@ -302,6 +314,13 @@ final class CallTypes {
                 } catch (IllegalArgumentException outOfBounds) {
                     return null;
                 }
+            }
+            if (t instanceof PrimitiveTypeTree p) {
+                return types.getPrimitiveType(p.getPrimitiveTypeKind());
+            }
+            if (t instanceof ArrayTypeTree a) {
+                TypeMirror c = written(a.getType());
+                return c == null ? null : types.getArrayType(c);
             }
             if (t instanceof IdentifierTree || t instanceof MemberSelectTree) {
                 if (shadowed(leftmost(t))) {
