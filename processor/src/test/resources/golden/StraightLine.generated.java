@@ -36,11 +36,11 @@ public class AsyncStraightLine extends StraightLine {
                     if (m.suspends($await = m.task(Asyncio.sleep(Duration.ofMillis(10), m.x)), 1)) return; // StraightLine.java:12
                 }
                 case 1: {
-                    m.a = org.asyncio4j.spi.Witness.of(m.awaited($await), false ? Asyncio.sleep(Duration.ofMillis(10), m.x) : null); // StraightLine.java:12
+                    m.a = m.<java.lang.Integer>awaited($await); // StraightLine.java:12
                     if (m.suspends($await = m.task(Asyncio.sleep(Duration.ofMillis(10), m.x)), 2)) return; // StraightLine.java:13
                 }
                 case 2: {
-                    m.returnValue(m.a + org.asyncio4j.spi.Witness.of(m.awaited($await), false ? Asyncio.sleep(Duration.ofMillis(10), m.x) : null)); // StraightLine.java:13
+                    m.returnValue(m.a + m.<java.lang.Integer>awaited($await)); // StraightLine.java:13
                     return; // StraightLine.java:13
                 }
                 default:

@@ -5,6 +5,7 @@ import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -39,20 +40,24 @@ import javax.lang.model.util.Types;
  * own type, instead of restating the call for javac to infer ({@code Witness} reads).
  *
  * <p>Certain means: the receiver's static type is known exactly (a parameter of the {@code @Async}
- * method, a field, {@code this}, a local declared with a non-generic class, or a type name for a
- * static call), the call has no explicit type arguments, and <em>every</em> method of that name the
- * receiver has is non-generic and returns the same type once the receiver's type arguments are put
- * in: whichever overload javac picks, the type is that one. Raw receivers (whose members' types javac
- * erases), generic methods, type variables, wildcards and types the generated class cannot name all
- * give null, and the witness stays.
+ * method, a field, {@code this}, a local declared with its type written, a {@code new Foo(..)}, or a type
+ * name for a static call), and <em>every</em> method of that name the receiver has that takes as many
+ * arguments returns the same type once the receiver's type arguments are put in: whichever overload javac
+ * picks, the type is that one. A generic method's type variables are put in where its arguments' certain
+ * types decide them in any context ({@link CallInference}), or where the call writes them. Raw receivers
+ * (whose members' types javac erases), type variables, captured wildcards and types the generated class
+ * cannot name all give null, and the witness stays.
  */
 final class CallTypes {
     private final Types types;
     private final TypeRefs refs;
     private final TypeElement owner;
 
+    private final CallInference inference;
+
     CallTypes(Types types, TypeRefs refs, TypeElement owner) {
         this.types = types;
+        this.inference = new CallInference(types);
         this.refs = refs;
         this.owner = owner;
     }
@@ -79,7 +84,7 @@ final class CallTypes {
          * {@code Task<X>}, {@code CompletionStage<X>} or {@code CompletableFuture<X>}; null otherwise.
          */
         String awaited(ExpressionTree task) {
-            TypeMirror t = certain(task);
+            TypeMirror t = certain(task, CallInference.Use.AWAITED);
             return t instanceof DeclaredType ? AwaitedTypes.resultOf(asTask(t)) : null;
         }
 
@@ -91,20 +96,22 @@ final class CallTypes {
          * for an {@code AsyncIterable<X>}. Null otherwise (raw, or not nameable in the generated class).
          */
         String iterator(ExpressionTree iterable, boolean async) {
-            TypeMirror t = certain(iterable);
+            TypeMirror t = certain(iterable, CallInference.Use.STANDALONE);
             return t == null ? null : iteratorOf(t, async);
         }
 
-        /** The exact type of a call, a field read or a local, where certain; null otherwise. */
-        private TypeMirror certain(ExpressionTree e) {
+        /** The exact type of a call, a field read or a local, where certain in its {@code use}; null otherwise. */
+        private TypeMirror certain(ExpressionTree e, CallInference.Use use) {
             e = unparenthesized(e);
             if (e instanceof MethodInvocationTree call) {
-                return returnType(call);
+                return returnType(call, use);
             } else if (e instanceof IdentifierTree id) {
                 Local l = locals.refs.get(id);
                 return l != null ? localType(l) : fieldType(id.getName().toString());
             } else if (e instanceof MemberSelectTree ms) {
                 return selectedField(ms);
+            } else if (e instanceof LiteralTree lit) {
+                return literal(lit);
             } else if (e instanceof NewClassTree nc && nc.getClassBody() == null && nc.getEnclosingExpression() == null) {
                 return written(nc.getIdentifier()); // new Foo(..), new Foo<Bar>(..); not a diamond (inferred)
             } else if (e instanceof NewArrayTree na && na.getType() != null) {
@@ -148,7 +155,7 @@ final class CallTypes {
             operand = unparenthesized(operand);
             TypeMirror t = null;
             if (operand instanceof MethodInvocationTree call) {
-                t = returnType(call);
+                t = returnType(call, CallInference.Use.IN_CONTEXT);
             } else if (operand instanceof IdentifierTree id && locals.refs.get(id) == null) {
                 t = fieldType(id.getName().toString());
             } else if (operand instanceof MemberSelectTree ms) {
@@ -157,14 +164,12 @@ final class CallTypes {
             return t != null && AwaitedTypes.nameable(t) && declarable(t) ? TypeName.get(t).toString() : null;
         }
 
-        /** The type of {@code call}, where certain (see the class comment); null otherwise. */
-        TypeMirror returnType(MethodInvocationTree call) {
-            if (!call.getTypeArguments().isEmpty()) {
-                return null;
-            }
+        /** The type of {@code call} used as {@code use}, where certain (see the class comment); null otherwise. */
+        TypeMirror returnType(MethodInvocationTree call, CallInference.Use use) {
             ExpressionTree select = call.getMethodSelect();
+            Call c = call(call, use);
             if (select instanceof IdentifierTree id) {
-                return unqualified(id.getName().toString());
+                return unqualified(id.getName().toString(), c);
             }
             if (!(select instanceof MemberSelectTree ms)) {
                 return null;
@@ -172,10 +177,26 @@ final class CallTypes {
             String name = ms.getIdentifier().toString();
             ExpressionTree receiver = unparenthesized(ms.getExpression());
             if (receiver instanceof IdentifierTree rid && rid.getName().contentEquals("this")) {
-                return unqualified(name);
+                return unqualified(name, c);
             }
             Receiver r = receiver(receiver);
-            return r == null ? null : agreed(r.type, r.element, name, r.staticOnly);
+            return r == null ? null : agreed(r.type, r.element, name, r.staticOnly, c);
+        }
+
+        private Call call(MethodInvocationTree tree, CallInference.Use use) {
+            return new Call(tree.getArguments().size(), use, () -> {
+                List<TypeMirror> args = new java.util.ArrayList<>();
+                for (ExpressionTree a : tree.getArguments()) {
+                    args.add(certain(a, CallInference.Use.IN_CONTEXT)); // an argument has the invocation's context
+                }
+                return args;
+            }, () -> {
+                List<TypeMirror> explicit = new java.util.ArrayList<>();
+                for (Tree t : tree.getTypeArguments()) {
+                    explicit.add(written(t));
+                }
+                return explicit;
+            });
         }
 
         /** What a receiver expression is: a value of a known type, or a type named for a static call. */
@@ -211,7 +232,7 @@ final class CallTypes {
                 return type == null ? null : new Receiver(null, type, true);
             }
             if (e instanceof MethodInvocationTree call) {
-                TypeMirror t = returnType(call); // a chain: a.reader().readLine()
+                TypeMirror t = returnType(call, CallInference.Use.STANDALONE); // a chain: a.reader().readLine()
                 return t == null ? null : value(t);
             }
             return null;
@@ -361,6 +382,20 @@ final class CallTypes {
         return t;
     }
 
+    /** A literal's type; null for {@code null}, whose type no declaration can name. */
+    private TypeMirror literal(LiteralTree lit) {
+        return switch (lit.getKind()) {
+            case INT_LITERAL -> types.getPrimitiveType(TypeKind.INT);
+            case LONG_LITERAL -> types.getPrimitiveType(TypeKind.LONG);
+            case FLOAT_LITERAL -> types.getPrimitiveType(TypeKind.FLOAT);
+            case DOUBLE_LITERAL -> types.getPrimitiveType(TypeKind.DOUBLE);
+            case BOOLEAN_LITERAL -> types.getPrimitiveType(TypeKind.BOOLEAN);
+            case CHAR_LITERAL -> types.getPrimitiveType(TypeKind.CHAR);
+            case STRING_LITERAL -> refs.stringType();
+            default -> null;
+        };
+    }
+
     private String iteratorOf(TypeMirror t, boolean async) {
         if (!async && t instanceof ArrayType a) {
             TypeMirror c = a.getComponentType();
@@ -390,37 +425,92 @@ final class CallTypes {
         return null;
     }
 
-    private record Receiver(DeclaredType type, TypeElement element, boolean staticOnly) {}
+    /**
+     * A call's arity and use, and its arguments' and written type arguments' types, looked up on first
+     * need (only generic methods need them).
+     */
+    private static final class Call {
+        final int arity;
+        final CallInference.Use use;
+        private final java.util.function.Supplier<List<TypeMirror>> argsLookup;
+        private final java.util.function.Supplier<List<TypeMirror>> explicitLookup;
+        private List<TypeMirror> args;
+        private List<TypeMirror> explicit;
 
-    /** The X an await of the unqualified call {@code name(..)} reads, where certain ({@link #unqualified}); null otherwise. */
-    String awaitedOfUnqualified(String name) {
-        TypeMirror t = unqualified(name);
-        return t == null ? null : AwaitedTypes.resultOf(t);
+        Call(int arity, CallInference.Use use, java.util.function.Supplier<List<TypeMirror>> args,
+                java.util.function.Supplier<List<TypeMirror>> explicit) {
+            this.arity = arity;
+            this.use = use;
+            this.argsLookup = args;
+            this.explicitLookup = explicit;
+        }
+
+        List<TypeMirror> args() {
+            if (args == null) {
+                args = argsLookup.get();
+            }
+            return args;
+        }
+
+        List<TypeMirror> explicit() {
+            if (explicit == null) {
+                explicit = explicitLookup.get();
+            }
+            return explicit;
+        }
     }
 
     /**
-     * The type of an unqualified call {@code name(..)}: the one method of that name in the class, its
-     * enclosing classes and their supertypes, non-generic, seen as a member of the class that has it
-     * (so {@code Task<B>} of a base class {@code Base<Integer>} is {@code Task<Integer>}).
+     * For tests: the X an await of the unqualified call {@code name(..)} reads when the class has one method
+     * of that name, called with arguments of uncertain types; null otherwise.
      */
-    private TypeMirror unqualified(String name) {
+    String awaitedOfUnqualified(String name) {
+        int arity = -1;
+        for (Element e = owner; e instanceof TypeElement scope; e = e.getEnclosingElement()) {
+            for (Element m : refs.members(scope)) {
+                if (m.getKind() == ElementKind.METHOD && m.getSimpleName().contentEquals(name)) {
+                    if (arity >= 0) {
+                        return null;
+                    }
+                    arity = ((ExecutableElement) m).getParameters().size();
+                }
+            }
+        }
+        if (arity < 0) {
+            return null;
+        }
+        List<TypeMirror> uncertain = java.util.Collections.nCopies(arity, null);
+        TypeMirror t = unqualified(name, new Call(arity, CallInference.Use.AWAITED, () -> uncertain, List::of));
+        return t == null ? null : AwaitedTypes.resultOf(t);
+    }
+
+    private record Receiver(DeclaredType type, TypeElement element, boolean staticOnly) {}
+
+    /**
+     * The type of an unqualified call {@code name(..)}: the methods of that name in the class, its enclosing
+     * classes and their supertypes that take as many arguments, which must be one (javac would pick a
+     * method by the innermost class that has one), seen as a member of the class that has it (so
+     * {@code Task<B>} of a base class {@code Base<Integer>} is {@code Task<Integer>}).
+     */
+    private TypeMirror unqualified(String name, Call call) {
         TypeMirror found = null;
         int count = 0;
         for (Element e = owner; e instanceof TypeElement scope; e = e.getEnclosingElement()) {
             for (Element m : refs.members(scope)) {
-                if (m.getKind() == ElementKind.METHOD && m.getSimpleName().contentEquals(name)) {
+                if (m.getKind() == ElementKind.METHOD && m.getSimpleName().contentEquals(name)
+                        && takes((ExecutableElement) m, call.arity)) {
                     if (++count > 1) {
                         return null;
                     }
-                    found = typeOf((DeclaredType) scope.asType(), (ExecutableElement) m);
+                    found = typeOf((DeclaredType) scope.asType(), (ExecutableElement) m, call);
                 }
             }
         }
         return found;
     }
 
-    /** The one return type every method {@code name} of the receiver agrees on, or null. */
-    private TypeMirror agreed(DeclaredType receiver, TypeElement element, String name, boolean staticOnly) {
+    /** The one return type every method {@code name} of the receiver that takes as many arguments agrees on, or null. */
+    private TypeMirror agreed(DeclaredType receiver, TypeElement element, String name, boolean staticOnly, Call call) {
         TypeMirror agreed = null;
         for (Element m : refs.members(element)) {
             if (m.getKind() != ElementKind.METHOD || !m.getSimpleName().contentEquals(name)) {
@@ -430,7 +520,10 @@ final class CallTypes {
             if (staticOnly && !method.getModifiers().contains(Modifier.STATIC)) {
                 return null;
             }
-            TypeMirror t = staticOnly ? returnOf(method) : typeOf(receiver, method);
+            if (!takes(method, call.arity)) {
+                continue; // not applicable: javac does not consider it
+            }
+            TypeMirror t = typeOf(staticOnly ? null : receiver, method, call);
             if (t == null || (agreed != null && !types.isSameType(agreed, t))) {
                 return null;
             }
@@ -439,26 +532,27 @@ final class CallTypes {
         return agreed;
     }
 
-    /** The return type of {@code method} as a member of {@code receiver}, or null if generic or not nameable. */
-    private TypeMirror typeOf(DeclaredType receiver, ExecutableElement method) {
-        if (!method.getTypeParameters().isEmpty()) {
-            return null;
-        }
-        TypeMirror t;
+    /** Whether {@code method} can be called with {@code n} arguments. */
+    private static boolean takes(ExecutableElement method, int n) {
+        int p = method.getParameters().size();
+        return method.isVarArgs() ? n >= p - 1 : n == p;
+    }
+
+    /**
+     * The return type of {@code method} called as {@code call}, as a member of {@code receiver} (null: a
+     * static call through its class), a generic method's as {@link CallInference} decides it; null if not
+     * certain or not nameable.
+     */
+    private TypeMirror typeOf(DeclaredType receiver, ExecutableElement method, Call call) {
+        ExecutableType mt;
         try {
-            t = ((ExecutableType) types.asMemberOf(receiver, method)).getReturnType();
+            mt = (ExecutableType) (receiver == null ? method.asType() : types.asMemberOf(receiver, method));
         } catch (IllegalArgumentException notAMember) {
             return null;
         }
-        return AwaitedTypes.nameable(t) ? t : null;
-    }
-
-    private static TypeMirror returnOf(ExecutableElement method) {
-        if (!method.getTypeParameters().isEmpty()) {
-            return null;
-        }
-        TypeMirror t = method.getReturnType();
-        return AwaitedTypes.nameable(t) ? t : null;
+        TypeMirror t = mt.getTypeVariables().isEmpty() ? mt.getReturnType()
+                : inference.returnType(mt, method.isVarArgs(), call.args(), call.explicit(), call.use);
+        return t != null && AwaitedTypes.nameable(t) ? t : null;
     }
 
     /** The exact type of field {@code name} of the class or an enclosing class, as javac finds it; null if not exact. */

@@ -46,6 +46,11 @@ final class TypeRefs {
     }
 
     /** {@code members}: the cache of {@link #members}, shared by the classes of one round. */
+    /** {@code java.lang.String}, the type of a string literal. */
+    TypeMirror stringType() {
+        return elements.getTypeElement("java.lang.String").asType();
+    }
+
     TypeRefs(Elements elements, CompilationUnitTree cu, TypeElement owner,
             java.util.Map<TypeElement, List<? extends Element>> members) {
         this.elements = elements;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class CallTypesTest {
     private static final String SUPPORT = String.join("\n",
             "package p;",
+            "import java.util.List;",
             "import org.asyncio4j.*;",
             "public class Util {",
             "  public static Task<Integer> count() { return Task.completed(1); }",
@@ -31,6 +32,15 @@ class CallTypesTest {
             "  public static Task<String> pick(String s) { return Task.completed(s); }",
             "  public static Task<Long> both(int i) { return Task.completed((long) i); }",
             "  public static Task<Long> both(String s) { return Task.completed(0L); }",
+            "  public static <T> Task<T> via(Task<T> t) { return t; }",
+            "  public static <T> Task<List<T>> listOf(T t) { return Task.completed(List.of(t)); }",
+            "  public static <T> Task<T> first(List<T> xs) { return Task.completed(xs.get(0)); }",
+            "  public static <T> Task<T> firstOf(List<? extends T> xs) { return Task.completed(xs.get(0)); }",
+            "  public static <T> Task<T> pair(T a, T b) { return Task.completed(a); }",
+            "  public static <T> Task<T> either(T a, Task<T> b) { return b; }",
+            "  @SafeVarargs public static <T> Task<T> any(T... xs) { return Task.completed(xs[0]); }",
+            "  public static <T> T id(T t) { return t; }",
+            "  public static <T> List<T> wrap(T t) { return List.of(t); }",
             "}");
 
     private static final String HOLDER = String.join("\n",
@@ -102,13 +112,72 @@ class CallTypesTest {
     @Test
     void uncertainCallsKeepTheWitness() throws IOException {
         List<String> got = awaitedLines(String.join("\n",
-                "    Object all = \"\" + Await.on(Util.same(1));",
+                "    Object all = \"\" + Await.on(Util.same(param.hashCode() + 1));",
                 "    all = \"\" + Await.on(Util.pick(1));",
                 "    all = \"\" + Await.on(raw.get());"));
         assertEquals(3, got.size(), String.join("\n", got));
         for (String l : got) {
             assertTrue(l.contains("Witness.of(m.awaited($await), false ? "), "a witness read expected: " + l);
         }
+    }
+
+    /**
+     * A generic method's type where its arguments decide it in any context (CallInference): a type
+     * argument the argument's type must equal, or lower bounds alone when the variable is the whole type
+     * the context sees. Everything else keeps the witness; every case is compiled.
+     */
+    @Test
+    void genericCallsDecidedByTheirArguments() throws IOException {
+        List<String> got = awaitedLines(String.join("\n",
+                "    Task<String> named = Task.completed(\"n\");",
+                "    List<String> names = List.of(\"a\");",
+                "    Object all = \"\" + Await.on(Util.via(named));",
+                "    all = \"\" + Await.on(Util.same(\"s\"));",
+                "    all = \"\" + Await.on(Util.same(2));",
+                "    all = \"\" + Await.on(Util.first(names));",
+                "    all = \"\" + Await.on(Util.firstOf(names));",
+                "    all = \"\" + Await.on(Util.either(1, Util.count()));",
+                "    all = \"\" + Await.on(Util.<Long>same(3L));",
+                "    all = \"\" + Await.on(Util.via(Util.same(param)));",
+                "    all = \"\" + Await.on(client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofString()));",
+                "    all = \"\" + Await.on(Util.id(Util.count()));",
+                "    all = \"\" + Await.on(Util.listOf(1));",
+                "    all = \"\" + Await.on(Util.pair(1, \"x\"));",
+                "    all = \"\" + Await.on(Util.any(1, 2));",
+                "    all = \"\" + Await.on(Util.same(null));",
+                "    all = \"\" + Await.on(Util.first(Util.wrap(1)));",
+                "    all = \"\" + Await.on(Util.same(all.hashCode() + 1));",
+                "    all = Util.id(\"spilled\") + Await.on(Util.count());",
+                "    all = java.util.Objects.equals(Util.wrap(\"spilled\"), Await.on(Util.count()));"),
+                "  java.net.http.HttpClient client;",
+                "  java.net.http.HttpRequest request;");
+        List<String> types = new ArrayList<>();
+        for (String l : got) {
+            types.add(l.contains("Witness") ? "witness" : l.startsWith("m.$t") && !l.contains("awaited")
+                    ? l : l.replaceAll(".*m\\.<([\\w.<>, ]+)>awaited\\(\\$await\\).*", "$1"));
+        }
+        assertEquals(List.of(
+                "java.lang.String", // via(Task<T>) with a Task<String>: T = String, an equality
+                "java.lang.String", // same(T) with a String: T's one lower bound, the awaited type itself
+                "java.lang.Integer", // an int, boxed
+                "java.lang.String", // first(List<T>) with a List<String>: an equality
+                "java.lang.String", // firstOf(List<? extends T>): a lower bound, through the wildcard
+                "java.lang.Integer", // either(T, Task<T>): the equality, the lower bound below it
+                "java.lang.Long", // written type arguments
+                "witness", // via(same(param)): in via's context, same's Task<T> could be made another
+                "java.net.http.HttpResponse<java.lang.String>", // sendAsync(req, BodyHandler<T>): the HTTP client
+                "java.lang.Integer", // id(T) with a Task<Integer>: T is the whole Task, awaited as a Task<Integer>
+                "witness", // listOf(T) gives Task<List<T>>: a context (List<Object> x = ..) could make T Object
+                "witness", // two different lower bounds: their lub is javac's work
+                "witness", // varargs
+                "witness", // null has no type to decide by
+                "witness", // wrap(1)'s List<T> is decided by its context, here first's parameter
+                "witness", // an argument of uncertain type
+                "m.$t1 = Util.id(\"spilled\");", // a spilled operand whose whole type is T, decided by its lower bound:
+                "java.lang.Integer", // read back from a String field, no witness
+                "m.$t2 = Util.wrap(\"spilled\");", // List<T> in an argument's context: kept as an Object
+                "witness"), types, String.join("\n", got));
+        assertTrue(got.contains("m.all = m.$t1 + m.<java.lang.Integer>awaited($await);"), String.join("\n", got));
     }
 
     /**

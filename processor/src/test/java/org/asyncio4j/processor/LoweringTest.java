@@ -32,11 +32,11 @@ class LoweringTest {
     @Test
     void awaitedValuesAreReadTargetTypedAsStatedOrThroughAWitness() {
         assertListing("""
-                static <T> Task<T> pick(Task<T> x) { return x; }
+                static <T> Task<T> pick(Task<T> x, T fallback) { return x; }
                 @Async Task<Integer> m(Task<Integer> t) {
                   Integer a = Await.on(t);
                   int b = Await.on(t);
-                  var c = Await.on(pick(t));
+                  var c = Await.on(pick(t, a + b));
                   Await.on(t);
                   return Task.completed(a + b + c);
                 }
@@ -49,9 +49,9 @@ class LoweringTest {
                   suspend t -> B2
                 B2 (handler -):
                   decl b = m.<Integer>awaited($await)
-                  suspend pick(t) -> B3
+                  suspend pick(t, a + b) -> B3
                 B3 (handler -):
-                  decl c = org.asyncio4j.spi.Witness.of(m.awaited($await), false ? pick(t) : null)
+                  decl c = org.asyncio4j.spi.Witness.of(m.awaited($await), false ? pick(t, a + b) : null)
                   suspend t -> B4
                 B4 (handler -):
                   m.awaited($await);
@@ -96,16 +96,19 @@ class LoweringTest {
                 static <T> T id(T x) { return x; }
                 static String join(Object a, String b, int c) { return a + b + c; }
                 @Async Task<String> m(Task<Integer> t, int n) {
-                  return Task.completed(join(id("a"), "n" + n, Await.on(t)));
+                  return Task.completed(join(id(n - 1), "n" + n, Await.on(t)) + id("b") + Await.on(t));
                 }
                 """, """
-                fields: $t1 java.lang.Object, $t2 java.lang.String
+                fields: $t1 java.lang.Object, $t2 java.lang.String, $t3 java.lang.String
                 B0 (handler -):
-                  m.$t1 = id("a");
+                  m.$t1 = id(n - 1);
                   m.$t2 = "n" + n;
                   suspend t -> B1
                 B1 (handler -):
-                  m.returnValue(join(org.asyncio4j.spi.Witness.as(m.$t1, () -> id("a")), m.$t2, m.<Integer>awaited($await)));
+                  m.$t3 = join(org.asyncio4j.spi.Witness.as(m.$t1, () -> id([w]n - 1)), m.$t2, m.<Integer>awaited($await)) + id("b");
+                  suspend t -> B2
+                B2 (handler -):
+                  m.returnValue(m.$t3 + m.<Integer>awaited($await));
                   exit return;
                 """);
     }

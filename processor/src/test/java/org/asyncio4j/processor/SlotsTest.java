@@ -169,10 +169,10 @@ class SlotsTest {
     @Test
     void witnessesAndPatternBindingsForceFields() {
         placed("""
-                <T> T helper(T v) { return v; }
+                <T> T helper(T v, T w) { return v; }
                 @Async Task<Integer> m(Task<Integer> t, Object o) {
                   int x = 1;
-                  int r = helper(x) + Await.on(t);
+                  int r = helper(x, -x) + Await.on(t);
                   int n = 0;
                   if (o instanceof String str && Await.on(t) > 0) { n = str.length(); }
                   if (o instanceof Integer i) { n += i; }
@@ -180,7 +180,7 @@ class SlotsTest {
                 }
                 """, s -> {
             ClassModel.MethodModel m = s.method("m");
-            // helper(x) (generic: its type is javac's inference) is spilled before the await and restated
+            // helper(x, -x) (generic, an argument of uncertain type: its type is javac's inference) is spilled before the await and restated
             // in a witness for its type: x must still hold its value there
             Local x = s.local(m, "x");
             assertTrue(x.forceHoist);
