@@ -229,6 +229,11 @@ public final class Fx {
         return task(site, x);
     }
 
+    /** The task itself, through a generic method whose T an equality decides ({@code Task<T>} given a {@code Task<X>}). */
+    public static <T> Task<T> via(Task<T> task) {
+        return task;
+    }
+
     enum Kind { DONE, PENDING, FAIL_UNCHECKED, FAIL_CHECKED, CANCELLED }
 
     /** The planned outcome of this occurrence of {@code site}. */

@@ -21,6 +21,8 @@ final class Gen {
         ARRAYS, VAR, CHECKED_AWAIT, TERNARY, SHORT_CIRCUIT, COMPOUND, INCDEC, FOREACH, RETURN_TASK, THROW,
         CATCH_THROWABLE, ASSERT, STRINGS, LONGS, PATTERNS, LAMBDAS, EACH, GENERATORS, TASK_LOCALS, QUEUES,
         CALL_TYPES,
+        /** Awaits of generic calls: {@code Fx.t(id, v)} (T from a lower bound) and {@code Fx.via(Fx.i(id, v))} (an equality). */
+        GENERIC_CALLS,
         /** JDK 21+ only: record patterns in instanceof (`o instanceof Bx(Pt(var a, long b))`), see {@link PatternGen}. */
         RECORD_PATTERNS,
         /** JDK 21+ only: pattern switch statements and expressions (type and record patterns, guards, null). */
@@ -931,10 +933,20 @@ final class Gen {
             case BOOL -> "Fx.b(";
             default -> throw new IllegalArgumentException();
         };
-        if (c.m.throwsChecked && chance(30)) {
-            return Node.expr(t, "Await.on(" + f + id() + ", ", v, "), FxChecked.class)");
+        String close = ")";
+        if (on.contains(F.GENERIC_CALLS) && chance(15)) {
+            // the processor types these by CallInference where v's type is certain, else through a witness
+            if (r.nextBoolean()) {
+                f = "Fx.t(";
+            } else {
+                f = "Fx.via(" + f;
+                close = "))";
+            }
         }
-        return Node.expr(t, "Await.on(" + f + id() + ", ", v, "))");
+        if (c.m.throwsChecked && chance(30)) {
+            return Node.expr(t, "Await.on(" + f + id() + ", ", v, close + ", FxChecked.class)");
+        }
+        return Node.expr(t, "Await.on(" + f + id() + ", ", v, close + ")");
     }
 
     private Node awaitOf(Ctx c, Ty t, int depth) {
