@@ -219,7 +219,37 @@ final class ExprLowering extends LoweringPart {
                 return "float";
             }
             case PLUS -> {
-                return isString(knownType(t.leftOperand)) || isString(knownType(t.rightOperand)) ? "java.lang.String" : null;
+                String a = knownType(t.leftOperand);
+                String b = knownType(t.rightOperand);
+                return isString(a) || isString(b) ? "java.lang.String" : promoted(a, b);
+            }
+            case MULTIPLY, DIVIDE, REMAINDER, MINUS -> {
+                return promoted(knownType(t.leftOperand), knownType(t.rightOperand));
+            }
+            case AND, OR, XOR -> {
+                String a = knownType(t.leftOperand);
+                String b = knownType(t.rightOperand);
+                return "boolean".equals(unboxed(a)) && "boolean".equals(unboxed(b)) ? "boolean" : integral(promoted(a, b));
+            }
+            case LEFT_SHIFT, RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT -> {
+                return integral(promoted(knownType(t.leftOperand), "int")); // the left operand's type, promoted alone
+            }
+            case UNARY_MINUS, UNARY_PLUS -> {
+                return promoted(knownType(t.expression), "int");
+            }
+            case BITWISE_COMPLEMENT -> {
+                return integral(promoted(knownType(t.expression), "int"));
+            }
+            case LESS_THAN, GREATER_THAN, LESS_THAN_EQUAL, GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO, CONDITIONAL_AND,
+                    CONDITIONAL_OR, LOGICAL_COMPLEMENT, INSTANCE_OF -> {
+                return "boolean";
+            }
+            case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> {
+                return knownType(t.expression); // the variable's own type (i++ of an Integer is an Integer)
+            }
+            case TYPE_CAST -> {
+                String cast = t.type.hasPosition() ? t.type.text().strip() : null;
+                return cast != null && PLAIN_TYPES.contains(cast) ? cast : null;
             }
             case IDENTIFIER -> {
                 Local l = t.local;
@@ -246,6 +276,40 @@ final class ExprLowering extends LoweringPart {
                 return null;
             }
         }
+    }
+
+    /** The primitive a plain type is or unboxes to; null for String and unknown types. */
+    private static String unboxed(String type) {
+        if (type == null) {
+            return null;
+        }
+        String simple = type.startsWith("java.lang.") ? type.substring("java.lang.".length()) : type;
+        return switch (simple) {
+            case "int", "long", "short", "byte", "char", "boolean", "float", "double" -> simple;
+            case "Integer" -> "int";
+            case "Character" -> "char";
+            case "Long", "Short", "Byte", "Boolean", "Float", "Double" -> simple.toLowerCase(java.util.Locale.ROOT);
+            default -> null;
+        };
+    }
+
+    /** Binary numeric promotion (JLS 5.6) of two plain types; null if either is not numeric. */
+    private static String promoted(String a, String b) {
+        String x = unboxed(a);
+        String y = unboxed(b);
+        if (x == null || y == null || x.equals("boolean") || y.equals("boolean")) {
+            return null;
+        }
+        for (String wide : List.of("double", "float", "long")) {
+            if (x.equals(wide) || y.equals(wide)) {
+                return wide;
+            }
+        }
+        return "int";
+    }
+
+    private static String integral(String promoted) {
+        return "int".equals(promoted) || "long".equals(promoted) ? promoted : null;
     }
 
     private static boolean isString(String type) {

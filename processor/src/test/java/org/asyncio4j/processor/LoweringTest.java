@@ -114,6 +114,40 @@ class LoweringTest {
     }
 
     /**
+     * An operator's result type follows from its operands' plain types (binary numeric promotion, JLS 5.6;
+     * comparisons are booleans; {@code i++} has the variable's type): such an operand, saved before a later
+     * await, gets a field of that type and is read back as it is. An operand of unknown type keeps an
+     * Object field read through a witness.
+     */
+    @Test
+    void operatorResultsSavedBeforeAnAwaitHaveTheirTypes() {
+        assertListing("""
+                static long f(Object... xs) { return xs.length; }
+                static int g(int x) { return x; }
+                static long g(long x) { return x; }
+                @Async Task<Long> m(Task<Integer> t, int i, long l, char c, Integer boxed, Object o) {
+                  return Task.completed(f(i * 2, l + c, c + c, boxed << 1, -c, i++ < l, (byte) i, o.hashCode() + i, g(i) - l, Await.on(t)));
+                }
+                """, """
+                fields: $t1 int, $t2 long, $t3 int, $t4 int, $t5 int, $t6 boolean, $t7 byte, $t8 int, $t9 java.lang.Object
+                B0 (handler -):
+                  m.$t1 = i * 2;
+                  m.$t2 = l + c;
+                  m.$t3 = c + c;
+                  m.$t4 = boxed << 1;
+                  m.$t5 = -c;
+                  m.$t6 = i++ < l;
+                  m.$t7 = (byte) i;
+                  m.$t8 = o.hashCode() + i;
+                  m.$t9 = g(i) - l;
+                  suspend t -> B1
+                B1 (handler -):
+                  m.returnValue(f(m.$t1, m.$t2, m.$t3, m.$t4, m.$t5, m.$t6, m.$t7, m.$t8, org.asyncio4j.spi.Witness.as(m.$t9, () -> g([w]i) - [w]l), m.<Integer>awaited($await)));
+                  exit return;
+                """);
+    }
+
+    /**
      * The right operand of {@code &&} and the arm of {@code ?:} await only when reached; the conditional's
      * value goes through an Object field read back by a witness of the whole expression (never evaluated).
      */
