@@ -131,7 +131,7 @@ final class CallInference {
                 if (isOneOf(r, byLowerBounds)) {
                     return true; // id(task): the variable is the task's whole type, decided as in any context
                 }
-                DeclaredType task = taskType(r);
+                DeclaredType task = r.getKind() == TypeKind.DECLARED ? taskType(r) : null;
                 if (task != null && task.getTypeArguments().size() == 1) {
                     TypeMirror x = task.getTypeArguments().get(0);
                     if (x instanceof WildcardType w && w.getSuperBound() == null && w.getExtendsBound() != null) {
@@ -234,6 +234,9 @@ final class CallInference {
                         && subtype(aa.getComponentType(), pa.getComponentType());
             }
             if (p instanceof DeclaredType pd) {
+                if (a.getKind() != TypeKind.DECLARED) {
+                    return false; // a type variable's bounds, a primitive: not followed
+                }
                 DeclaredType s = supertype(a, pd.asElement());
                 if (s == null || s.getTypeArguments().size() != pd.getTypeArguments().size()) {
                     return false; // not that class, or raw (javac would erase the call's type)
