@@ -1,6 +1,5 @@
 package org.asyncio4j.processor;
 
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -131,7 +130,7 @@ final class CallInference {
                 if (isOneOf(r, byLowerBounds)) {
                     return true; // id(task): the variable is the task's whole type, decided as in any context
                 }
-                DeclaredType task = r.getKind() == TypeKind.DECLARED ? taskType(r) : null;
+                DeclaredType task = r.getKind() == TypeKind.DECLARED ? Supertypes.find(types, r, AwaitedTypes::isTaskClass) : null;
                 if (task != null && task.getTypeArguments().size() == 1) {
                     TypeMirror x = task.getTypeArguments().get(0);
                     if (x instanceof WildcardType w && w.getSuperBound() == null && w.getExtendsBound() != null) {
@@ -149,19 +148,6 @@ final class CallInference {
 
     private static boolean isOneOf(TypeMirror t, Set<Element> vars) {
         return t instanceof TypeVariable v && vars.contains(v.asElement());
-    }
-
-    /** {@code t} as the Task, CompletionStage or CompletableFuture it is, or null. */
-    private DeclaredType taskType(TypeMirror t) {
-        ArrayDeque<TypeMirror> todo = new ArrayDeque<>(List.of(t));
-        while (!todo.isEmpty()) {
-            TypeMirror s = todo.poll();
-            if (s instanceof DeclaredType d && AwaitedTypes.isTaskClass((TypeElement) d.asElement())) {
-                return d;
-            }
-            todo.addAll(types.directSupertypes(s));
-        }
-        return null;
     }
 
     /** The bounds the arguments put on the method's type variables. */
@@ -237,7 +223,7 @@ final class CallInference {
                 if (a.getKind() != TypeKind.DECLARED) {
                     return false; // a type variable's bounds, a primitive: not followed
                 }
-                DeclaredType s = supertype(a, pd.asElement());
+                DeclaredType s = Supertypes.find(types, a, e -> e.equals(pd.asElement()));
                 if (s == null || s.getTypeArguments().size() != pd.getTypeArguments().size()) {
                     return false; // not that class, or raw (javac would erase the call's type)
                 }
@@ -291,19 +277,6 @@ final class CallInference {
             }
             return false;
         }
-    }
-
-    /** {@code t} seen as class {@code e} it is or extends, or null. */
-    private DeclaredType supertype(TypeMirror t, Element e) {
-        ArrayDeque<TypeMirror> todo = new ArrayDeque<>(List.of(t));
-        while (!todo.isEmpty()) {
-            TypeMirror s = todo.poll();
-            if (s instanceof DeclaredType d && d.asElement().equals(e)) {
-                return d;
-            }
-            todo.addAll(types.directSupertypes(s));
-        }
-        return null;
     }
 
     /** {@code t} with the chosen variables put in; null if javac refuses the result (a bound). */

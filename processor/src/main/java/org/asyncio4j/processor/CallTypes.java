@@ -405,24 +405,12 @@ final class CallTypes {
             }
             return AwaitedTypes.nameable(c) ? "java.util.Iterator<" + TypeName.get(c) + ">" : null;
         }
-        DeclaredType d = supertype(t, async ? "org.asyncio4j.AsyncIterable" : "java.lang.Iterable");
+        String iterable = async ? "org.asyncio4j.AsyncIterable" : "java.lang.Iterable";
+        DeclaredType d = Supertypes.find(types, t, e -> e.getQualifiedName().contentEquals(iterable));
         if (d == null || d.getTypeArguments().size() != 1 || !AwaitedTypes.nameable(d.getTypeArguments().get(0))) {
             return null; // not iterable, raw, or an element type the generated class cannot name
         }
         return (async ? "org.asyncio4j.AsyncIterator<" : "java.util.Iterator<") + TypeName.get(d.getTypeArguments().get(0)) + ">";
-    }
-
-    /** {@code t} seen as the class or interface {@code qualifiedName} it is or extends; null if it is not one. */
-    private DeclaredType supertype(TypeMirror t, String qualifiedName) {
-        java.util.ArrayDeque<TypeMirror> todo = new java.util.ArrayDeque<>(List.of(t));
-        while (!todo.isEmpty()) {
-            TypeMirror s = todo.poll();
-            if (s instanceof DeclaredType d && ((TypeElement) d.asElement()).getQualifiedName().contentEquals(qualifiedName)) {
-                return d;
-            }
-            todo.addAll(types.directSupertypes(s));
-        }
-        return null;
     }
 
     /**
