@@ -9,6 +9,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -216,11 +217,13 @@ final class Validator {
         String fix = " is private, and the body of an @Async method runs in the generated subclass Async"
                 + cm.simpleName.replace('.', '_') + ", which cannot see private members. Make it package-private"
                 + " (or wider), as Dagger asks for injected members.";
+        Set<Tree> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (TreePath p : mm.resolver.freeIdentifiers) {
             Tree leaf = p.getLeaf();
             if (!(leaf instanceof IdentifierTree id)) {
                 continue;
             }
+            reported.add(leaf);
             String n = id.getName().toString();
             Tree parent = p.getParentPath().getLeaf();
             boolean isCall = parent instanceof MethodInvocationTree mi && mi.getMethodSelect() == leaf;
@@ -233,6 +236,25 @@ final class Validator {
                 out.add(new Diag(Diag.Tag.AsyncPrivateMember, leaf, "class " + n + fix));
             }
         }
+        // A private class named as a type, in the signature (the generated subclass overrides the method with
+        // the same parameter and return types) or in a declaration, a cast, a type argument of the body
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitIdentifier(IdentifierTree node, Void p) {
+                if (!reported.contains(node) && cm.privateTypes.contains(node.getName().toString())) {
+                    out.add(new Diag(Diag.Tag.AsyncPrivateMember, node, "class " + node.getName() + fix));
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitMethod(com.sun.source.tree.MethodTree node, Void p) {
+                scan(node.getReturnType(), p);
+                scan(node.getParameters(), p);
+                scan(node.getThrows(), p);
+                return scan(node.getBody(), p);
+            }
+        }.scan(mm.tree, null);
         new TreeScanner<Void, Void>() {
             @Override
             public Void visitMemberSelect(MemberSelectTree node, Void p) {

@@ -221,6 +221,26 @@ class DiagnosticsTest {
         assertError(f, "AsyncPrivateMember", 8);
     }
 
+    /** Named as a type, in the signature the generated subclass repeats or in the body's declarations: at each place. */
+    @Test
+    void privateNestedTypeInTheSignatureAndInDeclarations() {
+        JavaFileObject f = withHeader("A",
+                "public class A {",                                                // 5
+                "  private static class Secret { int v; }",                        // 6
+                "  @Async Task<Integer> m(java.util.List<Secret> all) {",          // 7
+                "    int sum = 0;",                                                // 8
+                "    for (Secret s : all) {",                                      // 9
+                "      sum += s.v;",                                               // 10
+                "    }",                                                           // 11
+                "    return Task.completed(sum);",                                 // 12
+                "  }",
+                "}");
+        Compilation c = compile(f);
+        assertThat(c).hadErrorContaining("[AsyncPrivateMember] class Secret is private").inFile(f).onLine(7);
+        assertThat(c).hadErrorContaining("[AsyncPrivateMember] class Secret is private").inFile(f).onLine(9);
+        assertThat(c).hadErrorCount(2);
+    }
+
     @Test
     void superCall() {
         JavaFileObject f = withHeader("A",
