@@ -371,15 +371,8 @@ final class CallTypes {
      * {@code t} itself.
      */
     private TypeMirror asTask(TypeMirror t) {
-        java.util.ArrayDeque<TypeMirror> todo = new java.util.ArrayDeque<>(List.of(t));
-        while (!todo.isEmpty()) {
-            TypeMirror s = todo.poll();
-            if (s instanceof DeclaredType d && AwaitedTypes.isTaskClass((TypeElement) d.asElement())) {
-                return s;
-            }
-            todo.addAll(types.directSupertypes(s));
-        }
-        return t;
+        DeclaredType task = Supertypes.find(types, t, AwaitedTypes::isTaskClass);
+        return task != null ? task : t;
     }
 
     /** A literal's type; null for {@code null}, whose type no declaration can name. */
